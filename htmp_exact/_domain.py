@@ -1,0 +1,161 @@
+"""Parameter domains, input conversion and the derived HTMP parameters (SPEC §3).
+
+One place declares what the package accepts:
+
+* ``gamma`` (γ) and ``kappa`` (κ): real, finite, ``> 0``;
+* ``x``: real and finite (the laws live on ``[0, ∞)``; ``x < 0`` is allowed and
+  gives pdf 0, cdf 0);
+* ``z`` for Stieltjes transforms: complex, finite, off the support ``[0, ∞)``.
+
+Exact inputs are kept exact: ``int``, :class:`fractions.Fraction`, decimal
+strings such as ``"0.01"`` or ``"1e-9"`` (read as the exact decimal),
+:class:`flint.fmpq`, ``float`` and :class:`mpmath.mpf` (their exact binary
+value) all become :class:`flint.fmpq`.  An inexact :class:`flint.arb` ball is
+kept as a ball.  Exactness matters: with rational γ and κ the parameter
+``b = -α`` is an exact rational, so an integer ``b`` (γ = 1, or γ = 1/5 with
+κ = 8000) reaches Arb as an exact integer and the logarithmic limit of
+Tricomi's U is taken correctly (SPEC §8).
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from typing import Union
+
+import flint
+from flint import arb, fmpq, fmpz
+
+try:  # mpmath is a core dependency, but keep the import local to this module
+    import mpmath
+except ImportError:  # pragma: no cover - mpmath is required by pyproject
+    mpmath = None
+
+Real = Union[arb, fmpq]
+RealInput = Union[int, float, str, Fraction, fmpq, fmpz, arb, "mpmath.mpf"]
+
+
+def to_real(value: object, name: str) -> Real:
+    """Convert a real input to an exact :class:`fmpq` (or keep an :class:`arb` ball).
+
+    Raises ``TypeError`` for non-real inputs (complex, None, arrays) and
+    ``ValueError`` for NaN, infinities and unparsable strings, naming ``name``.
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"{name} must be a real number, got bool {value!r}")
+    if isinstance(value, fmpq):
+        return value
+    if isinstance(value, (int, fmpz)):
+        return fmpq(int(value))
+    if isinstance(value, Fraction):
+        return fmpq(value.numerator, value.denominator)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be finite, got {value!r}")
+        num, den = value.as_integer_ratio()
+        return fmpq(num, den)
+    if isinstance(value, str):
+        try:
+            dec = Decimal(value.strip())
+        except InvalidOperation:
+            raise ValueError(f"{name}: cannot read {value!r} as a decimal number") from None
+        if not dec.is_finite():
+            raise ValueError(f"{name} must be finite, got {value!r}")
+        frac = Fraction(dec)
+        return fmpq(frac.numerator, frac.denominator)
+    if isinstance(value, arb):
+        if not value.is_finite():
+            raise ValueError(f"{name} must be a finite ball, got {value}")
+        if value.is_exact():
+            man, exp = value.mid().man_exp()
+            man, exp = int(man), int(exp)
+            return fmpq(man * 2**exp) if exp >= 0 else fmpq(man, 2**-exp)
+        return value
+    if mpmath is not None and isinstance(value, mpmath.mpf):
+        if not mpmath.isfinite(value):
+            raise ValueError(f"{name} must be finite, got {value!r}")
+        num, den = value.as_integer_ratio()
+        return fmpq(num, den)
+    if isinstance(value, (complex, flint.acb)) or (
+        mpmath is not None and isinstance(value, mpmath.mpc)
+    ):
+        raise TypeError(f"{name} must be real, got complex {value!r}")
+    if isinstance(value, numbers.Rational):
+        return fmpq(int(value.numerator), int(value.denominator))
+    if isinstance(value, numbers.Real):  # numpy floating scalars and the like
+        return to_real(float(value), name)
+    raise TypeError(
+        f"{name} must be a real number (int, float, Fraction, decimal str, "
+        f"fmpq, arb or mpf), got {type(value).__name__} {value!r}"
+    )
+
+
+def to_positive(value: object, name: str) -> Real:
+    """Like :func:`to_real`, and require ``value > 0`` (certainly, for a ball)."""
+    v = to_real(value, name)
+    if isinstance(v, fmpq):
+        if v <= 0:
+            raise ValueError(f"{name} must be > 0 (valid range (0, inf)), got {value!r}")
+    elif not v > 0:
+        raise ValueError(
+            f"{name} must be > 0 (valid range (0, inf)); the ball {v} is not certainly positive"
+        )
+    return v
+
+
+def is_exact(v: Real) -> bool:
+    return isinstance(v, fmpq)
+
+
+def as_arb(v: Real) -> arb:
+    """The ball of ``v`` at the current precision (exact if ``v`` is dyadic)."""
+    return arb(v)
+
+
+@dataclass(frozen=True)
+class HTMPParams:
+    """Derived parameters of HTMP(γ, κ), SPEC §3.
+
+    ``c = κ/2``, ``alpha = c(1/γ - 1) - 1``, ``s = c/γ`` (so ``c + alpha + 1 = s``).
+    Exact (:class:`fmpq`) whenever γ and κ are.
+    """
+
+    gamma: Real
+    kappa: Real
+    c: Real
+    alpha: Real
+    s: Real
+
+    @classmethod
+    def from_inputs(cls, gamma: object, kappa: object) -> "HTMPParams":
+        g = to_positive(gamma, "gamma")
+        k = to_positive(kappa, "kappa")
+        c = k / 2
+        return cls(gamma=g, kappa=k, c=c, alpha=c * (1 / g - 1) - 1, s=c / g)
+
+    @property
+    def exact(self) -> bool:
+        return is_exact(self.gamma) and is_exact(self.kappa)
+
+    def dual(self) -> "HTMPParams":
+        """Parameters of HTMP(1/γ, κ/γ), the dual law (SPEC §3, duality)."""
+        g = 1 / self.gamma
+        k = self.kappa / self.gamma
+        c = k / 2
+        return HTMPParams(gamma=g, kappa=k, c=c, alpha=c * (1 / g - 1) - 1, s=c / g)
+
+
+def gamma_above_one(gamma: Real) -> bool:
+    """Whether γ > 1, decided certainly (a ball straddling 1 is rejected)."""
+    if isinstance(gamma, fmpq):
+        return gamma > 1
+    if gamma > 1:
+        return True
+    if gamma <= 1:
+        return False
+    raise ValueError(
+        f"gamma ball {gamma} contains 1: the law has an atom for gamma > 1 and none "
+        "for gamma <= 1, so gamma must be given exactly or with a ball excluding 1"
+    )

@@ -1,0 +1,137 @@
+r"""The HTMP distribution function as a phase (SPEC §3; derivation below).
+
+Let :math:`u(y) = U(c, -\alpha, y e^{i\pi})` and :math:`\theta(y)` its
+continuous argument with :math:`\theta(0^+) = 0` (γ ≤ 1).  The real and
+imaginary parts of ``u`` are real solutions of Kummer's equation in the
+variable ``z = -y`` (DLMF 13.2.1), so their Wronskian is
+:math:`\operatorname{Im}(\bar u u') = C y^{\alpha} e^{-y}` (Abel), and
+
+.. math:: \theta'(y) = \frac{\operatorname{Im}(\bar u u')}{|u|^2}
+          = -\frac{\pi c\, y^\alpha e^{-y}}{\Gamma(c+1)\Gamma(c+\alpha+1)|u|^2}
+          = -\pi c\, \frac{p(x)}{s},
+
+the constant following from the small-``y`` behaviour of DLMF 13.2.42 (and
+checked in the tests against quadrature of the density).  Hence
+
+.. math:: F(x) = -\theta(s x) / (\pi c),
+
+and ``θ`` falls from 0 to ``-πc`` (``U ~ z^{-c}``, DLMF 13.7.3).  The argument is
+known modulo ``2π`` from ``u``; the number of half-turns is the number ``N``
+of zeros of :math:`\operatorname{Im} u` on ``(0, y)``.  Since
+:math:`\operatorname{Im} u = -\pi y^{1+\alpha} e^{-y} M(1-c, 2+\alpha, y)/(\Gamma(c)\Gamma(2+\alpha))`
+(DLMF 13.2.39, 13.2.42), ``N`` counts the positive zeros below ``y`` of the
+Laguerre function :math:`L_\nu^{(\beta)}(y)`, ``ν = c-1``, ``β = 1+α``, which
+:func:`laguerre_zero_count` finds exactly by a Sturm sequence.
+"""
+from __future__ import annotations
+
+import math
+from typing import Optional, Tuple
+
+from flint import acb, arb, fmpq
+
+from ._precision import MAX_PREC, workprec
+
+
+def _certain_sign(x: arb) -> int:
+    if x > 0:
+        return 1
+    if x < 0:
+        return -1
+    return 0
+
+
+def _ceil(nu) -> int:
+    if isinstance(nu, fmpq):
+        return int(-((-nu.p) // nu.q))
+    lo, hi = nu.lower(), nu.upper()
+    if lo.floor() != hi.floor() or (lo.ceil() != hi.ceil()):
+        raise ValueError(
+            f"kappa/2 - 1 = {nu} is a ball containing an integer; give kappa exactly"
+        )
+    return int(hi.ceil().unique_fmpz())
+
+
+def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
+    """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
+    inner signs are decided (the forward recurrence loses bits; the count is cheap)."""
+    p = prec
+    while p <= MAX_PREC:
+        count = _sturm_signs(c, alpha, y, p)
+        if count is not None:
+            return count
+        p *= 2
+    return None
+
+
+def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
+    r"""Sturm count of the zeros of :math:`L_{c-1}^{(1+\alpha)}` on ``(0, y)``.
+
+    With ``ν = c-1 = δ + m``, ``δ ∈ (-1, 0]``, the sequence
+    :math:`f_j = L^{(\beta)}_{\delta+j}(y)`, ``j = 0..m``, obeys
+    :math:`(n+1) L_{n+1} = (2n+\beta+1-y) L_n - (n+\beta) L_{n-1}` (DLMF 18.9.13,
+    a contiguous relation of 1F1 valid for real ``n``).  Here ``f_0 > 0`` on
+    ``(0, ∞)`` (a Kummer function with parameter ``-δ ≥ 0``), at a zero of an
+    inner ``f_j`` its neighbours have opposite signs (``n+β > 0``), and at a
+    zero of ``f_m`` the identity :math:`y L_n' = n L_n - (n+\beta) L_{n-1}`
+    gives :math:`f_m' f_{m-1} < 0`: the number ``V(y)`` of sign changes grows
+    by exactly one at each zero of ``f_m`` and ``V(0^+) = 0``.
+
+    Returns ``(V_inner, sign_last)``: the sign changes among ``f_0..f_{m-1}``
+    and ``sign(f_m f_{m-1})`` (``0`` if undecided at this precision; for
+    ``m = 0``, ``(0, 1)``).  ``None`` if an inner sign is undecided.
+    """
+    nu = c - 1
+    if (isinstance(nu, fmpq) and nu <= 0) or (not isinstance(nu, fmpq) and nu <= 0):
+        return 0, 1
+    m = _ceil(nu)
+    with workprec(prec):
+        beta = arb(alpha) + 1
+        delta = arb(nu - m)
+        yb = arb(y)
+
+        def laguerre(n: arb) -> arb:
+            # L_n^(beta)(y) = Gamma(n+beta+1)/(Gamma(n+1)Gamma(beta+1)) M(-n, beta+1, y)
+            return (n + beta + 1).gamma() * (n + 1).rgamma() * yb.hypgeom_1f1(-n, beta + 1, regularized=True)
+
+        prev, cur = laguerre(delta), laguerre(delta + 1)
+        signs = [_certain_sign(prev), _certain_sign(cur)]
+        n = delta + 1
+        for _ in range(m - 1):
+            prev, cur = cur, ((2 * n + beta + 1 - yb) * cur - (n + beta) * prev) / (n + 1)
+            n += 1
+            signs.append(_certain_sign(cur))
+    if 0 in signs[:-1]:
+        return None
+    inner = sum(1 for a, b in zip(signs[:-2], signs[1:-1]) if a != b)
+    return inner, signs[-1] * signs[-2]
+
+
+def distribution_phase(u: acb, im_u: arb, count: Tuple[int, int]) -> arb:
+    r"""``-θ/π`` (the number of half-turns of ``u``), from ``u``, a sharp ``Im u`` and the count.
+
+    Regular case (the last Sturm sign decided): ``N`` = sign changes,
+    ``v = (-1)^N u = |u| e^{-iπφ}``, ``φ ∈ [0, 1)``, ``-θ/π = N + φ``; as
+    ``Im v ≤ 0`` is known, ``φ = atan2(|Im v|, Re v)/π``.  Near a zero of
+    ``Im u`` (last sign undecided) ``-θ/π = K + ε`` with ``K = V_inner + 1`` and
+    ``ε = atan2(-Im w, Re w)/π``, ``w = (-1)^K u``, ``|ε| < 1/2``.
+    """
+    inner, last = count
+    pi = arb.pi()
+    if last == 0:
+        k = inner + 1
+        sign = -1 if k % 2 else 1
+        return k + arb.atan2(-sign * im_u, sign * u.real) / pi
+    n = inner + (1 if last < 0 else 0)
+    sign = -1 if n % 2 else 1
+    return n + arb.atan2(abs(sign * im_u), sign * u.real) / pi
+
+
+def tail_phase(u: acb, im_rot: arb, c) -> arb:
+    r"""``c + θ/π`` in the upper tail (past the last zero of Im u), = ``arg(e^{iπc} u)/π ∈ (0, 1]``.
+
+    ``im_rot`` is a sharp enclosure of :math:`\operatorname{Im}(e^{i\pi c}u) > 0`.
+    """
+    sin_pc, cos_pc = arb(c).sin_cos_pi()
+    re_w = u.real * cos_pc - u.imag * sin_pc
+    return arb.atan2(abs(im_rot), re_w) / arb.pi()

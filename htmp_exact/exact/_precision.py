@@ -1,0 +1,106 @@
+"""Working precision of the exact path: a context manager and a Ziv-style driver.
+
+python-flint keeps its precision in the global ``flint.ctx``; every exact
+function changes it only inside :func:`workprec`, which restores the caller's
+value on exit, also when an exception is raised.
+
+:func:`certify` is the one guess-and-verify loop used by every exact function
+(compare python-flint's ``good``): evaluate at a working precision, accept the
+ball if its relative radius is below the target, otherwise double the
+precision, up to :data:`MAX_PREC` bits, then raise :class:`PrecisionError`.
+"""
+from __future__ import annotations
+
+import contextlib
+import math
+from typing import Callable, Iterator, Optional, TypeVar, Union
+
+from flint import acb, arb, ctx
+
+#: Largest working precision (bits) that :func:`certify` tries before giving up.
+MAX_PREC = 1 << 16
+
+#: Digits guaranteed when neither ``prec`` nor ``digits`` is given.
+DEFAULT_DIGITS = 15
+
+Ball = TypeVar("Ball", arb, acb)
+
+
+class PrecisionError(ArithmeticError):
+    """The requested accuracy could not be certified within the precision cap."""
+
+
+@contextlib.contextmanager
+def workprec(prec: int) -> Iterator[None]:
+    """Set ``flint.ctx.prec`` to ``prec`` bits inside the block, restoring it after."""
+    old = ctx.prec
+    ctx.prec = int(prec)
+    try:
+        yield
+    finally:
+        ctx.prec = old
+
+
+def rel_accuracy_bits(ball: Union[arb, acb]) -> float:
+    """Relative accuracy in bits (``-log2`` of radius/|midpoint|); exact zero is infinite."""
+    if isinstance(ball, acb):
+        if not (ball.real.is_finite() and ball.imag.is_finite()):
+            return -math.inf
+        if ball.real.is_exact() and ball.imag.is_exact():
+            return math.inf
+        return float(ball.rel_accuracy_bits())
+    if not ball.is_finite():
+        return -math.inf
+    if ball.is_exact():
+        return math.inf
+    return float(ball.rel_accuracy_bits())
+
+
+def target_bits(digits: int) -> int:
+    return int(math.ceil(digits * math.log2(10))) + 1
+
+
+def certify(
+    evaluate: Callable[[int], Ball],
+    *,
+    prec: Optional[int] = None,
+    digits: Optional[int] = None,
+    what: str = "value",
+) -> Ball:
+    """Evaluate ``evaluate(p)`` (which must return a rigorous ball) to the requested accuracy.
+
+    ``prec`` given: one evaluation at ``prec`` bits; the ball is returned as it
+    is, unless it is not finite, which raises :class:`PrecisionError`.
+    ``digits`` given (or neither: ``digits=15``): raise the precision until the
+    relative radius is below ``10**-digits``; :class:`PrecisionError` past
+    :data:`MAX_PREC`.  ``evaluate`` is always called inside :func:`workprec`.
+    """
+    if prec is not None and digits is not None:
+        raise ValueError("give at most one of prec and digits")
+    if prec is not None:
+        if isinstance(prec, bool) or not isinstance(prec, int) or prec < 2:
+            raise ValueError(f"prec must be an integer >= 2 (bits), got {prec!r}")
+        with workprec(prec):
+            ball = evaluate(prec)
+        if rel_accuracy_bits(ball) == -math.inf:
+            raise PrecisionError(f"{what}: no finite enclosure at {prec} bits; raise prec or use digits=")
+        return ball
+    if digits is None:
+        digits = DEFAULT_DIGITS
+    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
+        raise ValueError(f"digits must be an integer >= 1, got {digits!r}")
+    goal = target_bits(digits)
+    p = goal + 20
+    best_bits = -math.inf
+    while p <= MAX_PREC:
+        with workprec(p):
+            ball = evaluate(p)
+        bits = rel_accuracy_bits(ball)
+        if bits >= goal:
+            return ball
+        best_bits = max(best_bits, bits)
+        p *= 2
+    raise PrecisionError(
+        f"{what}: could not certify {digits} digits up to {MAX_PREC} bits "
+        f"(best relative accuracy {best_bits:.0f} bits)"
+    )

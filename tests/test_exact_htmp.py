@@ -1,0 +1,242 @@
+"""Certified HTMP path against independent routes (mpmath formulas, quadrature, identities)."""
+import math
+from fractions import Fraction
+
+import mpmath as mp
+import pytest
+from flint import acb, arb, ctx, fmpq
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from htmp_exact import exact
+from htmp_exact.exact._tricomi import u_contour, u_direct
+
+from .reference import contains, htmp_pdf_connection, htmp_pdf_hyperu
+
+# (gamma, kappa) with non-integer b = -alpha, and x across both tails and the bulk
+GRID = [("0.3", "2.5"), ("0.5", "7"), ("0.9", "1.3"), ("2", "3"), ("5", "11"), ("0.01", "0.5")]
+XS = ["1e-8", "0.01", "0.5", "1", "2.5", "7", "50"]
+
+
+@pytest.mark.parametrize("gamma,kappa", GRID)
+@pytest.mark.parametrize("x", XS)
+def test_pdf_contains_connection_formula_value(gamma, kappa, x):
+    ball = exact.pdf(x, gamma, kappa)
+    assert ball.rel_accuracy_bits() >= 50
+    assert contains(ball, htmp_pdf_connection(x, gamma, kappa, dps=80), ref_digits=40)
+
+
+@pytest.mark.parametrize("gamma,kappa,x", [("0.1", 1000.5, "0.5"), ("0.5", 1000.5, "1.5"),
+                                           ("0.999", 2000.5, "2"), ("5", 1000.5, "8")])
+def test_pdf_large_kappa_against_connection_formula(gamma, kappa, x):
+    # the P/Q formula cancels ~ y*log10(e) digits: use enough of them
+    p = exact.pdf(x, gamma, kappa, digits=30)
+    y = float(kappa) / 2 / min(float(gamma), 1 / float(gamma)) * float(x) * 2
+    ref = htmp_pdf_connection(x, gamma, kappa, dps=int(y / 2.3) + 80)
+    assert contains(p, ref, ref_digits=40)
+    assert p.rel_accuracy_bits() >= 99
+
+
+@pytest.mark.parametrize("gamma,kappa,x", [("1", 3, "0.7"), ("0.5", 4, "2"), ("0.2", 30, "1.1")])
+def test_pdf_integer_b_against_mpmath_hyperu(gamma, kappa, x):
+    # gamma = 1 gives b = 1; (0.5, 4): alpha = 1; (0.2, 30): alpha = 59 — exact integer b
+    assert contains(exact.pdf(x, gamma, kappa), htmp_pdf_hyperu(x, gamma, kappa), ref_digits=30)
+
+
+def test_contour_integral_agrees_with_arb_hypgeom_u():
+    # two independent rigorous algorithms for U(c, -alpha, y e^{i pi}) must overlap
+    for c, alpha, y in [(fmpq(20), fmpq(159, 2), fmpq(150)), (fmpq(40), fmpq(319, 2), fmpq(340)),
+                        (fmpq(20), fmpq(79), fmpq(10)), (fmpq(15, 2), fmpq(27, 2), fmpq(20))]:
+        a, b = u_contour(c, alpha, y, 120), u_direct(c, alpha, y, 600)
+        assert a.rel_accuracy_bits() > 100 and b.rel_accuracy_bits() > 100
+        assert a.overlaps(b)
+
+
+def _mass_below(x, gamma, kappa):
+    """∫_0^x p by mpmath quadrature of the reference density, with x = x0 u^(1/(1+α))."""
+    g, k = mp.mpf(gamma), mp.mpf(kappa)
+    c = k / 2
+    al = c * (1 / g - 1) - 1
+    e = 1 / (al + 1)
+    f = lambda u: htmp_pdf_hyperu(mp.mpf(x) * u ** e, gamma, kappa) * mp.mpf(x) * e * u ** (e - 1)
+    return mp.quad(f, [0, 0.5, 1])
+
+
+@pytest.mark.parametrize("gamma,kappa,x", [("0.5", 3, "0.7"), ("0.3", "2.5", "1.5"), ("0.8", 20, "0.3"),
+                                           ("0.5", "0.1", "0.01"), ("0.9", "1.3", "4")])
+def test_cdf_against_quadrature(gamma, kappa, x):
+    with mp.workdps(30):
+        ref = _mass_below(x, gamma, kappa)
+        assert contains(exact.cdf(x, gamma, kappa), ref, ref_digits=20)
+        assert contains(exact.sf(x, gamma, kappa), 1 - ref, ref_digits=20)
+
+
+def test_cdf_gamma_one_against_upper_quadrature():
+    # at gamma = 1 the mass near 0 is ~1/|log x|; integrate the upper part instead (SPEC §8)
+    with mp.workdps(30):
+        upper = mp.quad(lambda t: htmp_pdf_hyperu(t, 1, 3), [mp.mpf("0.7"), 2, 10, mp.inf])
+        assert contains(exact.sf("0.7", 1, 3), upper, ref_digits=20)
+        assert contains(exact.cdf("0.7", 1, 3), 1 - upper, ref_digits=20)
+
+
+@pytest.mark.parametrize("gamma,kappa", [("2", "3"), ("7", "5")])
+def test_atom_and_continuous_mass_for_gamma_above_one(gamma, kappa):
+    g = fmpq(int(gamma))
+    assert exact.atom(gamma) == 1 - 1 / g
+    assert exact.cdf(0, gamma, kappa).contains(1 - 1 / arb(g))
+    with mp.workdps(30):
+        cont = mp.quad(lambda t: htmp_pdf_hyperu(t, gamma, kappa), [0, mp.mpf(1) / 10**6, 1, 5, 30, mp.inf])
+    assert abs(cont - 1 / mp.mpf(gamma)) < 1e-12
+    # cdf(x) - atom equals the quadrature of the continuous part
+    with mp.workdps(30):
+        part = mp.quad(lambda t: htmp_pdf_hyperu(t, gamma, kappa), [mp.mpf(3), 10, 40, mp.inf])
+    assert contains(exact.sf(3, gamma, kappa), part, ref_digits=15)
+
+
+def test_far_tails_match_exact_asymptotic_constants():
+    g, k = fmpq(1, 2), fmpq(6)
+    c, al, s = k / 2, (k / 2) * (1 / g - 1) - 1, (k / 2) / g
+    with ctx.workprec(200):
+        C0 = arb(s) ** (arb(al) + 1) * arb(c + al + 1).gamma() / (arb(c + 1).gamma() * arb(al + 1).gamma() ** 2)
+        x = arb("1e-40")
+        ratio0 = exact.pdf("1e-40", g, k, digits=30) / (C0 * x ** arb(al))
+        assert abs(ratio0 - 1) < arb("1e-35")
+        x = arb(2000)
+        Cinf = arb(s) * (arb(s) * x) ** (arb(al) + 2 * arb(c)) * (-arb(s) * x).exp() / (
+            arb(c + 1).gamma() * arb(c + al + 1).gamma())
+        ratio = exact.pdf(2000, g, k, digits=30) / Cinf
+        assert abs(ratio - 1) < arb("0.01") and not abs(ratio - 1) < arb("1e-6")  # O(1/x) correction
+    # gamma > 1 near 0: p ~ s Γ(c)² / (Γ(c+1) Γ(c+α+1) Γ(-α-1)²) (s x)^(-α-2)
+    g, k = fmpq(3), fmpq(5)
+    c, al, s = k / 2, (k / 2) * (1 / g - 1) - 1, (k / 2) / g
+    with ctx.workprec(200):
+        x = arb("1e-30")
+        C = arb(s) * arb(c).gamma() ** 2 / (arb(c + 1).gamma() * arb(c + al + 1).gamma() * arb(-al - 1).gamma() ** 2)
+        ratio = exact.pdf("1e-30", g, k, digits=30) / (C * (arb(s) * x) ** (-arb(al) - 2))
+        assert abs(ratio - 1) < arb("1e-10")
+
+
+@pytest.mark.parametrize("gamma,kappa", [("0.5", "3"), ("2", "3"), ("1", "2.5")])
+def test_stieltjes_against_quadrature_including_atom(gamma, kappa):
+    z = mp.mpc(-0.7, 0.4)
+    with mp.workdps(30):
+        g = mp.mpf(gamma)
+        integral = mp.quad(lambda t: htmp_pdf_hyperu(t, gamma, kappa) / (t - z), [0, mp.mpf(1) / 10**6, 1, 5, 30, mp.inf])
+        ref = integral + (1 - 1 / g if g > 1 else 0) / (0 - z)
+    S = exact.stieltjes(complex(-0.7, 0.4), gamma, kappa)
+    assert S.real.overlaps(arb(mp.nstr(ref.real, 25)) + arb(0, 1e-12))
+    assert S.imag.overlaps(arb(mp.nstr(ref.imag, 25)) + arb(0, 1e-12))
+
+
+def test_stieltjes_boundary_value_is_the_density():
+    for g, k, x in [("0.5", 4, "1"), ("2", 3, "1.5")]:
+        S = exact.stieltjes(acb(arb(x), arb("1e-40")), g, k, digits=30)
+        assert (S.imag / arb.pi()).overlaps(exact.pdf(x, g, k, digits=30) + arb(0, 1e-35))
+
+
+def test_atom_is_limit_of_minus_z_stieltjes():
+    S = exact.stieltjes(complex(-1e-30, 0), 4, 3, digits=20)
+    assert abs(-arb("-1e-30") * S - arb(3) / 4) < arb("1e-20")
+
+
+def test_duality_of_density():
+    # gamma > 1 density from the direct formula (mpmath) equals p'(x/γ)/γ² of HTMP(1/γ, κ/γ)
+    for g, k, x in [(3, 5, "2"), (2, "7", "0.3")]:
+        direct = htmp_pdf_connection(x, g, k)
+        dual = exact.pdf(Fraction(x) / g, Fraction(1, g), Fraction(k) / g) / g**2
+        assert contains(dual, direct, ref_digits=30)
+
+
+def test_htmp_tends_to_marchenko_pastur():
+    gaps = [abs(exact.pdf(1, "0.5", k) - exact.mp_pdf(1, "0.5")) for k in (100, 1000, 10000)]
+    assert gaps[0] > gaps[1] > gaps[2]
+    assert gaps[2] < arb("1e-2")
+
+
+@pytest.mark.parametrize("x,gamma,kappa", [("1e-9", "0.01", 10000), ("60", "0.01", 10000),
+                                           ("1e-9", 1, 10000), ("60", 1, 10000), ("1e-9", 7, 10000),
+                                           ("60", 7, 10000), ("1.7", "0.2", 8000)])
+def test_hard_points_reach_30_digits(x, gamma, kappa):
+    for f in (exact.pdf, exact.cdf, exact.sf):
+        ball = f(x, gamma, kappa, digits=30)
+        assert ball.rel_accuracy_bits() >= 100
+
+
+def test_precision_argument_and_restoration():
+    old = ctx.prec
+    ctx.prec = 77
+    try:
+        v = exact.pdf(1, "0.5", 4, prec=300)
+        assert ctx.prec == 77
+        assert v.rel_accuracy_bits() > 250
+        with pytest.raises(ValueError):
+            exact.pdf(1, "0.5", 4, prec=100, digits=10)
+        assert ctx.prec == 77
+    finally:
+        ctx.prec = old
+
+
+def test_exact_inputs_are_equivalent():
+    ref = exact.pdf("0.75", "0.5", "3", digits=20)
+    for x, g, k in [(0.75, 0.5, 3.0), (Fraction(3, 4), Fraction(1, 2), 3), (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
+                    (mp.mpf(0.75), "0.5", 3), (arb("0.75"), "0.5", 3)]:
+        assert exact.pdf(x, g, k, digits=20).overlaps(ref)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(g=st.fractions(Fraction(1, 20), Fraction(20), max_denominator=40),
+       k=st.fractions(Fraction(1, 5), Fraction(60), max_denominator=40),
+       x=st.fractions(Fraction(1, 1000), Fraction(30), max_denominator=1000))
+def test_property_pdf_matches_mpmath_and_cdf_is_consistent(g, k, x):
+    if g == 1:
+        g = Fraction(21, 20)
+    ball = exact.pdf(x, g, k)
+    ref = htmp_pdf_hyperu(mp.mpf(x.numerator) / x.denominator, mp.mpf(g.numerator) / g.denominator,
+                          mp.mpf(k.numerator) / k.denominator, dps=50)
+    assert contains(ball, ref, ref_digits=25)
+    lo, hi = exact.cdf(x, g, k), exact.cdf(x * Fraction(11, 10), g, k)
+    assert hi > lo  # strictly increasing on (0, inf)
+    assert (lo + exact.sf(x, g, k)).overlaps(arb(1))
+
+
+BAD = [
+    (dict(gamma=0), ValueError), (dict(gamma=-1), ValueError), (dict(kappa=0), ValueError),
+    (dict(kappa=-2.0), ValueError), (dict(gamma=float("nan")), ValueError), (dict(kappa=float("inf")), ValueError),
+    (dict(gamma=1j), TypeError), (dict(kappa=None), TypeError), (dict(x=float("nan")), ValueError),
+    (dict(x="abc"), ValueError), (dict(x=[1, 2]), TypeError), (dict(gamma=True), TypeError),
+]
+
+
+@pytest.mark.parametrize("fn", [exact.pdf, exact.logpdf, exact.cdf, exact.sf])
+@pytest.mark.parametrize("bad,err", BAD)
+def test_bad_inputs_raise_named_errors(fn, bad, err):
+    args = dict(x=1, gamma="0.5", kappa=3)
+    args.update(bad)
+    with pytest.raises(err) as info:
+        fn(args["x"], args["gamma"], args["kappa"])
+    assert list(bad)[0] in str(info.value)
+
+
+def test_bad_inputs_other_functions():
+    with pytest.raises(ValueError, match="z"):
+        exact.stieltjes(1.5, "0.5", 3)
+    with pytest.raises(ValueError, match="z"):
+        exact.stieltjes(0, "0.5", 3)
+    with pytest.raises(TypeError, match="z"):
+        exact.stieltjes("abc" and object(), "0.5", 3)
+    with pytest.raises(ValueError, match="gamma"):
+        exact.atom(-1)
+    with pytest.raises(ValueError, match="k"):
+        exact.moment(-1, 1, 1)
+    with pytest.raises(TypeError, match="k"):
+        exact.moment(1.5, 1, 1)
+    with pytest.raises(ValueError, match="kappa"):
+        exact.moment(2, 1, 0)
+    with pytest.raises(ValueError, match="digits"):
+        exact.pdf(1, 1, 1, digits=0)
+
+
+def test_negative_x_and_zero_conventions():
+    assert exact.pdf(-1, "0.5", 3) == 0 and exact.cdf(-1, "0.5", 3) == 0 and exact.sf(-1, "0.5", 3) == 1
+    assert exact.logpdf(-1, "0.5", 3) == arb.neg_inf()
+    assert exact.cdf(0, "0.5", 3) == 0 and exact.cdf(0, 4, 3) == arb(3) / 4
