@@ -76,8 +76,9 @@ def to_real(value: object, name: str) -> Real:
     if mpmath is not None and isinstance(value, mpmath.mpf):
         if not mpmath.isfinite(value):
             raise ValueError(f"{name} must be finite, got {value!r}")
-        num, den = value.as_integer_ratio()
-        return fmpq(num, den)
+        sign, man, exp, _ = value._mpf_
+        num = -int(man) if sign else int(man)
+        return fmpq(num * 2**exp) if exp >= 0 else fmpq(num, 2**-exp)
     if isinstance(value, (complex, flint.acb)) or (
         mpmath is not None and isinstance(value, mpmath.mpc)
     ):

@@ -169,7 +169,7 @@ def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, which: int,
         return arb(which)  # cdf 0, sf 1
     if xv == 0:
         if g is None:
-            return arb(1 - which)
+            return arb(which)  # cdf(0) = 0, sf(0) = 1 without an atom
         atom_mass = 1 - 1 / g
         return arb(atom_mass) if which == 0 else arb(1 - atom_mass)
 
