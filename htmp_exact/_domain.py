@@ -28,10 +28,7 @@ from typing import Union
 import flint
 from flint import arb, fmpq, fmpz
 
-try:  # mpmath is a core dependency, but keep the import local to this module
-    import mpmath
-except ImportError:  # pragma: no cover - mpmath is required by pyproject
-    mpmath = None
+import mpmath
 
 Real = Union[arb, fmpq]
 RealInput = Union[int, float, str, Fraction, fmpq, fmpz, arb, "mpmath.mpf"]
@@ -73,15 +70,13 @@ def to_real(value: object, name: str) -> Real:
             man, exp = int(man), int(exp)
             return fmpq(man * 2**exp) if exp >= 0 else fmpq(man, 2**-exp)
         return value
-    if mpmath is not None and isinstance(value, mpmath.mpf):
+    if isinstance(value, mpmath.mpf):
         if not mpmath.isfinite(value):
             raise ValueError(f"{name} must be finite, got {value!r}")
         sign, man, exp, _ = value._mpf_
         num = -int(man) if sign else int(man)
         return fmpq(num * 2**exp) if exp >= 0 else fmpq(num, 2**-exp)
-    if isinstance(value, (complex, flint.acb)) or (
-        mpmath is not None and isinstance(value, mpmath.mpc)
-    ):
+    if isinstance(value, (complex, flint.acb, mpmath.mpc)):
         raise TypeError(f"{name} must be real, got complex {value!r}")
     if isinstance(value, numbers.Rational):
         return fmpq(int(value.numerator), int(value.denominator))
@@ -108,11 +103,6 @@ def to_positive(value: object, name: str) -> Real:
 
 def is_exact(v: Real) -> bool:
     return isinstance(v, fmpq)
-
-
-def as_arb(v: Real) -> arb:
-    """The ball of ``v`` at the current precision (exact if ``v`` is dyadic)."""
-    return arb(v)
 
 
 @dataclass(frozen=True)

@@ -9,31 +9,34 @@ import mpmath as mp
 from flint import arb
 
 
+def _derived(x, gamma, kappa):
+    """(c, alpha, s, y) of SPEC §3 as mpf at the current precision."""
+    g, k, x = mp.mpf(gamma), mp.mpf(kappa), mp.mpf(x)
+    c = k / 2
+    s = c / g
+    return c, c * (1 / g - 1) - 1, s, s * x
+
+
+def _density(s, y, c, al, u_abs2):
+    """SPEC §3: s y^α e^(-y) / (Γ(c+1) Γ(c+α+1) |U|²)."""
+    return s * y ** al * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + al + 1) * u_abs2)
+
+
 def htmp_pdf_connection(x, gamma, kappa, dps=60):
     """p(x) of HTMP(γ, κ) (SPEC §3) from the P/Q connection formula, at ``dps`` digits."""
     with mp.workdps(dps):
-        g, k, x = mp.mpf(gamma), mp.mpf(kappa), mp.mpf(x)
-        c = k / 2
-        al = c * (1 / g - 1) - 1
-        s = c / g
-        y = s * x
+        c, al, s, y = _derived(x, gamma, kappa)
         a, b = c, -al
         P = mp.gamma(1 - b) / mp.gamma(a - b + 1) * mp.hyp1f1(a, b, -y)
         Q = mp.gamma(b - 1) / mp.gamma(a) * y ** (1 - b) * mp.hyp1f1(a - b + 1, 2 - b, -y)
-        u2 = P * P + Q * Q - 2 * P * Q * mp.cospi(b)
-        return s * y ** al * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + al + 1) * u2)
+        return _density(s, y, c, al, P * P + Q * Q - 2 * P * Q * mp.cospi(b))
 
 
 def htmp_pdf_hyperu(x, gamma, kappa, dps=40):
     """p(x) via mpmath's hyperu on the cut (works for integer b too, moderate κ)."""
     with mp.workdps(dps):
-        g, k, x = mp.mpf(gamma), mp.mpf(kappa), mp.mpf(x)
-        c = k / 2
-        al = c * (1 / g - 1) - 1
-        s = c / g
-        y = s * x
-        u = mp.hyperu(c, -al, mp.mpc(-y, 0))
-        return s * y ** al * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + al + 1) * abs(u) ** 2)
+        c, al, s, y = _derived(x, gamma, kappa)
+        return _density(s, y, c, al, abs(mp.hyperu(c, -al, mp.mpc(-y, 0))) ** 2)
 
 
 def contains(ball, value, ref_digits=30) -> bool:

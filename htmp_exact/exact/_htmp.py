@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import Optional, Union
 
+import mpmath
 from flint import acb, arb, fmpq
 
-from .._domain import HTMPParams, Real, RealInput, gamma_above_one, to_positive, to_real
-from ._phase import distribution_phase, laguerre_zero_count, tail_phase
+from .._domain import HTMPParams, RealInput, gamma_above_one, to_positive, to_real
+from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import certify, rel_accuracy_bits, workprec
 from ._tricomi import im_rotated_u, im_u_small, u_on_cut
 
@@ -131,13 +132,13 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         im_u = u.imag
         sharp = im_u_small(p.c, p.alpha, y, prec)
         if rel_accuracy_bits(sharp) > rel_accuracy_bits(im_u):
-            im_u = sharp.intersection(im_u) if sharp.overlaps(im_u) else _disagree(sharp, im_u)
+            im_u = sharp.intersection(im_u)  # two rigorous enclosures of one number
         turns = distribution_phase(u, im_u, count)
         c = arb(p.c)
         cdf = turns / c
         sf = (c - turns) / c
         inner, last = count
-        if last != 0 and inner + (1 if last < 0 else 0) == _max_count(p):
+        if last != 0 and inner + (1 if last < 0 else 0) == zero_total(p.c):
             im_rot = im_rotated_u(p.c, p.alpha, y, prec)
             if im_rot.is_finite():
                 sf_tail = tail_phase(u, im_rot, p.c) / c
@@ -145,20 +146,6 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
                     sf = sf_tail
                     cdf = 1 - sf
         return cdf, sf
-
-
-def _max_count(p: HTMPParams) -> int:
-    """Number of positive zeros of L_{c-1}^{(1+α)}: ceil(c - 1) if c > 1, else 0 (DLMF 13.9.1)."""
-    nu = p.c - 1
-    if nu <= 0:
-        return 0
-    if isinstance(nu, fmpq):
-        return int(-((-nu.p) // nu.q))
-    return int(arb(nu).upper().ceil().unique_fmpz())
-
-
-def _disagree(a: arb, b: arb):
-    raise ArithmeticError(f"internal error: two rigorous enclosures of Im u disagree ({a}, {b})")
 
 
 def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, which: int,
@@ -220,8 +207,6 @@ def atom(gamma: RealInput) -> Number:
 
 
 def _to_complex(z: object) -> acb:
-    import mpmath
-
     if isinstance(z, acb):
         ball = z
     elif isinstance(z, mpmath.mpc):

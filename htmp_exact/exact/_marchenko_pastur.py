@@ -15,7 +15,7 @@ from flint import acb, arb, fmpq
 from .._domain import RealInput, gamma_above_one, to_positive, to_real
 from ._htmp import _to_complex
 from ._moments import check_order
-from ._precision import certify, workprec
+from ._precision import certify
 
 
 def _edges(g: arb):

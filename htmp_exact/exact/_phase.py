@@ -25,7 +25,6 @@ Laguerre function :math:`L_\nu^{(\beta)}(y)`, ``ν = c-1``, ``β = 1+α``, which
 """
 from __future__ import annotations
 
-import math
 from typing import Optional, Tuple
 
 from flint import acb, arb, fmpq
@@ -41,7 +40,11 @@ def _certain_sign(x: arb) -> int:
     return 0
 
 
-def _ceil(nu) -> int:
+def zero_total(c) -> int:
+    """Number of positive zeros of the Laguerre function L_{c-1}: ceil(c - 1) if c > 1, else 0 (DLMF 13.9.1)."""
+    nu = c - 1
+    if nu <= 0:
+        return 0
     if isinstance(nu, fmpq):
         return int(-((-nu.p) // nu.q))
     lo, hi = nu.lower(), nu.upper()
@@ -81,10 +84,10 @@ def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     and ``sign(f_m f_{m-1})`` (``0`` if undecided at this precision; for
     ``m = 0``, ``(0, 1)``).  ``None`` if an inner sign is undecided.
     """
-    nu = c - 1
-    if (isinstance(nu, fmpq) and nu <= 0) or (not isinstance(nu, fmpq) and nu <= 0):
+    m = zero_total(c)
+    if m == 0:
         return 0, 1
-    m = _ceil(nu)
+    nu = c - 1
     with workprec(prec):
         beta = arb(alpha) + 1
         delta = arb(nu - m)

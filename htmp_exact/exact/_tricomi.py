@@ -33,17 +33,13 @@ from __future__ import annotations
 
 import cmath
 import math
-from typing import List, Optional
+from typing import List
 
 from flint import acb, arb
 
 from ._precision import rel_accuracy_bits, workprec
 
 Real = object  # arb or fmpq; both accepted by flint arithmetic
-
-
-def _finite(ball: acb) -> bool:
-    return ball.real.is_finite() and ball.imag.is_finite()
 
 
 def u_direct(c: Real, alpha: Real, y: Real, prec: int) -> acb:
