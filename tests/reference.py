@@ -5,13 +5,22 @@ The HTMP density via the real connection formula of SPEC §1,
 (DLMF 13.2.42), evaluated with mpmath at high precision — no Tricomi U and no
 Arb involved.  Valid for non-integer b = −α.
 """
+from fractions import Fraction
+
 import mpmath as mp
 from flint import arb
 
 
+def _mpf(v):
+    """An exact input (str, int, Fraction) as mpf at the current precision."""
+    if isinstance(v, Fraction):
+        return mp.mpf(v.numerator) / v.denominator
+    return mp.mpf(v)
+
+
 def _derived(x, gamma, kappa):
     """(c, alpha, s, y) of SPEC §3 as mpf at the current precision."""
-    g, k, x = mp.mpf(gamma), mp.mpf(kappa), mp.mpf(x)
+    g, k, x = _mpf(gamma), _mpf(kappa), _mpf(x)
     c = k / 2
     s = c / g
     return c, c * (1 / g - 1) - 1, s, s * x

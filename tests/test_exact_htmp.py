@@ -82,7 +82,7 @@ def test_cdf_gamma_one_against_upper_quadrature():
 def test_atom_and_continuous_mass_for_gamma_above_one(gamma, kappa):
     g = fmpq(int(gamma))
     assert exact.atom(gamma) == 1 - 1 / g
-    assert exact.cdf(0, gamma, kappa).contains(1 - 1 / arb(g))
+    assert exact.cdf(0, gamma, kappa).overlaps(1 - 1 / arb(g))
     with mp.workdps(30):
         cont = mp.quad(lambda t: htmp_pdf_hyperu(t, gamma, kappa), [0, mp.mpf(1) / 10**6, 1, 5, 30, mp.inf])
     assert abs(cont - 1 / mp.mpf(gamma)) < 1e-12
@@ -99,7 +99,7 @@ def test_far_tails_match_exact_asymptotic_constants():
         C0 = arb(s) ** (arb(al) + 1) * arb(c + al + 1).gamma() / (arb(c + 1).gamma() * arb(al + 1).gamma() ** 2)
         x = arb("1e-40")
         ratio0 = exact.pdf("1e-40", g, k, digits=30) / (C0 * x ** arb(al))
-        assert abs(ratio0 - 1) < arb("1e-35")
+        assert abs(ratio0 - 1) < arb("1e-25")  # pdf certified to 30 digits; correction O(x)
         x = arb(2000)
         Cinf = arb(s) * (arb(s) * x) ** (arb(al) + 2 * arb(c)) * (-arb(s) * x).exp() / (
             arb(c + 1).gamma() * arb(c + al + 1).gamma())
@@ -115,7 +115,7 @@ def test_far_tails_match_exact_asymptotic_constants():
         assert abs(ratio - 1) < arb("1e-10")
 
 
-@pytest.mark.parametrize("gamma,kappa", [("0.5", "3"), ("2", "3"), ("1", "2.5")])
+@pytest.mark.parametrize("gamma,kappa", [("0.5", "3"), ("2", "3")])
 def test_stieltjes_against_quadrature_including_atom(gamma, kappa):
     z = mp.mpc(-0.7, 0.4)
     with mp.workdps(30):
@@ -127,6 +127,17 @@ def test_stieltjes_against_quadrature_including_atom(gamma, kappa):
     assert S.imag.overlaps(arb(mp.nstr(ref.imag, 25)) + arb(0, 1e-12))
 
 
+def test_stieltjes_gamma_one_against_mpmath_hyperu_ratio():
+    # at gamma = 1 the density ~ 1/(x log^2 x) defeats quadrature near 0 (mass ~ 1/|log x|);
+    # compare with the SPEC §4 ratio evaluated by another library (mpmath's hyperu, b = 1 limit)
+    z = mp.mpc(-0.7, 0.4)
+    with mp.workdps(40):
+        c, s = mp.mpf(5) / 4, mp.mpf(5) / 4  # kappa = 5/2, gamma = 1: alpha = -1, s = c
+        ref = s * mp.hyperu(c + 1, 2, -s * z) / mp.hyperu(c, 1, -s * z)
+    S = exact.stieltjes(complex(-0.7, 0.4), 1, "2.5", digits=30)
+    assert contains(S.real, ref.real) and contains(S.imag, ref.imag)
+
+
 def test_stieltjes_boundary_value_is_the_density():
     for g, k, x in [("0.5", 4, "1"), ("2", 3, "1.5")]:
         S = exact.stieltjes(acb(arb(x), arb("1e-40")), g, k, digits=30)
@@ -134,8 +145,10 @@ def test_stieltjes_boundary_value_is_the_density():
 
 
 def test_atom_is_limit_of_minus_z_stieltjes():
-    S = exact.stieltjes(complex(-1e-30, 0), 4, 3, digits=20)
-    assert abs(-arb("-1e-30") * S - arb(3) / 4) < arb("1e-20")
+    z = -1e-30  # a binary float: arb(z) below is the same exact number
+    S = exact.stieltjes(z, 4, 3, digits=30)
+    with ctx.workprec(128):
+        assert abs(-arb(z) * S - arb(3) / 4) < arb("1e-25")
 
 
 def test_duality_of_density():
@@ -190,11 +203,10 @@ def test_property_pdf_matches_mpmath_and_cdf_is_consistent(g, k, x):
     if g == 1:
         g = Fraction(21, 20)
     ball = exact.pdf(x, g, k)
-    ref = htmp_pdf_hyperu(mp.mpf(x.numerator) / x.denominator, mp.mpf(g.numerator) / g.denominator,
-                          mp.mpf(k.numerator) / k.denominator, dps=50)
+    ref = htmp_pdf_hyperu(x, g, k, dps=50)  # Fractions converted at the reference's precision
     assert contains(ball, ref, ref_digits=25)
     lo, hi = exact.cdf(x, g, k), exact.cdf(x * Fraction(11, 10), g, k)
-    assert hi > lo  # strictly increasing on (0, inf)
+    assert not hi < lo  # never certainly decreasing (increments may be below the radius)
     assert (lo + exact.sf(x, g, k)).overlaps(arb(1))
 
 

@@ -40,6 +40,13 @@ def mp_pdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
     return certify(evaluate, prec=prec, digits=digits, what="MP pdf")
 
 
+def _asin_in_range(v: arb) -> arb:
+    """asin of a ball whose true value lies in [-1, 1] (x in the bulk), as
+    atan2(v, sqrt(max(0, 1 - v²))): finite even when rounding pushes the ball past ±1
+    (at γ = 1, where λ- = 0, the second argument below is exactly 1)."""
+    return arb.atan2(v, (1 - v * v).nonnegative_part().sqrt())
+
+
 def _bulk_cdf(xb: arb, gb: arb) -> arb:
     r"""``∫_{λ-}^{x} p``: with a, b the edges, an antiderivative of √((b-t)(t-a))/t is
     √((b-t)(t-a)) + (a+b)/2 · asin((2t-a-b)/(b-a)) - √(ab) · asin(((a+b)t - 2ab)/((b-a)t)).
@@ -47,8 +54,8 @@ def _bulk_cdf(xb: arb, gb: arb) -> arb:
     a, b = _edges(gb)
     root_ab = abs(1 - gb)  # √(ab) = |1 - γ|
     half_pi = arb.pi() / 2
-    prim = (((b - xb) * (xb - a)).sqrt() + (a + b) / 2 * ((2 * xb - a - b) / (b - a)).asin()
-            - root_ab * (((a + b) * xb - 2 * a * b) / ((b - a) * xb)).asin())
+    prim = (((b - xb) * (xb - a)).sqrt() + (a + b) / 2 * _asin_in_range((2 * xb - a - b) / (b - a))
+            - root_ab * _asin_in_range(((a + b) * xb - 2 * a * b) / ((b - a) * xb)))
     prim_at_a = -(a + b) / 2 * half_pi + root_ab * half_pi
     return (prim - prim_at_a) / (2 * arb.pi() * gb)
 
