@@ -251,3 +251,12 @@ def test_negative_x_and_zero_conventions():
     assert exact.pdf(-1, "0.5", 3) == 0 and exact.cdf(-1, "0.5", 3) == 0 and exact.sf(-1, "0.5", 3) == 1
     assert exact.logpdf(-1, "0.5", 3) == arb.neg_inf()
     assert exact.cdf(0, "0.5", 3) == 0 and exact.cdf(0, 4, 3) == arb(3) / 4
+
+
+def test_density_at_zero_is_the_limit():
+    # gamma = 1/2, kappa = 2 gives alpha = 0: a finite non-zero limit; compare with mpmath near 0
+    with mp.workdps(40):
+        near_zero = htmp_pdf_hyperu("1e-25", "0.5", 2)
+    assert contains(exact.pdf(0, "0.5", 2, digits=30), near_zero, ref_digits=20)
+    assert exact.pdf(0, "0.5", 4) == 0 and exact.pdf(0, "0.9", 1) == arb.pos_inf()
+    assert exact.cdf(0, 3, 2, digits=40).rel_accuracy_bits() > 130

@@ -43,16 +43,27 @@ def _log_density_small_gamma(p: HTMPParams, x, prec: int) -> arb:
                 - 2 * abs(u).log())
 
 
-def _pdf_at_zero(p: HTMPParams, dual_gamma) -> arb:
-    """Limit of the density at x = 0+ (SPEC §3 tail constants): 0, finite, or +inf."""
+def _pdf_at_zero(p: HTMPParams, dual_gamma, log: bool, prec, digits) -> arb:
+    """Limit of the density (or its log) at x = 0+ (SPEC §3 tail constants): 0, finite or +inf.
+
+    ``p`` are the γ ≤ 1 parameters; the density behaves like x^α there.
+    """
     alpha = p.alpha
     if alpha > 0:
-        return arb(0)
+        return arb.neg_inf() if log else arb(0)
     if alpha < 0:
         return arb.pos_inf()
-    s, c = arb(p.s), arb(p.c)
-    value = s * s.gamma() / (c + 1).gamma()  # s^(α+1) Γ(c+α+1)/(Γ(c+1)Γ(α+1)^2) at α = 0
-    return value / arb(dual_gamma) ** 2 if dual_gamma is not None else value
+    if not alpha == 0:
+        raise ValueError(f"alpha = {alpha} is a ball containing 0: give gamma and kappa exactly")
+
+    def evaluate(w: int) -> arb:
+        s, c = arb(p.s), arb(p.c)
+        value = s * s.gamma() / (c + 1).gamma()  # s^(α+1) Γ(c+α+1)/(Γ(c+1)Γ(α+1)^2) at α = 0
+        if dual_gamma is not None:
+            value = value / arb(dual_gamma) ** 2
+        return value.log() if log else value
+
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP density at 0")
 
 
 def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
@@ -74,8 +85,7 @@ def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     if xv < 0:
         return arb.neg_inf()
     if xv == 0:
-        with workprec(prec or 64):
-            return _pdf_at_zero(p, g).log()
+        return _pdf_at_zero(p, g, True, prec, digits)
 
     def evaluate(w: int) -> arb:
         if g is None:
@@ -109,8 +119,7 @@ def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int]
     if xv < 0:
         return arb(0)
     if xv == 0:
-        with workprec(prec or 64):
-            return _pdf_at_zero(p, g)
+        return _pdf_at_zero(p, g, False, prec, digits)
 
     def evaluate(w: int) -> arb:
         if g is None:
@@ -157,8 +166,8 @@ def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, which: int,
     if xv == 0:
         if g is None:
             return arb(which)  # cdf(0) = 0, sf(0) = 1 without an atom
-        atom_mass = 1 - 1 / g
-        return arb(atom_mass) if which == 0 else arb(1 - atom_mass)
+        return certify(lambda w: 1 - 1 / arb(g) if which == 0 else 1 / arb(g), prec=prec, digits=digits,
+                       what="HTMP atom")
 
     def evaluate(w: int) -> arb:
         if g is None:
