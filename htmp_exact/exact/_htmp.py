@@ -11,6 +11,7 @@ only γ ≤ 1 (``α ≥ -1``, ``b = -α ≤ 1``) reaches :mod:`._tricomi`.
 """
 from __future__ import annotations
 
+import math
 from typing import Optional, Union
 
 import mpmath
@@ -33,7 +34,16 @@ def _reduce(gamma: RealInput, kappa: RealInput):
 
 
 def _log_density_small_gamma(p: HTMPParams, x, prec: int) -> arb:
-    r"""log p(x) for γ ≤ 1, x > 0: ``log s + α log y - y - lnΓ(c+1) - lnΓ(s) - 2 log|u|``."""
+    r"""log p(x) for γ ≤ 1, x > 0: ``log s + α log y - y - lnΓ(c+1) - lnΓ(s) - 2 log|u|``.
+
+    The terms are as large as ``y`` or ``s log s`` while their sum is the (moderate) log-density,
+    so they are formed with that many extra bits: the absolute error of the sum becomes the
+    relative error of the density.
+    """
+    y_float = float(arb(p.s * x).mid())
+    s_float = float(arb(p.s).mid())
+    size = 2 + y_float + abs(float(arb(p.alpha).mid())) * (1 + abs(math.log(y_float))) + s_float * math.log(2 + s_float)
+    prec += int(math.log2(size)) + 4
     with workprec(prec):
         s = arb(p.s)
         y = arb(p.s * x)

@@ -79,8 +79,10 @@ class _Phase:
         return None, tuple(sorted((r1, r2), key=abs))
 
 
-def _trace(ph: _Phase, start: complex, first: complex, stop, max_steps: int = 4000) -> List[complex]:
-    """Follow the steepest-descent direction -conj(phi') from ``start + first``."""
+def _trace(ph: _Phase, start: complex, first: complex, stop, max_steps: int = 4000,
+           radius: float = 1e12) -> List[complex]:
+    """Follow the steepest-descent direction -conj(phi') from ``start + first`` until ``stop``;
+    ``[]`` if the path leaves the upper half plane or the disc ``|t| < radius``."""
     pts = [start + first]
     t = pts[0]
     for _ in range(max_steps):
@@ -90,7 +92,7 @@ def _trace(ph: _Phase, start: complex, first: complex, stop, max_steps: int = 40
         width = 1.0 / math.sqrt(abs(ph.d2(t)))
         h = min(1.5 * width, 0.25 * abs(t), 0.25 * abs(1 + t))
         t = t - g.conjugate() / abs(g) * h
-        if t.imag <= 0 or abs(t) > 1e12:
+        if t.imag <= 0 or abs(t) > radius:
             return []
         pts.append(t)
     return []
@@ -271,12 +273,13 @@ def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         w = 1.0 / math.sqrt(abs(ph.d2(ts)))
         d = 1j / cmath.sqrt(ph.d2(ts))
         d /= abs(d)
-        branch1 = _trace(ph, ts, d * w, start_ok)
-        branch2 = _trace(ph, ts, -d * w, start_ok)
-        if branch1 and (not branch2 or abs(branch1[-1]) <= abs(branch2[-1])):
-            to_zero, other = branch1, -d * w
-        elif branch2:
-            to_zero, other = branch2, d * w
+        # the branch that descends to t = 0 stays within |t| < 2|ts| + 1; try the one whose
+        # first step points towards 0 first, the other only if that fails
+        first, second = sorted((d * w, -d * w), key=lambda step: abs(ts + step))
+        for toward, other in ((first, second), (second, first)):
+            to_zero = _trace(ph, ts, toward, start_ok, radius=2 * abs(ts) + 1)
+            if to_zero:
+                break
         else:
             return nan
         to_zero = to_zero[::-1] + [ts]
@@ -303,11 +306,29 @@ def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         return value.conjugate() + 0  # round to the working precision
 
 
+#: Arb's direct U is retried at up to this many times the working precision before the
+#: contour integral is used (measured: direct at 4-8x precision is still cheaper than the
+#: contour for moderate parameters, c <~ 50; beyond, Arb's cost grows quickly or it fails).
+DIRECT_PREC_FACTOR = 8
+
+
 def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
-    """``U(c, -alpha, y e^{i pi})``, best rigorous ball from the two routes at ``prec`` bits."""
+    """``U(c, -alpha, y e^{i pi})``, best rigorous ball from the two routes at ``prec`` bits.
+
+    Arb's direct evaluation first; if it loses ``L`` bits to cancellation it is retried
+    once at ``prec + L + 30`` bits (twice the precision if it returned no finite ball), as
+    long as that stays below ``DIRECT_PREC_FACTOR * prec``; then the contour integral.
+    """
     direct = u_direct(c, alpha, y, prec)
     if rel_accuracy_bits(direct) >= prec - 20:
         return direct
+    bits = rel_accuracy_bits(direct)
+    retry = 2 * prec if bits == -math.inf else int(2 * prec - bits + 30)
+    if retry <= DIRECT_PREC_FACTOR * prec:
+        direct = u_direct(c, alpha, y, retry)
+        if rel_accuracy_bits(direct) >= prec - 20:
+            with workprec(prec):
+                return direct + 0
     with workprec(prec):
         big = arb(c) >= 1
     if big:
