@@ -53,30 +53,39 @@ def u_direct(c: Real, alpha: Real, y: Real, prec: int) -> acb:
 # --------------------------------------------------------------------------
 
 class _Phase:
-    """Floating-point model of phi(t) = y t + (a-1) log t + bm log(1+t), for path tracing only."""
+    """Floating-point model of phi(t) = -w t + (a-1) log t + bm log(1+t), for path tracing only."""
 
-    def __init__(self, a: float, bm: float, y: float):
-        self.a1, self.bm, self.y = a - 1.0, bm, y
+    def __init__(self, a: float, bm: float, w: complex):
+        self.a1, self.bm, self.w = a - 1.0, bm, w
 
     def value(self, t: complex) -> complex:
-        return self.y * t + self.a1 * cmath.log(t) + self.bm * cmath.log(1 + t)
+        return -self.w * t + self.a1 * cmath.log(t) + self.bm * cmath.log(1 + t)
 
     def d1(self, t: complex) -> complex:
-        return self.y + self.a1 / t + self.bm / (1 + t)
+        return -self.w + self.a1 / t + self.bm / (1 + t)
 
     def d2(self, t: complex) -> complex:
         return -self.a1 / t**2 - self.bm / (1 + t) ** 2
 
     def saddles(self):
-        """Roots of y t^2 + (y + b - 2) t + (a - 1) = 0: ``(upper complex root, None)`` in the
-        oscillatory bulk, else ``(None, (near, far))``, the real roots ordered by modulus."""
-        bq = self.y + self.a1 + self.bm  # = y + b - 2
-        disc = bq * bq - 4 * self.y * self.a1
-        if disc < 0:
-            return complex(-bq, math.sqrt(-disc)) / (2 * self.y), None
-        r1 = (-bq - math.copysign(math.sqrt(disc), bq)) / (2 * self.y)
-        r2 = self.a1 / (self.y * r1) if r1 != 0 else 0.0
-        return None, tuple(sorted((r1, r2), key=abs))
+        """Roots of w t^2 + (w - a + 1 - bm) t - (a - 1) = 0 (phi' = 0).
+
+        ``(complex roots in the upper half plane, None)``, or for real negative ``w``
+        outside the oscillatory bulk ``([], (near, far))``, the real roots ordered by modulus.
+        """
+        w = self.w
+        lin = w - self.a1 - self.bm
+        disc = lin * lin + 4 * w * self.a1
+        if w.imag == 0 and disc.real >= 0:
+            if w.real >= 0:
+                return [], None
+            root = math.sqrt(disc.real)
+            r1 = (-lin.real - math.copysign(root, lin.real)) / (2 * w.real)
+            r2 = -self.a1 / (w.real * r1) if r1 != 0 else 0.0
+            return [], tuple(sorted((r1, r2), key=abs))
+        root = cmath.sqrt(disc)
+        roots = [(-lin + root) / (2 * w), (-lin - root) / (2 * w)]
+        return [t for t in roots if t.imag > 0], None
 
 
 def _trace(ph: _Phase, start: complex, first: complex, stop, max_steps: int = 4000,
@@ -133,63 +142,103 @@ def _exact_point(t: complex) -> acb:
     return acb(float(t.real), float(t.imag))  # floats are exact dyadics
 
 
-def _start_bound(a: arb, bm: arb, y: arb, t0: acb, shift: arb) -> arb:
-    """Upper bound of |int_0^{t0} exp(y t + (a-1) log t + bm log(1+t) - shift) dt|.
+def _start_bound(a: arb, bm: arb, w: acb, t0: acb, shift: arb) -> arb:
+    """Upper bound of |int_0^{t0} exp(-w t + (a-1) log t + bm log(1+t) - shift) dt|, a >= 1, bm <= 0.
 
-    On the segment t = tau t0 (0 <= tau <= 1), with a >= 1, bm <= 0 and Re t0 < 0:
-    |t^(a-1) e^(y t)| = |t0|^(a-1) tau^(a-1) e^(-y tau |Re t0|)
-    <= |t0|^(a-1) max_tau(...), the maximum being at tau* = (a-1)/(y |Re t0|) if tau* < 1;
-    |1+t| >= m = min_tau |1 + tau t0| (at tau = -Re t0/|t0|^2 if that is < 1, else at
-    tau = 1), so |1+t|^bm <= m^bm.  The segment has length |t0|.
+    On the segment t = tau t0 (0 <= tau <= 1), of length r = |t0|, with D = Re(w t0):
+    |t^(a-1) e^(-w t)| = r^(a-1) tau^(a-1) e^(-tau D), at most r^(a-1) times
+    tau*^(a-1) e^(-(a-1)) (the global maximum, tau* = (a-1)/D) if D > 0, e^(-D) if moreover
+    tau* >= 1, and e^(max(0, -D)) otherwise; |1+t| >= m, the minimum of |1 + tau t0| on [0, 1]
+    (1, |1+t0|, or the distance |Im t0|/r from -1 to the line through 0 and t0), so
+    |1+t|^bm <= m^bm.
     """
-    x0 = t0.real
-    if x0 >= 0:  # then |t^(a-1)| <= |t0|^(a-1), |e^(yt)| <= e^(y Re t0), |1+t| >= 1
-        r = abs(t0)
-        return (r ** a * (y * x0 - shift).exp()).upper()
-    if not x0 < 0:
-        return arb.pos_inf()
     r = abs(t0)
-    ax = -x0
-    tau = (a - 1) / (y * ax)
-    if tau < 1:
-        peak = tau ** (a - 1) * (1 - a).exp()
+    D = (w * t0).real
+    if D > 0:
+        tau = (a - 1) / D
+        peak = (-D).exp() if tau >= 1 else tau ** (a - 1) * (1 - a).exp()
     else:
-        peak = (-y * ax).exp()
-    tmin = ax / (r * r)
-    m = abs(t0.imag) / r if tmin < 1 else abs(1 + t0)
-    bound = r ** a * peak * m.lower() ** bm * (-shift).exp()
-    return bound.upper()
+        peak = max(arb(0), -D).exp()
+    tau_m = -t0.real / (r * r)
+    if tau_m <= 0:
+        m = arb(1)
+    elif tau_m >= 1:
+        m = abs(1 + t0)
+    else:
+        m = abs(t0.imag) / r
+    return (r ** a * peak * m.lower() ** bm * (-shift).exp()).upper()
 
 
 def _log_start_bound(ph: "_Phase", t0: complex) -> float:
     """Floating-point estimate of log(_start_bound) without the shift, for path tracing."""
-    if t0.real >= 0:
-        return (ph.a1 + 1) * math.log(abs(t0)) + ph.y * t0.real
-    r, ax = abs(t0), -t0.real
-    tau = ph.a1 / (ph.y * ax) if ph.a1 > 0 else 0.0
-    log_peak = ph.a1 * math.log(tau) - ph.a1 if 0 < tau < 1 else -ph.y * ax
-    m = abs(t0.imag) / r if ax / (r * r) < 1 else abs(1 + t0)
+    r = abs(t0)
+    D = (ph.w * t0).real
+    if D > 0:
+        tau = ph.a1 / D
+        log_peak = -D if tau >= 1 else (ph.a1 * math.log(tau) - ph.a1 if tau > 0 else 0.0)
+    else:
+        log_peak = -D
+    tau_m = -t0.real / (r * r)
+    m = 1.0 if tau_m <= 0 else abs(1 + t0) if tau_m >= 1 else abs(t0.imag) / r
+    if m <= 0:
+        return math.inf
     return (ph.a1 + 1) * math.log(r) + log_peak + ph.bm * math.log(m)
 
 
-def _tail_bound(a: arb, bm: arb, y: arb, te: acb, shift: arb) -> arb:
-    """Upper bound of the integral over the ray from ``te`` to infinity, and the ray's validity.
+def _tail_directions(w: complex, te: complex) -> List[complex]:
+    """Candidate directions of the final ray: fastest decay of e^(-w t), and (if it keeps the
+    ray in the upper half plane) perpendicular to te + 1, along which |1+t| only grows."""
+    dirs = [w.conjugate() / abs(w)]
+    if (1 + te).real >= 0:
+        dirs.append(1j * (1 + te) / abs(1 + te))
+    return dirs
 
-    Ray t = te + r e (r >= 0): e = i(1+te)/|1+te| if Re te > -1 (then |1+t| >= |1+te|),
-    else e = -1 (then too |1+t| >= |1+te|).  With q = -Re e > 0, T = |te|, a >= 1, bm <= 0:
-    |f(t)| <= |f(te)| e^{-y q r} (1 + r/T)^{a-1}, whose integral over r >= 0 is
-    |f(te)| T^{1-a} e^{y q T} (y q)^{-a} Gamma(a, y q T).
+
+def _tail_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
+    """Upper bound of the integral over a ray from ``te`` to infinity (the smaller of the candidates).
+
+    Ray t = te + r e (r >= 0, |e| = 1, Im e >= 0 so it stays in the upper half plane), with
+    decay rate q = Re(w e) > 0: |e^(-w t)| = e^(-Re(w te)) e^(-q r); |t| <= T + r, T = |te|;
+    |1+t| >= m, the distance from -1 to the ray.  With a >= 1, bm <= 0 the integral is at most
+    exp(-Re(w te) + bm log m - shift) e^(qT) q^(-a) Gamma(a, qT).
+    Returns +inf when no candidate direction applies.
     """
-    one_plus = 1 + te
-    if one_plus.real > 0:
-        q = (te.imag / abs(one_plus)).lower()
-    else:
-        q = arb(1)
-    T = abs(te).lower()
-    fte = (y * te + (a - 1) * te.log() + bm * one_plus.log() - shift).real.exp().upper()
-    X = y * q * T
-    integral = T ** (1 - a) * X.exp() * (y * q) ** (-a) * X.gamma_upper(a)
-    return (fte * integral).upper()
+    best = arb.pos_inf()
+    T = abs(te)
+    for direction in _tail_directions(complex(w.real.mid(), w.imag.mid()), complex(te.real.mid(), te.imag.mid())):
+        e = acb(direction.real, direction.imag)
+        e = e / abs(e)
+        q = (w * e).real
+        if not (q > 0 and e.imag >= 0):
+            continue
+        v = -1 - te
+        along = (e.conjugate() * v).real
+        m = abs(1 + te) if along <= 0 else abs((e.conjugate() * v).imag)
+        if not m > 0:
+            continue
+        X = q * T
+        bound = ((-(w * te).real + bm * m.log() - shift).exp() * X.exp() * q ** (-a) * X.gamma_upper(a)).upper()
+        if bound < best:
+            best = bound
+    return best
+
+
+def _log_tail_estimate(ph: "_Phase", te: complex) -> float:
+    """Floating-point estimate of log(_tail_bound) without the shift (Gamma(a, X) ~ X^(a-1) e^(-X))."""
+    best = math.inf
+    T = abs(te)
+    for e in _tail_directions(ph.w, te):
+        q = (ph.w * e).real
+        X = q * T
+        if q <= 0 or X <= 2 * ph.a1 + 2:
+            continue
+        v = -1 - te
+        m = abs(1 + te) if (e.conjugate() * v).real <= 0 else abs((e.conjugate() * v).imag)
+        if m <= 0:
+            continue
+        est = -(ph.w * te).real + ph.bm * math.log(m) - (ph.a1 + 1) * math.log(q) + ph.a1 * math.log(X) + math.log(2)
+        best = min(best, est)
+    return best
 
 
 def _log1p_minus_id(eps: acb, terms: int = 40) -> acb:
@@ -215,15 +264,15 @@ class _CenteredIntegrand:
 
     phi(t) = phi(tm) + phi'(tm) d + (a-1) g(d/tm) + bm g(d/(1+tm)), d = t - tm,
     g(e) = log(1+e) - e.  The centred form keeps Arb's enclosures on the wide
-    balls used for error bounds tight (the linear terms y d, (a-1) d/tm, bm d/(1+tm)
+    balls used for error bounds tight (the linear terms -w d, (a-1) d/tm, bm d/(1+tm)
     nearly cancel near the saddle and would otherwise blow the ball up).
     """
 
-    def __init__(self, a: arb, bm: arb, y: arb, tm: acb, shift: arb):
+    def __init__(self, a: arb, bm: arb, w: acb, tm: acb, shift: arb):
         self.a1, self.bm, self.tm = a - 1, bm, tm
         self.inv0, self.inv1 = 1 / tm, 1 / (1 + tm)
-        self.base = y * tm + self.a1 * tm.log() + bm * (1 + tm).log() - shift
-        self.slope = y + self.a1 * self.inv0 + bm * self.inv1
+        self.base = -w * tm + self.a1 * tm.log() + bm * (1 + tm).log() - shift
+        self.slope = -w + self.a1 * self.inv0 + bm * self.inv1
 
     def __call__(self, t: acb, analytic: bool) -> acb:
         d = t - self.tm
@@ -235,75 +284,90 @@ class _CenteredIntegrand:
         return (self.base + self.slope * d + self.a1 * g0 + self.bm * g1).exp()
 
 
-def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
-    """``U(c, -alpha, y e^{i pi})`` by the saddle-point contour integral (rigorous).
+def tricomi_contour(a: Real, b: Real, w: acb, prec: int) -> acb:
+    r"""``U(a, b, w)`` for ``Im w <= 0`` by the saddle-point contour integral (rigorous).
 
-    Needs ``c >= 1`` and ``c + alpha + 1 >= 0`` (so the exponent ``bm = -s`` of ``1+t`` is
-    ``<= 0``) and a complex saddle (the bulk).  Returns a non-finite ball when
-    the method does not apply or the path cannot be traced.
+    .. math:: U(a, b, w) = \frac{1}{\Gamma(a)} \int_0^{\infty e^{i\theta}}
+              e^{-w t} t^{a-1} (1+t)^{b-a-1}\, dt
+
+    along a polygon in the upper half plane (DLMF 13.4.4 continued by rotating the path);
+    for real ``w < 0`` this is the value from *below* the cut, ``U(a, b, |w| e^{-i\pi})``.
+    Needs ``a >= 1`` and ``b - a - 1 <= 0``.  Returns a non-finite ball when the method does
+    not apply or no path is found (the caller then reports a :class:`PrecisionError`).
     """
     nan = acb(arb.nan(), arb.nan())
     with workprec(prec):
-        a = arb(c)
-        bm = -arb(alpha) - a - 1
-        yb = arb(y)
-        if not (a >= 1 and bm <= 0):
+        ab = arb(a)
+        bm = arb(b) - ab - 1
+        if not (ab >= 1 and bm <= 0 and w.imag <= 0):
             return nan
-    ph = _Phase(float(arb(c).mid()), float(bm.mid()), float(arb(y).mid()))
-    ts, real_roots = ph.saddles()
-    if ts is not None:
-        centre = ts
-    elif real_roots[1] > -1 and real_roots[1] != 0:
-        centre = complex(real_roots[1], 0.0)  # a minimum along the real line: turn up here
-    else:
+    wf = complex(float(w.real.mid()), float(w.imag.mid()))
+    if wf == 0:
         return nan
-    phis = ph.value(ts if ts is not None else complex(real_roots[0], 0.0)).real
+    ph = _Phase(float(ab.mid()), float(bm.mid()), wf)
+    upper, real_roots = ph.saddles()
     drop = (prec + 30) * math.log(2)
-
-    def start_ok(t: complex) -> bool:
-        return _log_start_bound(ph, t) - phis < -drop
-
-    def tail_ok(t: complex) -> bool:
-        if ph.value(t).real - phis > -drop:
-            return False
-        q = t.imag / abs(1 + t) if (1 + t).real > 0 else 1.0
-        return ph.y * q * abs(t) > 2 * ph.a1 + 2
-
-    if ts is not None:
-        w = 1.0 / math.sqrt(abs(ph.d2(ts)))
-        d = 1j / cmath.sqrt(ph.d2(ts))
-        d /= abs(d)
-        # the branch that descends to t = 0 stays within |t| < 2|ts| + 1; try the one whose
-        # first step points towards 0 first, the other only if that fails
-        first, second = sorted((d * w, -d * w), key=lambda step: abs(ts + step))
-        for toward, other in ((first, second), (second, first)):
-            to_zero = _trace(ph, ts, toward, start_ok, radius=2 * abs(ts) + 1)
-            if to_zero:
-                break
-        else:
-            return nan
-        to_zero = to_zero[::-1] + [ts]
+    for centre in upper:
+        phis = ph.value(centre).real
+        path = _complex_saddle_path(ph, centre, phis, drop)
+        if path:
+            break
     else:
-        to_zero = _along_real_axis(ph, centre.real, start_ok)
-        if not to_zero:
+        if not real_roots or not real_roots[1] > -1 or real_roots[1] == 0:
             return nan
-        other = 1j / math.sqrt(abs(ph.d2(centre)))
-    to_inf = _trace(ph, centre, other, tail_ok)
-    if not to_inf:
-        return nan
-    path = [_exact_point(t) for t in to_zero + to_inf]
+        phis = ph.value(complex(real_roots[0], 0.0)).real
+        path = _real_saddle_path(ph, real_roots[1], phis, drop)
+        if not path:
+            return nan
+    points = [_exact_point(t) for t in path]
 
-    extra = 10 + int(math.log2(2 + abs(ph.y) + abs(ph.a1) + abs(ph.bm)))
+    extra = 10 + int(math.log2(2 + abs(wf) + abs(ph.a1) + abs(ph.bm)))
     with workprec(prec + extra):
         shift = arb(phis)
         total = acb(0)
-        for p, q in zip(path[:-1], path[1:]):
-            total += acb.integral(_CenteredIntegrand(a, bm, yb, (p + q) / 2, shift), p, q)
-        err = _start_bound(a, bm, yb, path[0], shift) + _tail_bound(a, bm, yb, path[-1], shift)
+        for p, q in zip(points[:-1], points[1:]):
+            total += acb.integral(_CenteredIntegrand(ab, bm, w, (p + q) / 2, shift), p, q)
+        err = _start_bound(ab, bm, w, points[0], shift) + _tail_bound(ab, bm, w, points[-1], shift)
         total += acb(arb(0, err), arb(0, err))
-        value = total * shift.exp() * a.rgamma()
+        value = total * shift.exp() * ab.rgamma()
     with workprec(prec):
-        return value.conjugate() + 0  # round to the working precision
+        return value + 0  # round to the working precision
+
+
+def _complex_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> List[complex]:
+    """Steepest-descent polygon 0 <- ts -> infinity through a saddle in the upper half plane."""
+    width = 1.0 / math.sqrt(abs(ph.d2(ts)))
+    d = 1j / cmath.sqrt(ph.d2(ts))
+    d /= abs(d)
+    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
+    tail_ok = lambda t: _log_tail_estimate(ph, t) - phis < -drop  # noqa: E731
+    # the branch that descends to t = 0 stays within |t| < 2|ts| + 1; try the one whose
+    # first step points towards 0 first, the other only if that fails
+    first, second = sorted((d * width, -d * width), key=lambda step: abs(ts + step))
+    for toward, other in ((first, second), (second, first)):
+        to_zero = _trace(ph, ts, toward, start_ok, radius=2 * abs(ts) + 1)
+        if to_zero:
+            to_inf = _trace(ph, ts, other, tail_ok)
+            return to_zero[::-1] + [ts] + to_inf if to_inf else []
+    return []
+
+
+def _real_saddle_path(ph: _Phase, far: float, phis: float, drop: float) -> List[complex]:
+    """Polygon along the real axis (above the cut when negative) to the far real saddle, then up
+    and out to infinity."""
+    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
+    tail_ok = lambda t: _log_tail_estimate(ph, t) - phis < -drop  # noqa: E731
+    to_far = _along_real_axis(ph, far, start_ok)
+    if not to_far:
+        return []
+    to_inf = _trace(ph, complex(far, 0.0), 1j / math.sqrt(abs(ph.d2(complex(far, 0.0)))), tail_ok)
+    return to_far + to_inf if to_inf else []
+
+
+def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
+    """``U(c, -alpha, y e^{i pi})`` by :func:`tricomi_contour` (the conjugate of the value from below)."""
+    with workprec(prec):
+        return tricomi_contour(c, -alpha, acb(-arb(y)), prec).conjugate()
 
 
 #: Arb's direct U is retried at up to this many times the working precision before the
