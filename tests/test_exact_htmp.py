@@ -188,6 +188,11 @@ def test_precision_argument_and_restoration():
         ctx.prec = old
 
 
+def test_inexact_ball_input_stops_early_with_precision_error():
+    with pytest.raises(exact.PrecisionError, match="inputs"):
+        exact.pdf(arb(1) + arb(0, 1e-10), "0.5", 4, digits=30)
+
+
 def test_exact_inputs_are_equivalent():
     ref = exact.pdf("0.75", "0.5", "3", digits=20)
     for x, g, k in [(0.75, 0.5, 3.0), (Fraction(3, 4), Fraction(1, 2), 3), (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
@@ -260,3 +265,25 @@ def test_density_at_zero_is_the_limit():
     assert contains(exact.pdf(0, "0.5", 2, digits=30), near_zero, ref_digits=20)
     assert exact.pdf(0, "0.5", 4) == 0 and exact.pdf(0, "0.9", 1) == arb.pos_inf()
     assert exact.cdf(0, 3, 2, digits=40).rel_accuracy_bits() > 130
+
+
+def test_stieltjes_at_large_kappa_boundary_value_and_symmetry():
+    # gamma = 1/5, kappa = 8000: b = -15999 is an integer and Arb's U alone fails here
+    S = exact.stieltjes(complex(1.7, 1e-30), "0.2", 8000, digits=20)  # exact binary inputs
+    assert (S.imag / arb.pi()).overlaps(exact.pdf(1.7, "0.2", 8000, digits=20) + arb(0, 1e-25))
+    lower = exact.stieltjes(complex(2, -0.1), "0.2", 8000)
+    upper = exact.stieltjes(complex(2, 0.1), "0.2", 8000)
+    assert lower.real.overlaps(upper.real) and lower.imag.overlaps(-upper.imag)
+
+
+def test_contour_integral_for_complex_argument_agrees_with_arb():
+    from htmp_exact.exact._tricomi import tricomi_contour
+
+    for a, b, w in [(fmpq(21), fmpq(-59), acb(-30, -12)), (fmpq(5), fmpq(-3, 2), acb(2, -7)),
+                    (fmpq(13, 2), fmpq(-20), acb(-40, -1))]:
+        with ctx.workprec(150):
+            c = tricomi_contour(a, b, w, 150)
+        with ctx.workprec(600):
+            d = w.hypgeom_u(arb(a), arb(b))
+        assert c.rel_accuracy_bits() > 120 and d.rel_accuracy_bits() > 100
+        assert c.overlaps(d)

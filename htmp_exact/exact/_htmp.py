@@ -20,7 +20,7 @@ from flint import acb, arb, fmpq
 from .._domain import HTMPParams, RealInput, gamma_above_one, to_positive, to_real
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import certify, rel_accuracy_bits, workprec
-from ._tricomi import im_rotated_u, im_u_small, u_on_cut
+from ._tricomi import im_rotated_u, im_u_small, tricomi_contour, u_on_cut
 
 Number = Union[arb, fmpq]
 
@@ -256,7 +256,9 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     (SPEC §4, paper Proposition E.3/E.7; DLMF 13.3.22 for the ratio), for ``z``
     off ``[0, ∞)``: Python ``complex``, :class:`flint.acb`, :class:`mpmath.mpc`
     (exact binary parts) or a real ``z < 0``.
-    Algorithm: Arb's ``acb_hypgeom_u`` (principal branch) at rising precision.
+    Algorithm: Arb's ``acb_hypgeom_u`` (principal branch); where it loses too many bits
+    (large κ, z near the support, integer ``b``) both U's are computed by the certified
+    contour integral of :func:`~htmp_exact.exact._tricomi.tricomi_contour`.
 
     >>> from htmp_exact import exact
     >>> s = exact.stieltjes(-1e6, 2, 3)          # S(z) ~ -1/z at infinity
@@ -266,9 +268,18 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     zb = _to_complex(z)
     p = HTMPParams.from_inputs(gamma, kappa)
 
+    lower = zb.imag < 0  # S(conj z) = conj S(z): work in the upper half plane
+    z_upper = zb.conjugate() if lower else zb
+
     def evaluate(w: int) -> acb:
         s, c, alpha = arb(p.s), arb(p.c), arb(p.alpha)
-        arg = -s * zb
-        return s * arg.hypgeom_u(c + 1, 1 - alpha) / arg.hypgeom_u(c, -alpha)
+        arg = -s * z_upper
+        value = s * arg.hypgeom_u(c + 1, 1 - alpha) / arg.hypgeom_u(c, -alpha)
+        if rel_accuracy_bits(value) < w - 20 and c >= 1 and arg.imag < 0:
+            ratio = (s * tricomi_contour(p.c + 1, 1 - p.alpha, arg, w)
+                     / tricomi_contour(p.c, -p.alpha, arg, w))
+            if rel_accuracy_bits(ratio) > rel_accuracy_bits(value):
+                value = ratio
+        return value.conjugate() if lower else value
 
     return certify(evaluate, prec=prec, digits=digits, what="HTMP Stieltjes transform")

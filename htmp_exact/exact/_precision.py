@@ -73,7 +73,8 @@ def certify(
     is, unless it is not finite, which raises :class:`PrecisionError`.
     ``digits`` given (or neither: ``digits=15``): raise the precision until the
     relative radius is below ``10**-digits``; :class:`PrecisionError` past
-    :data:`MAX_PREC`.  ``evaluate`` is always called inside :func:`workprec`.
+    :data:`MAX_PREC`, or earlier when the accuracy stops growing with the precision
+    (inexact :class:`arb`/:class:`acb` inputs limit it).  ``evaluate`` is always called inside :func:`workprec`.
     """
     if prec is not None and digits is not None:
         raise ValueError("give at most one of prec and digits")
@@ -92,13 +93,21 @@ def certify(
     goal = target_bits(digits)
     p = goal + 20
     best_bits = -math.inf
+    stalled = 0
     while p <= MAX_PREC:
         with workprec(p):
             ball = evaluate(p)
         bits = rel_accuracy_bits(ball)
         if bits >= goal:
             return ball
+        # a finite accuracy that no longer grows with the precision is set by inexact inputs
+        stalled = stalled + 1 if math.isfinite(bits) and bits <= best_bits + 2 else 0
         best_bits = max(best_bits, bits)
+        if stalled >= 2:
+            raise PrecisionError(
+                f"{what}: accuracy stays at {best_bits:.0f} bits as the precision rises; "
+                f"the inputs (balls?) do not determine {digits} digits"
+            )
         p *= 2
     raise PrecisionError(
         f"{what}: could not certify {digits} digits up to {MAX_PREC} bits "
