@@ -1,4 +1,5 @@
 """Certified HTMP path against independent routes (mpmath formulas, quadrature, identities)."""
+import math
 from fractions import Fraction
 
 import mpmath as mp
@@ -189,7 +190,7 @@ def test_precision_argument_and_restoration():
 
 
 def test_inexact_ball_input_stops_early_with_precision_error():
-    with pytest.raises(exact.PrecisionError, match="inputs"):
+    with pytest.raises(exact.PrecisionError, match="inexact ball inputs"):
         exact.pdf(arb(1) + arb(0, 1e-10), "0.5", 4, digits=30)
 
 
@@ -287,3 +288,31 @@ def test_contour_integral_for_complex_argument_agrees_with_arb():
             d = w.hypgeom_u(arb(a), arb(b))
         assert c.rel_accuracy_bits() > 120 and d.rel_accuracy_bits() > 100
         assert c.overlaps(d)
+
+
+@pytest.mark.parametrize("gamma,kappa,x", [("0.25", 10000, "2.5"), ("0.25", 10000, "3"), ("1", 10000, "6"),
+                                           ("0.25", 10000, "1"), ("0.01", 1000, "0.5")])
+def test_distribution_difference_quotient_is_the_density(gamma, kappa, x):
+    # -d sf/dx = d cdf/dx = pdf links the phase route to the |U|^2 route (pdf); central difference,
+    # step h with h*s ~ 1e-4 so the O(h^2) error is far below the tolerance
+    s = Fraction(kappa) / 2 / Fraction(gamma)
+    h = Fraction(1, math.ceil(s * 10**4))
+    xq = Fraction(x)
+    with ctx.workprec(200):
+        upper_tail = exact.sf(xq, gamma, kappa) < arb(1) / 2
+        f = (lambda t: -exact.sf(t, gamma, kappa, digits=40)) if upper_tail else (
+            lambda t: exact.cdf(t, gamma, kappa, digits=40))  # the side that is small: no cancellation
+        quotient = (f(xq + h) - f(xq - h)) / (2 * arb(fmpq(h.numerator, h.denominator)))
+        ratio = quotient / exact.pdf(xq, gamma, kappa, digits=40)
+        assert abs(ratio - 1) < arb("1e-6")
+
+
+def test_rotated_contour_agrees_with_connection_formula():
+    from htmp_exact.exact._tricomi import im_rotated_u, rotated_u_contour
+
+    for c, alpha, y in [(fmpq(20), fmpq(19), fmpq(160)), (fmpq(41, 2), fmpq(79, 2), fmpq(200))]:
+        with ctx.workprec(150):
+            by_contour = rotated_u_contour(c, alpha, y, 150).imag
+            by_formula = im_rotated_u(c, alpha, y, 150)
+        assert by_contour.rel_accuracy_bits() > 120 and by_formula.rel_accuracy_bits() > 100
+        assert by_contour.overlaps(by_formula)

@@ -80,3 +80,16 @@ def test_mp_stieltjes_solves_quadratic_and_matches_quadrature(g):
         ref = mp.quad(lambda t: mp.sqrt((hi - t) * (t - lo)) / (2 * mp.pi * gm * t) / (t - zz), [lo, hi])
         ref += (1 - 1 / gm if gm > 1 else 0) / (-zz)
     assert abs(complex(S.real.mid(), S.imag.mid()) - complex(ref)) < 1e-12
+
+
+@pytest.mark.parametrize("g", ["0.25", "3"])
+def test_mp_moments_against_quadrature(g):
+    with mp.workdps(30):
+        gm = mp.mpf(g)
+        lo, hi = (1 - mp.sqrt(gm)) ** 2, (1 + mp.sqrt(gm)) ** 2
+        for order in (1, 2, 5):
+            # t = lo + u^2 removes the square-root edge; the atom at 0 adds nothing for k >= 1
+            f = lambda u: (lo + u * u) ** order * 2 * u * u * mp.sqrt(hi - lo - u * u) / (2 * mp.pi * gm * (lo + u * u))
+            q = mp.quad(f, [0, mp.sqrt(hi - lo)])
+            m = exact.mp_moment(order, g)
+            assert abs(q - mp.mpf(int(m.p)) / int(m.q)) < mp.mpf(10) ** -20

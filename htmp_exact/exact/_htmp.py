@@ -20,7 +20,7 @@ from flint import acb, arb, fmpq
 from .._domain import HTMPParams, RealInput, gamma_above_one, to_positive, to_real
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import certify, rel_accuracy_bits, workprec
-from ._tricomi import im_rotated_u, im_u_small, tricomi_contour, u_on_cut
+from ._tricomi import im_rotated_u, im_u_small, rotated_u_contour, tricomi_contour, u_on_cut
 
 Number = Union[arb, fmpq]
 
@@ -159,6 +159,10 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         inner, last = count
         if last != 0 and inner + (1 if last < 0 else 0) == zero_total(p.c):
             im_rot = im_rotated_u(p.c, p.alpha, y, prec)
+            if rel_accuracy_bits(im_rot) < prec - 20 and p.c >= 1:
+                by_contour = rotated_u_contour(p.c, p.alpha, y, prec).imag
+                if rel_accuracy_bits(by_contour) > rel_accuracy_bits(im_rot):
+                    im_rot = by_contour
             if im_rot.is_finite():
                 sf_tail = tail_phase(u, im_rot, p.c) / c
                 if rel_accuracy_bits(sf_tail) > rel_accuracy_bits(sf):

@@ -110,6 +110,19 @@ def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     return inner, signs[-1] * signs[-2]
 
 
+def _angle(height: arb, x: arb) -> arb:
+    """The angle of the point ``(x, height)`` with ``height >= 0`` known, in ``[0, π]``.
+
+    Unlike ``atan2`` on a ball whose height touches 0, this stays continuous at the
+    negative real axis (angle π), so a tiny height ball near it gives a tight result.
+    """
+    if x > 0:
+        return (height / x).atan()
+    if x < 0:
+        return arb.pi() - (height / -x).atan()
+    return arb.atan2(height, x)
+
+
 def distribution_phase(u: acb, im_u: arb, count: Tuple[int, int]) -> arb:
     r"""``-θ/π`` (the number of half-turns of ``u``), from ``u``, a sharp ``Im u`` and the count.
 
@@ -124,10 +137,13 @@ def distribution_phase(u: acb, im_u: arb, count: Tuple[int, int]) -> arb:
     if last == 0:
         k = inner + 1
         sign = -1 if k % 2 else 1
-        return k + arb.atan2(-sign * im_u, sign * u.real) / pi
+        re_w = sign * u.real
+        if re_w > 0:
+            return k + (-sign * im_u / re_w).atan() / pi
+        return k + arb.atan2(-sign * im_u, re_w) / pi
     n = inner + (1 if last < 0 else 0)
     sign = -1 if n % 2 else 1
-    return n + arb.atan2(abs(sign * im_u), sign * u.real) / pi
+    return n + _angle(abs(im_u), sign * u.real) / pi
 
 
 def tail_phase(u: acb, im_rot: arb, c) -> arb:
@@ -137,4 +153,4 @@ def tail_phase(u: acb, im_rot: arb, c) -> arb:
     """
     sin_pc, cos_pc = arb(c).sin_cos_pi()
     re_w = u.real * cos_pc - u.imag * sin_pc
-    return arb.atan2(abs(im_rot), re_w) / arb.pi()
+    return _angle(abs(im_rot), re_w) / arb.pi()

@@ -105,8 +105,9 @@ def certify(
         best_bits = max(best_bits, bits)
         if stalled >= 2:
             raise PrecisionError(
-                f"{what}: accuracy stays at {best_bits:.0f} bits as the precision rises; "
-                f"the inputs (balls?) do not determine {digits} digits"
+                f"{what}: accuracy stays at {best_bits:.0f} bits as the precision rises "
+                f"(inexact ball inputs, or a cancellation this method cannot remove); "
+                f"{digits} digits cannot be certified"
             )
         p *= 2
     raise PrecisionError(

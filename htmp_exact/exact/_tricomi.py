@@ -305,43 +305,95 @@ def tricomi_contour(a: Real, b: Real, w: acb, prec: int) -> acb:
     Needs ``a >= 1`` and ``b - a - 1 <= 0``.  Returns a non-finite ball when the method does
     not apply or no path is found (the caller then reports a :class:`PrecisionError`).
     """
-    nan = acb(arb.nan(), arb.nan())
+    pieces = _contour_pieces(a, b, w, prec)
+    if pieces is None:
+        return acb(arb.nan(), arb.nan())
+    axis, rest, scale, work = pieces
+    with workprec(work):
+        value = (axis + rest) * scale
+    with workprec(prec):
+        return value + 0  # round to the working precision
+
+
+def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
+    """The contour integral of :func:`tricomi_contour` in two parts, or ``None``.
+
+    Returns ``(axis, rest, scale, work_prec)``: ``axis`` is the integral over the leading
+    vertices on the real axis (with the bound for ``[0, t0]``), ``rest`` the remainder (with
+    the bound for the final ray), both normalised by ``e^(-shift)``; ``scale = e^shift/Γ(a)``.
+    """
     with workprec(prec):
         ab = arb(a)
         bm = arb(b) - ab - 1
         if not (ab >= 1 and bm <= 0 and w.imag <= 0):
-            return nan
+            return None
     wf = complex(float(w.real.mid()), float(w.imag.mid()))
     if wf == 0:
-        return nan
+        return None
     ph = _Phase(float(ab.mid()), float(bm.mid()), wf)
     upper, real_roots = ph.saddles()
     drop = (prec + 30) * math.log(2)
     for centre in upper:
-        phis = ph.value(centre).real
+        phis = rest_phis = ph.value(centre).real
         path = _complex_saddle_path(ph, centre, phis, drop)
         if path:
             break
     else:
         if not real_roots or not real_roots[1] > -1 or real_roots[1] == 0:
-            return nan
+            return None
         phis = ph.value(complex(real_roots[0], 0.0)).real
-        path = _real_saddle_path(ph, real_roots[1], phis, drop)
+        rest_phis = ph.value(complex(real_roots[1], 0.0)).real
+        path = _real_saddle_path(ph, real_roots[1], phis, rest_phis, drop)
         if not path:
-            return nan
+            return None
     points = [_exact_point(t) for t in path]
+    on_axis = next((i for i, t in enumerate(path) if t.imag != 0), len(path))
 
-    extra = 10 + int(math.log2(2 + abs(wf) + abs(ph.a1) + abs(ph.bm)))
-    with workprec(prec + extra):
-        shift = arb(phis)
-        total = acb(0)
-        for p, q in zip(points[:-1], points[1:]):
-            total += acb.integral(_CenteredIntegrand(ab, bm, w, (p + q) / 2, shift), p, q)
-        err = _start_bound(ab, bm, w, points[0], shift) + _tail_bound(ab, bm, w, points[-1], shift)
-        total += acb(arb(0, err), arb(0, err))
-        value = total * shift.exp() * ab.rgamma()
+    work = prec + 10 + int(math.log2(2 + abs(wf) + abs(ph.a1) + abs(ph.bm)))
+    with workprec(work):
+        # the part off the axis starts at the far saddle and is normalised by its own size
+        # there, so that it keeps its relative accuracy when it is much smaller than the axis part
+        shift, rest_shift = arb(phis), arb(rest_phis)
+        start = _start_bound(ab, bm, w, points[0], shift)
+        axis, rest = acb(arb(0, start), arb(0, start)), acb(0)
+        for i, (p, q) in enumerate(zip(points[:-1], points[1:])):
+            if i + 1 < on_axis:
+                axis += acb.integral(_CenteredIntegrand(ab, bm, w, (p + q) / 2, shift), p, q)
+            else:
+                rest += acb.integral(_CenteredIntegrand(ab, bm, w, (p + q) / 2, rest_shift), p, q)
+        tail = _tail_bound(ab, bm, w, points[-1], rest_shift)
+        rest = (rest + acb(arb(0, tail), arb(0, tail))) * (rest_shift - shift).exp()
+        return axis, rest, shift.exp() * ab.rgamma(), work
+
+
+def rotated_u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
+    r"""``e^{iπc} u(y)`` with a sharp imaginary part, from the real-saddle contour (upper tail).
+
+    Outside the bulk the path runs along ``(-τ_far, 0)`` above the cut, where
+    :math:`t^{c-1} = e^{i\pi(c-1)} \tau^{c-1}`: that part of :math:`\Gamma(c) U(c,-\alpha,y e^{-i\pi})`
+    is :math:`e^{i\pi c} R` with ``R`` real, so with ``Z`` the rest of the path,
+    :math:`e^{i\pi c} u = \overline{(R + e^{-i\pi c} Z)}/\Gamma(c)`: the exponentially small
+    imaginary part comes from ``Z`` alone, with ``Z``'s relative accuracy.  The imaginary
+    part of the ball ``e^{-iπc} (axis integral)`` is discarded because it is exactly 0.
+    Non-finite when the path is not of that shape.
+    """
+    nan = acb(arb.nan(), arb.nan())
     with workprec(prec):
-        return value + 0  # round to the working precision
+        w = acb(-arb(y))
+    pieces = _contour_pieces(c, -alpha, w, prec)
+    if pieces is None:
+        return nan
+    axis, rest, scale, work = pieces
+    if axis.real.is_zero() and axis.imag.is_zero():
+        return nan
+    with workprec(work):
+        sin_pc, cos_pc = arb(c).sin_cos_pi()
+        unrotate = acb(cos_pc, -sin_pc)
+        real_part = (unrotate * axis).real
+        z = unrotate * rest
+        value = acb(real_part + z.real, -z.imag) * scale
+    with workprec(prec):
+        return value + 0
 
 
 def _complex_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> List[complex]:
@@ -362,14 +414,14 @@ def _complex_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> L
     return []
 
 
-def _real_saddle_path(ph: _Phase, far: float, phis: float, drop: float) -> List[complex]:
+def _real_saddle_path(ph: _Phase, far: float, phis: float, far_phis: float, drop: float) -> List[complex]:
     """Polygon along the real axis (above the cut when negative) to the far real saddle, then up
     and out to infinity."""
     start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
-    tail_ok = lambda t: _log_tail_estimate(ph, t) - phis < -drop  # noqa: E731
     to_far = _along_real_axis(ph, far, start_ok)
     if not to_far:
         return []
+    tail_ok = lambda t: _log_tail_estimate(ph, t) - far_phis < -drop  # noqa: E731
     to_inf = _trace(ph, complex(far, 0.0), 1j / math.sqrt(abs(ph.d2(complex(far, 0.0)))), tail_ok)
     return to_far + to_inf if to_inf else []
 
