@@ -101,7 +101,7 @@ def certify(
         if bits >= goal:
             return ball
         # a finite accuracy that no longer grows with the precision is set by inexact inputs
-        stalled = stalled + 1 if math.isfinite(bits) and bits <= best_bits + 2 else 0
+        stalled = stalled + 1 if 0 < bits <= best_bits + 2 else 0
         best_bits = max(best_bits, bits)
         if stalled >= 2:
             raise PrecisionError(
