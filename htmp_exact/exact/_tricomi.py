@@ -37,9 +37,8 @@ from typing import List
 
 from flint import acb, arb
 
+from .._domain import Real
 from ._precision import rel_accuracy_bits, workprec
-
-Real = object  # arb or fmpq; both accepted by flint arithmetic
 
 
 def u_direct(c: Real, alpha: Real, y: Real, prec: int) -> acb:
