@@ -316,3 +316,13 @@ def test_rotated_contour_agrees_with_connection_formula():
             by_formula = im_rotated_u(c, alpha, y, 150)
         assert by_contour.rel_accuracy_bits() > 120 and by_formula.rel_accuracy_bits() > 100
         assert by_contour.overlaps(by_formula)
+
+
+def test_certify_keeps_raising_precision_while_the_phase_branch_is_unresolved():
+    # at 64-128 bits the phase of U is only known up to one branch (cdf ± 1/c, 4 bits), which
+    # once stopped the precision loop early; the loop must go on until the branch is decided
+    x, g, k = 2.8077059102537496, "0.5", 100
+    ball = exact.cdf(x, g, k, digits=8)
+    assert ball.rel_accuracy_bits() >= 27
+    assert (ball + exact.sf(x, g, k, digits=8)).overlaps(arb(1))
+    assert ball.overlaps(exact.cdf(x, g, k, prec=1024))

@@ -17,7 +17,7 @@ from typing import Optional, Union
 import mpmath
 from flint import acb, arb, fmpq
 
-from .._domain import HTMPParams, RealInput, gamma_above_one, to_positive, to_real
+from .._domain import HTMPParams, RealInput, gamma_above_one, is_exact, to_positive, to_real
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import certify, rel_accuracy_bits, workprec
 from ._tricomi import im_rotated_u, im_u_small, rotated_u_contour, tricomi_contour, u_on_cut
@@ -73,7 +73,7 @@ def _pdf_at_zero(p: HTMPParams, dual_gamma, log: bool, prec, digits) -> arb:
             value = value / arb(dual_gamma) ** 2
         return value.log() if log else value
 
-    return certify(evaluate, prec=prec, digits=digits, what="HTMP density at 0")
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP density at 0", exact_inputs=p.exact)
 
 
 def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
@@ -102,7 +102,8 @@ def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
             return _log_density_small_gamma(p, xv, w)
         return _log_density_small_gamma(p, xv / g, w) - 2 * arb(g).log()
 
-    return certify(evaluate, prec=prec, digits=digits, what="HTMP logpdf")
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP logpdf",
+                   exact_inputs=p.exact and is_exact(xv))
 
 
 def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
@@ -136,7 +137,8 @@ def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int]
             return _log_density_small_gamma(p, xv, w).exp()
         return _log_density_small_gamma(p, xv / g, w).exp() / arb(g) ** 2
 
-    return certify(evaluate, prec=prec, digits=digits, what="HTMP pdf")
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP pdf",
+                   exact_inputs=p.exact and is_exact(xv))
 
 
 def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
@@ -181,7 +183,7 @@ def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, which: int,
         if g is None:
             return arb(which)  # cdf(0) = 0, sf(0) = 1 without an atom
         return certify(lambda w: 1 - 1 / arb(g) if which == 0 else 1 / arb(g), prec=prec, digits=digits,
-                       what="HTMP atom")
+                       what="HTMP atom", exact_inputs=p.exact)
 
     def evaluate(w: int) -> arb:
         if g is None:
@@ -190,7 +192,8 @@ def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, which: int,
         inv = 1 / arb(g)
         return (1 - inv) + inv * cdf_d if which == 0 else inv * sf_d
 
-    return certify(evaluate, prec=prec, digits=digits, what="HTMP cdf" if which == 0 else "HTMP sf")
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP cdf" if which == 0 else "HTMP sf",
+                   exact_inputs=p.exact and is_exact(xv))
 
 
 def cdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
@@ -286,4 +289,5 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
                 value = ratio
         return value.conjugate() if lower else value
 
-    return certify(evaluate, prec=prec, digits=digits, what="HTMP Stieltjes transform")
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP Stieltjes transform",
+                   exact_inputs=p.exact and zb.is_exact())

@@ -12,7 +12,7 @@ from typing import Optional
 
 from flint import acb, arb, fmpq
 
-from .._domain import RealInput, gamma_above_one, to_positive, to_real
+from .._domain import RealInput, gamma_above_one, is_exact, to_positive, to_real
 from ._htmp import _to_complex
 from ._moments import check_order
 from ._precision import certify
@@ -37,7 +37,8 @@ def mp_pdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
             raise ValueError(f"x = {x!r} is a ball containing a bulk edge")
         return ((hi - xb) * (xb - lo)).sqrt() / (2 * arb.pi() * gb * xb)
 
-    return certify(evaluate, prec=prec, digits=digits, what="MP pdf")
+    return certify(evaluate, prec=prec, digits=digits, what="MP pdf",
+                   exact_inputs=is_exact(xv) and is_exact(g))
 
 
 def _asin_in_range(v: arb) -> arb:
@@ -81,7 +82,8 @@ def _mp_distribution(x: RealInput, gamma: RealInput, which: int, prec, digits) -
                 return 1 / gb - cont if above else 1 - cont
         return cdf if which == 0 else 1 - cdf
 
-    return certify(evaluate, prec=prec, digits=digits, what="MP cdf" if which == 0 else "MP sf")
+    return certify(evaluate, prec=prec, digits=digits, what="MP cdf" if which == 0 else "MP sf",
+                   exact_inputs=is_exact(xv) and is_exact(g))
 
 
 def mp_cdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
@@ -110,7 +112,8 @@ def mp_stieltjes(z: object, gamma: RealInput, *, prec: Optional[int] = None,
         root = (zb - hi).sqrt() * (zb - lo).sqrt()
         return (1 - gb - zb + root) / (2 * gb * zb)
 
-    return certify(evaluate, prec=prec, digits=digits, what="MP Stieltjes transform")
+    return certify(evaluate, prec=prec, digits=digits, what="MP Stieltjes transform",
+                   exact_inputs=is_exact(g) and zb.is_exact())
 
 
 def mp_moment(k: int, gamma: RealInput):

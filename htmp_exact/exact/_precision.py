@@ -23,6 +23,9 @@ MAX_PREC = 1 << 16
 #: Digits guaranteed when neither ``prec`` nor ``digits`` is given.
 DEFAULT_DIGITS = 15
 
+#: The accuracy counts as stalled only at working precisions above ``STALL_FROM·goal + 256`` bits.
+STALL_FROM = 4
+
 Ball = TypeVar("Ball", arb, acb)
 
 
@@ -66,6 +69,7 @@ def certify(
     prec: Optional[int] = None,
     digits: Optional[int] = None,
     what: str = "value",
+    exact_inputs: bool = True,
 ) -> Ball:
     """Evaluate ``evaluate(p)`` (which must return a rigorous ball) to the requested accuracy.
 
@@ -74,7 +78,9 @@ def certify(
     ``digits`` given (or neither: ``digits=15``): raise the precision until the
     relative radius is below ``10**-digits``; :class:`PrecisionError` past
     :data:`MAX_PREC`, or earlier when the accuracy stops growing with the precision
-    (inexact :class:`arb`/:class:`acb` inputs limit it).  ``evaluate`` is always called inside :func:`workprec`.
+    over two doublings: from the start when ``exact_inputs`` is false (inexact
+    :class:`arb`/:class:`acb` inputs limit it), else only above ``STALL_FROM·goal + 256``
+    bits (below that a method may still be resolving, e.g., a branch of the phase).  ``evaluate`` is always called inside :func:`workprec`.
     """
     if prec is not None and digits is not None:
         raise ValueError("give at most one of prec and digits")
@@ -100,8 +106,10 @@ def certify(
         bits = rel_accuracy_bits(ball)
         if bits >= goal:
             return ball
-        # a finite accuracy that no longer grows with the precision is set by inexact inputs
-        stalled = stalled + 1 if 0 < bits <= best_bits + 2 else 0
+        # a finite accuracy that no longer grows with the precision is set by inexact inputs;
+        # judged only well past the goal (below it, a method may still be resolving a branch)
+        stall_from = STALL_FROM * goal + 256 if exact_inputs else 0
+        stalled = stalled + 1 if 0 < bits <= best_bits + 2 and p > stall_from else 0
         best_bits = max(best_bits, bits)
         if stalled >= 2:
             raise PrecisionError(
