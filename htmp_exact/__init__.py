@@ -1,11 +1,17 @@
-"""htmp_exact: certified and fast evaluation of the high-temperature Marchenko–Pastur law.
+"""htmp_exact: certified evaluation of the high-temperature Marchenko–Pastur law, and tools around it.
 
 The mathematics is in SPEC.md (HTMP(γ, κ) of Hodgkinson, Wang, Mahoney,
-arXiv 2506.03470).  The certified interval-arithmetic path is
-:mod:`htmp_exact.exact`.
+arXiv 2506.03470).  Modules:
+
+* :mod:`htmp_exact.exact` — the certified interval-arithmetic path (Arb balls);
+* :mod:`htmp_exact.ensembles` — β-Laguerre sampling and its high-temperature limit;
+* :mod:`htmp_exact.tables` — certified, correctly rounded reference tables;
+* :mod:`htmp_exact.checker` — checks another implementation against those tables;
+* :mod:`htmp_exact.cli` — the ``htmp-exact`` command.
 """
-from . import exact
+from . import ensembles, exact
+from .ensembles import sample_htmp_spectrum
 from .exact import PrecisionError
 
-__all__ = ["exact", "PrecisionError"]
+__all__ = ["exact", "ensembles", "sample_htmp_spectrum", "PrecisionError"]
 __version__ = "0.1.0"

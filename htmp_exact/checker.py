@@ -89,7 +89,8 @@ def _evaluate(f: Callable, rows: Sequence[Row]) -> Tuple[np.ndarray, List[str]]:
         try:
             values[i] = float(f(float(xi), float(gi), float(ki)))
         except Exception as err:  # noqa: BLE001 - the report counts them
-            errors[i] = f"{type(err).__name__}: {err}"
+            message = str(err).strip().splitlines()[0] if str(err).strip() else ""
+            errors[i] = f"{type(err).__name__}: {message[:80]}"
     return values, errors
 
 

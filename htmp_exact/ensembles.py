@@ -21,7 +21,7 @@ error is ``O(ε‖L‖)`` in absolute terms.
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional, Tuple, Union
+from typing import Callable, Tuple, Union
 
 import numpy as np
 from scipy.linalg import eigvalsh_tridiagonal
