@@ -326,3 +326,14 @@ def test_certify_keeps_raising_precision_while_the_phase_branch_is_unresolved():
     assert ball.rel_accuracy_bits() >= 27
     assert (ball + exact.sf(x, g, k, digits=8)).overlaps(arb(1))
     assert ball.overlaps(exact.cdf(x, g, k, prec=1024))
+
+
+def test_contour_path_that_strays_below_the_axis_is_still_right():
+    # (c, α, y) = (4.1, 15.4, 41): the two saddles almost meet near t = −0.69, and the float
+    # tracer once put a vertex below the cut of t^(a−1), giving a wrong U (caught by the
+    # fast path's tests).  Compare with Arb's direct U at 512 bits.
+    c, al, y = fmpq(41, 10), fmpq(154, 10), fmpq(41)
+    assert u_contour(c, al, y, 128).overlaps(u_direct(c, al, y, 512))
+    ref = htmp_pdf_connection("2", "0.2", "8.2", dps=80)   # the dual point of (x, γ, κ) = (10, 5, 41)
+    assert contains(exact.pdf(10, 5, 41, digits=20) * 25, ref, 60)
+    assert (exact.cdf(10, 5, 41) + exact.sf(10, 5, 41)).overlaps(arb(1))

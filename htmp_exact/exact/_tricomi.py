@@ -338,13 +338,22 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         if path:
             break
     else:
-        if not real_roots or not real_roots[1] > -1 or real_roots[1] == 0:
+        if not real_roots or not real_roots[1] > -1 or 0 in real_roots:
             return None
         phis = ph.value(complex(real_roots[0], 0.0)).real
         rest_phis = ph.value(complex(real_roots[1], 0.0)).real
         path = _real_saddle_path(ph, real_roots[1], phis, rest_phis, drop)
         if not path:
             return None
+    # The integrand is analytic in the open upper half plane and continuous up to the axis
+    # from above (its branch cuts are t < 0 and t < -1), so by Cauchy any polygon in the
+    # closed upper half plane gives the same value.  The float tracer can stray below the
+    # axis near a saddle close to it (its principal-branch phase is then on the wrong sheet):
+    # such vertices are moved onto the axis (the upper side of the cut), which keeps the
+    # polygon admissible; only the speed depends on the path.
+    path = [complex(t.real, max(t.imag, 0.0)) for t in path]
+    if any(abs(t + 1) < 1e-12 for t in path):
+        return None
     points = [_exact_point(t) for t in path]
     on_axis = next((i for i, t in enumerate(path) if t.imag != 0), len(path))
 

@@ -1,0 +1,81 @@
+"""The fast float64 path against the certified exact path (same float64 inputs)."""
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from htmp_exact import exact, fast
+
+XS = np.array([1e-9, 1e-3, 0.05, 0.3, 0.7, 1.0, 1.3, 2.0, 3.0, 5.0, 20.0, 60.0])
+GRID = [(g, k) for g in (0.01, 0.5, 1.0, 3.0) for k in (0.1, 4.0, 100.0, 1000.0)]
+
+# tolerances: the worst errors measured on the README's validation grid, times ~2
+LOGPDF_TOL = 1e-10   # |Δ logpdf| / max(1, |logpdf|)
+CDF_ABS_TOL = 5e-12
+SF_REL_TOL = 1e-9    # where sf ≥ 1e-300
+
+
+def _exact(fn, x, g, k):
+    return float(fn(float(x), g, k, digits=16))
+
+
+@pytest.mark.parametrize("gamma, kappa", GRID)
+def test_fast_matches_exact_on_the_grid(gamma, kappa):
+    lf, cf, sf = fast.logpdf(XS, gamma, kappa), fast.cdf(XS, gamma, kappa), fast.sf(XS, gamma, kappa)
+    for i, x in enumerate(XS):
+        ref = _exact(exact.logpdf, x, gamma, kappa)
+        assert abs(lf[i] - ref) <= LOGPDF_TOL * max(1.0, abs(ref)), (x, lf[i], ref)
+        assert abs(cf[i] - _exact(exact.cdf, x, gamma, kappa)) <= CDF_ABS_TOL, x
+        s_ref = _exact(exact.sf, x, gamma, kappa)
+        if s_ref >= 1e-300:
+            assert abs(sf[i] / s_ref - 1) <= SF_REL_TOL, (x, sf[i], s_ref)
+
+
+def test_pdf_is_exp_logpdf_and_integrates_against_cdf():
+    x = np.linspace(0.2, 3.0, 7)
+    assert np.allclose(fast.pdf(x, 0.5, 10.0), np.exp(fast.logpdf(x, 0.5, 10.0)), rtol=1e-15)
+    # -d sf/dx = pdf, central differences (independent of the quadrature inside cdf/sf)
+    h = 1e-5
+    deriv = (fast.sf(x - h, 0.5, 10.0) - fast.sf(x + h, 0.5, 10.0)) / (2 * h)
+    assert np.allclose(deriv, fast.pdf(x, 0.5, 10.0), rtol=1e-7)
+
+
+def test_broadcasting_and_shapes():
+    x = np.array([[0.5], [1.5]])
+    g = np.array([0.25, 0.5, 2.0])
+    out = fast.pdf(x, g, 10.0)
+    assert out.shape == (2, 3)
+    for i in range(2):
+        for j in range(3):
+            assert out[i, j] == pytest.approx(float(exact.pdf(float(x[i, 0]), float(g[j]), 10)), rel=1e-10)
+    assert np.shape(fast.cdf(1.0, 0.5, 4.0)) == ()
+
+
+def test_scipy_conventions_and_the_atom():
+    assert fast.pdf(-1.0, 0.5, 4.0) == 0 and fast.logpdf(-1.0, 0.5, 4.0) == -np.inf
+    assert fast.cdf(-1.0, 2.0, 4.0) == 0 and fast.sf(-1.0, 2.0, 4.0) == 1
+    assert fast.cdf(0.0, 4.0, 4.0) == pytest.approx(0.75, abs=1e-16)   # atom 1 − 1/γ
+    assert fast.sf(0.0, 4.0, 4.0) == pytest.approx(0.25, abs=1e-16)
+    assert fast.pdf(0.0, 0.5, 4.0) == 0.0                               # α = 1 > 0
+    assert fast.pdf(0.0, 0.9, 1.0) == np.inf                            # α < 0
+
+
+def test_outside_the_documented_domain_is_nan():
+    assert np.isnan(fast.pdf(1.0, 1e-4, 4.0)) and np.isnan(fast.cdf(1.0, 0.5, 1e6))
+
+
+@pytest.mark.parametrize("args, err", [
+    ((1.0, 0.0, 4.0), ValueError), ((1.0, 0.5, -4.0), ValueError), ((1.0, np.nan, 4.0), ValueError),
+    ((1.0, 0.5, np.inf), ValueError), ((np.nan, 0.5, 4.0), ValueError), ((1.0, 0.5j, 4.0), TypeError),
+    (([1.0, 2.0], [0.5, 0.5, 0.5], 4.0), ValueError),
+])
+def test_bad_inputs(args, err):
+    with pytest.raises(err):
+        fast.pdf(*args)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(gamma=st.floats(0.02, 50), kappa=st.floats(0.05, 300), x=st.floats(0.01, 10))
+def test_fast_matches_exact_at_random_points(gamma, kappa, x):
+    ref = _exact(exact.logpdf, x, gamma, kappa)
+    assert abs(fast.logpdf(x, gamma, kappa) - ref) <= LOGPDF_TOL * max(1.0, abs(ref))
+    assert abs(fast.cdf(x, gamma, kappa) - _exact(exact.cdf, x, gamma, kappa)) <= CDF_ABS_TOL
