@@ -5,14 +5,17 @@ arXiv 2506.03470).  Modules:
 
 * :mod:`htmp_exact.exact` — the certified interval-arithmetic path (Arb balls);
 * :mod:`htmp_exact.fast` — float64, numpy-vectorized pdf/logpdf/cdf/sf (not certified);
+* :mod:`htmp_exact.distributions` — scipy.stats-style ``htmp``, ``marchenko_pastur``, ``tail_exponents``;
 * :mod:`htmp_exact.ensembles` — β-Laguerre sampling and its high-temperature limit;
 * :mod:`htmp_exact.tables` — certified, correctly rounded reference tables;
 * :mod:`htmp_exact.checker` — checks another implementation against those tables;
 * :mod:`htmp_exact.cli` — the ``htmp-exact`` command.
 """
 from . import ensembles, exact, fast
+from .distributions import htmp, marchenko_pastur, tail_exponents
 from .ensembles import sample_htmp_spectrum
 from .exact import PrecisionError
 
-__all__ = ["exact", "fast", "ensembles", "sample_htmp_spectrum", "PrecisionError"]
+__all__ = ["exact", "fast", "ensembles", "htmp", "marchenko_pastur", "tail_exponents",
+           "sample_htmp_spectrum", "PrecisionError"]
 __version__ = "0.1.0"

@@ -271,3 +271,144 @@ def sf(x, gamma, kappa) -> np.ndarray:
     r"""P(X > x) of HTMP(γ, κ), computed directly (relative accuracy in the upper tail); float64."""
     return _evaluate(x, gamma, kappa, _distribution_kernel(1),
                      lambda g, k: min(1.0, 1 / g), 1.0, need_cdf=True)
+
+
+def _quantile_kernel(g: float, k: float, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
+    """x with cdf(x) = lower (where ``lower <= 0.5``) or sf(x) = upper (else), γ ≤ 1 law.
+
+    Brackets with certified cdf/sf at x = 0.5·16^-j and 2^j, solves the Riccati
+    equation over the bracket once, starts from interpolation on the solver's grid and
+    takes Newton steps on log F (or log sf) in t = log(s x), whose derivative is p/F.
+    """
+    use_cdf = lower <= 0.5
+    x_lo, x_hi = 0.5, 2.0
+    q_lo = lower[use_cdf].min() if np.any(use_cdf) else 0.5
+    while x_lo > 1e-300 and float(exact.cdf(x_lo, g, k, digits=8)) > q_lo:
+        x_lo /= 16
+    x_lo = max(x_lo, 1e-300)
+    p_hi = upper[~use_cdf].min() if np.any(~use_cdf) else 0.5
+    while x_hi < 1e300 and float(exact.sf(x_hi, g, k, digits=8)) > p_hi:
+        x_hi *= 2
+    sol = _Solution(g, k, x_lo, x_hi, need_cdf=True)
+    grid = np.unique(np.concatenate([p.t for p in sol.pieces]))
+    f_grid, s_grid = sol.cdf_sf(grid)
+    target = np.where(use_cdf, lower, upper)
+    with np.errstate(divide="ignore"):
+        t = np.where(use_cdf, np.interp(np.log(target), np.log(f_grid), grid),
+                     np.interp(-np.log(target), -np.log(s_grid), grid))
+        for _ in range(6):
+            f, sf_ = sol.cdf_sf(t)
+            density = np.exp(sol.v(t)) / (math.pi * sol.c)     # dF/dt
+            step = np.where(use_cdf, (np.log(f) - np.log(target)) * f / density,
+                            -(np.log(sf_) - np.log(target)) * sf_ / density)
+            t = np.clip(t - step, grid[0], grid[-1])
+        below = use_cdf & (x_lo <= 1e-300) & (target < np.interp(grid[0], grid, f_grid))
+    x = np.exp(t) / sol.s
+    x[below] = 0.0  # the quantile underflows float64 (e.g. γ = 1, where F(x) ~ 1/|log x|)
+    return x
+
+
+def _quantile(q, gamma, kappa, upper_tail: bool) -> np.ndarray:
+    q, gamma, kappa = _broadcast(q, gamma, kappa)
+    if np.any((q < 0) | (q > 1)):
+        raise ValueError("q must lie in [0, 1]")
+    out = np.full(q.shape, np.nan)
+    pairs, index = np.unique(np.stack([gamma.ravel(), kappa.ravel()], axis=1), axis=0, return_inverse=True)
+    flat_q, flat_out = q.ravel(), out.reshape(-1)
+    for j, (g, k) in enumerate(pairs):
+        sel = np.flatnonzero(index.ravel() == j)
+        if not _in_domain(g, k):
+            continue
+        cdf_q = 1 - flat_q[sel] if upper_tail else flat_q[sel]
+        sf_q = flat_q[sel] if upper_tail else 1 - flat_q[sel]
+        g1, k1, scale = (1 / g, k / g, g) if g > 1 else (g, k, 1.0)
+        atom = 1 - 1 / g if g > 1 else 0.0
+        lower, upper = (cdf_q - atom) / (1 - atom), sf_q / (1 - atom)  # the continuous part's law
+        values = np.where(lower <= 0, 0.0, np.inf)
+        inside = (lower > 0) & (upper > 0)
+        if np.any(inside):
+            values[inside] = scale * _quantile_kernel(g1, k1, lower[inside], upper[inside])
+        flat_out[sel] = values
+    return out
+
+
+def ppf(q, gamma, kappa) -> np.ndarray:
+    r"""Quantile function: the smallest x with cdf(x) ≥ q (0 for q ≤ 1 − 1/γ when γ > 1); float64.
+
+    Where the quantile is below the float64 range (q below cdf(1e-300)) the result is 0.
+
+    >>> from htmp_exact import fast
+    >>> bool(abs(fast.cdf(fast.ppf(0.3, 0.5, 10.0), 0.5, 10.0) - 0.3) < 1e-12)
+    True
+    """
+    return _quantile(q, gamma, kappa, upper_tail=False)
+
+
+def isf(q, gamma, kappa) -> np.ndarray:
+    r"""Inverse survival function: x with sf(x) = q, accurate for tiny q; float64."""
+    return _quantile(q, gamma, kappa, upper_tail=True)
+
+
+# --------------------------------------------------------------------------
+# Marchenko–Pastur MP(γ): closed forms (SPEC §2)
+# --------------------------------------------------------------------------
+
+def _mp_edges(gamma: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    root = np.sqrt(gamma)
+    return (1 - root) ** 2, (1 + root) ** 2
+
+
+def mp_pdf(x, gamma) -> np.ndarray:
+    r"""MP(γ) density ``√((λ+ − x)(x − λ−)) / (2πγx)`` on the bulk (continuous part), float64."""
+    x, gamma, _ = _broadcast(x, gamma, 1.0)
+    lo, hi = _mp_edges(gamma)
+    inside = (x > lo) & (x < hi)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = np.sqrt(np.clip((hi - x) * (x - lo), 0, None)) / (2 * np.pi * gamma * x)
+    return np.where(inside, value, 0.0)
+
+
+def _mp_bulk_mass(x: np.ndarray, gamma: np.ndarray) -> np.ndarray:
+    """∫_{λ−}^x of the MP density (same antiderivative as the exact path, arcsin form)."""
+    a, b = _mp_edges(gamma)
+    xc = np.clip(x, a, b)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        arg1 = np.clip((2 * xc - a - b) / (b - a), -1, 1)
+        arg2 = np.clip(((a + b) * xc - 2 * a * b) / ((b - a) * xc), -1, 1)
+        prim = (np.sqrt(np.clip((b - xc) * (xc - a), 0, None)) + (a + b) / 2 * np.arcsin(arg1)
+                - np.abs(1 - gamma) * np.arcsin(arg2))
+    prim_at_a = -(a + b) / 2 * np.pi / 2 + np.abs(1 - gamma) * np.pi / 2
+    return (prim - prim_at_a) / (2 * np.pi * gamma)
+
+
+def mp_cdf(x, gamma) -> np.ndarray:
+    r"""MP(γ) distribution function, atom ``1 − 1/γ`` at 0 for γ > 1; float64."""
+    x, gamma, _ = _broadcast(x, gamma, 1.0)
+    atom = np.where(gamma > 1, 1 - 1 / gamma, 0.0)
+    lo, hi = _mp_edges(gamma)
+    value = np.where(x >= hi, 1.0, atom + np.where(x > lo, _mp_bulk_mass(x, gamma), 0.0))
+    return np.where(x < 0, 0.0, value)
+
+
+def mp_sf(x, gamma) -> np.ndarray:
+    r"""MP(γ) survival function; float64."""
+    x, gamma, _ = _broadcast(x, gamma, 1.0)
+    cont = np.where(gamma > 1, 1 / gamma, 1.0)
+    lo, hi = _mp_edges(gamma)
+    value = np.where(x >= hi, 0.0, cont - np.where(x > lo, _mp_bulk_mass(x, gamma), 0.0))
+    return np.where(x < 0, 1.0, np.clip(value, 0.0, 1.0))
+
+
+def mp_ppf(q, gamma) -> np.ndarray:
+    r"""MP(γ) quantile by bisection on :func:`mp_cdf` (0 inside the atom); float64."""
+    q, gamma, _ = _broadcast(q, gamma, 1.0)
+    if np.any((q < 0) | (q > 1)):
+        raise ValueError("q must lie in [0, 1]")
+    lo, hi = _mp_edges(gamma)
+    left, right = lo.copy(), hi.copy()
+    for _ in range(80):
+        mid = (left + right) / 2
+        below = mp_cdf(mid, gamma) < q
+        left, right = np.where(below, mid, left), np.where(below, right, mid)
+    atom = np.where(gamma > 1, 1 - 1 / gamma, 0.0)
+    return np.where(q <= atom, 0.0, right)

@@ -1,0 +1,187 @@
+r"""scipy.stats-style distribution objects for HTMP(γ, κ) and MP(γ), and the tail exponents.
+
+Thin wrappers over :mod:`htmp_exact.fast` (float64) with a ``scale`` parameter
+(``X·scale``); moments are exact (Proposition E.4, :func:`htmp_exact.exact.moment`).
+For γ > 1 both laws are mixed: an atom ``1 − 1/γ`` at 0 and a continuous part.
+``pdf`` is the density of the continuous part (mass 1/γ), ``cdf(0) = 1 − 1/γ``,
+``ppf(q) = 0`` for ``q ≤ 1 − 1/γ`` and ``rvs`` produces exact zeros with that probability.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Tuple, Union
+
+import numpy as np
+
+from . import exact, fast
+from .ensembles import RandomState, _generator, _positive_float
+
+
+@dataclass(frozen=True)
+class TailExponents:
+    """Exact power-law exponents (SPEC §3, Theorem 4.3) of HTMP(γ, κ) and of λ = 1/X.
+
+    * ``htmp_at_zero``: p(x) ~ C x^e as x → 0 (e = α for γ < 1, −α − 2 for γ > 1; at
+      γ = 1 e = −1 with logarithmic corrections);
+    * ``htmp_upper_rate``, ``htmp_upper_power``: p(x) ~ C x^power e^(−rate·x) as x → ∞
+      (rate s, power α + 2c);
+    * ``inverse_upper``: q(λ) ~ C λ^(−e) as λ → ∞ for the inverse law (e = α + 2 for γ ≤ 1,
+      −α for γ > 1, where the continuous part is meant): the heavy tail of the
+      feature-matrix eigenvalues.
+    """
+
+    htmp_at_zero: float
+    htmp_upper_rate: float
+    htmp_upper_power: float
+    inverse_upper: float
+
+
+def tail_exponents(gamma: float, kappa: float) -> TailExponents:
+    """The exponents of :class:`TailExponents` for HTMP(γ, κ).
+
+    >>> tail_exponents(0.5, 4.0).inverse_upper       # α + 2 = (κ/2)(1/γ − 1) + 1
+    3.0
+    """
+    g, k = _positive_float(gamma, "gamma"), _positive_float(kappa, "kappa")
+    c = k / 2
+    alpha = c * (1 / g - 1) - 1
+    at_zero = alpha if g <= 1 else -alpha - 2
+    inverse = alpha + 2 if g <= 1 else -alpha
+    return TailExponents(at_zero, c / g, alpha + 2 * c, inverse)
+
+
+class _Distribution:
+    """Shared methods: everything derives from the standardized law (scale 1)."""
+
+    scale: float
+    gamma: float
+
+    def _std_pdf(self, x):
+        raise NotImplementedError
+
+    def pdf(self, x) -> np.ndarray:
+        """Density of the continuous part at x."""
+        return self._std_pdf(np.asarray(x, dtype=float) / self.scale) / self.scale
+
+    def cdf(self, x) -> np.ndarray:
+        """P(X ≤ x), atom included."""
+        return self._std_cdf(np.asarray(x, dtype=float) / self.scale)
+
+    def sf(self, x) -> np.ndarray:
+        """P(X > x), computed directly."""
+        return self._std_sf(np.asarray(x, dtype=float) / self.scale)
+
+    def ppf(self, q) -> np.ndarray:
+        """Quantile (0 inside the atom)."""
+        return self._std_ppf(q) * self.scale
+
+    def rvs(self, size: Union[int, Tuple[int, ...], None] = None, random_state: RandomState = None):
+        """Random draws by inversion (exact zeros from the atom when γ > 1)."""
+        u = _generator(random_state).random(size)
+        return self.ppf(u)
+
+    @property
+    def atom(self) -> float:
+        """Mass at 0: ``max(0, 1 − 1/γ)``."""
+        return max(0.0, 1 - 1 / self.gamma)
+
+    def mean(self) -> float:
+        return self.moment(1)
+
+    def var(self) -> float:
+        return self.moment(2) - self.moment(1) ** 2
+
+    def std(self) -> float:
+        return float(np.sqrt(self.var()))
+
+    def stats(self) -> Tuple[float, float]:
+        """(mean, variance), as scipy's ``stats(moments='mv')``."""
+        return self.mean(), self.var()
+
+    def support(self) -> Tuple[float, float]:
+        return 0.0, np.inf
+
+    def interval(self, confidence: float) -> Tuple[float, float]:
+        """Equal-tailed interval containing ``confidence`` of the mass."""
+        if not 0 <= confidence <= 1:
+            raise ValueError(f"confidence must lie in [0, 1], got {confidence!r}")
+        return float(self.ppf((1 - confidence) / 2)), float(self.ppf((1 + confidence) / 2))
+
+
+class htmp(_Distribution):  # noqa: N801 - scipy.stats naming
+    """HTMP(γ, κ) scaled by ``scale``: ``htmp(0.5, 10).pdf(x)``, ``.rvs(1000, random_state=0)``.
+
+    >>> d = htmp(2.0, 5.0)
+    >>> float(d.cdf(0.0)), d.atom, d.mean()
+    (0.5, 0.5, 1.0)
+    """
+
+    def __init__(self, gamma: float, kappa: float, scale: float = 1.0):
+        self.gamma = _positive_float(gamma, "gamma")
+        self.kappa = _positive_float(kappa, "kappa")
+        self.scale = _positive_float(scale, "scale")
+
+    def _std_pdf(self, x):
+        return fast.pdf(x, self.gamma, self.kappa)
+
+    def _std_cdf(self, x):
+        return fast.cdf(x, self.gamma, self.kappa)
+
+    def _std_sf(self, x):
+        return fast.sf(x, self.gamma, self.kappa)
+
+    def _std_ppf(self, q):
+        return fast.ppf(q, self.gamma, self.kappa)
+
+    def logpdf(self, x) -> np.ndarray:
+        """log of :meth:`pdf`, accurate where the pdf underflows."""
+        return fast.logpdf(np.asarray(x, dtype=float) / self.scale, self.gamma, self.kappa) - np.log(self.scale)
+
+    def isf(self, q) -> np.ndarray:
+        """Inverse survival function, accurate for tiny q."""
+        return fast.isf(q, self.gamma, self.kappa) * self.scale
+
+    def moment(self, k: int) -> float:
+        """E[X^k], exact rational (Proposition E.4) rounded to float."""
+        return float(exact.moment(k, self.gamma, self.kappa)) * self.scale**k
+
+    def tail_exponents(self) -> TailExponents:
+        return tail_exponents(self.gamma, self.kappa)
+
+
+class marchenko_pastur(_Distribution):  # noqa: N801 - scipy.stats naming
+    """MP(γ) scaled by ``scale`` (closed forms, SPEC §2)."""
+
+    def __init__(self, gamma: float, scale: float = 1.0):
+        self.gamma = _positive_float(gamma, "gamma")
+        self.scale = _positive_float(scale, "scale")
+
+    def _std_pdf(self, x):
+        return fast.mp_pdf(x, self.gamma)
+
+    def _std_cdf(self, x):
+        return fast.mp_cdf(x, self.gamma)
+
+    def _std_sf(self, x):
+        return fast.mp_sf(x, self.gamma)
+
+    def _std_ppf(self, q):
+        return fast.mp_ppf(q, self.gamma)
+
+    def logpdf(self, x) -> np.ndarray:
+        with np.errstate(divide="ignore"):
+            return np.log(self.pdf(x))
+
+    def isf(self, q) -> np.ndarray:
+        return self.ppf(1 - np.asarray(q, dtype=float))
+
+    def moment(self, k: int) -> float:
+        """Narayana moment (exact) times scale^k."""
+        return float(exact.mp_moment(k, self.gamma)) * self.scale**k
+
+    def support(self) -> Tuple[float, float]:
+        lo, hi = (1 - np.sqrt(self.gamma)) ** 2, (1 + np.sqrt(self.gamma)) ** 2
+        return (0.0 if self.gamma > 1 else lo * self.scale), hi * self.scale
+
+
+__all__ = ["htmp", "marchenko_pastur", "tail_exponents", "TailExponents"]
