@@ -184,4 +184,72 @@ class marchenko_pastur(_Distribution):  # noqa: N801 - scipy.stats naming
         return (0.0 if self.gamma > 1 else lo * self.scale), hi * self.scale
 
 
-__all__ = ["htmp", "marchenko_pastur", "tail_exponents", "TailExponents"]
+class inverse_htmp(_Distribution):  # noqa: N801 - scipy.stats naming
+    """The law of λ = scale/X, X ~ HTMP(γ, κ): feature-matrix eigenvalues (SPEC §3, Theorem 4.1/4.3).
+
+    Density ``q(λ) = p(scale/λ)·scale/λ²``; for γ < 1 a power-law upper tail with exponent
+    ``α + 2`` (:func:`tail_exponents`).  For γ > 1 the atom of X at 0 is an atom of λ at
+    +∞: ``cdf(λ) → 1/γ`` as λ → ∞, ``sf(∞) = 1 − 1/γ``, and ``rvs`` returns ``inf`` with
+    that probability; moments are then infinite.
+
+    >>> d = inverse_htmp(0.5, 4.0)
+    >>> bool(abs(d.cdf(2.0) - float(htmp(0.5, 4.0).sf(0.5))) < 1e-15)
+    True
+    """
+
+    def __init__(self, gamma: float, kappa: float, scale: float = 1.0):
+        self.gamma = _positive_float(gamma, "gamma")
+        self.kappa = _positive_float(kappa, "kappa")
+        self.scale = _positive_float(scale, "scale")
+
+    @staticmethod
+    def _inverse(x) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        with np.errstate(divide="ignore"):
+            return np.where(x > 0, 1 / np.where(x > 0, x, 1.0), np.inf)
+
+    def _std_pdf(self, lam):
+        lam = np.asarray(lam, dtype=float)
+        inside = lam > 0
+        out = np.zeros(lam.shape)
+        if np.any(inside):
+            out[inside] = fast.pdf(1 / lam[inside], self.gamma, self.kappa) / lam[inside] ** 2
+        return out
+
+    def _std_cdf(self, lam):
+        lam = np.asarray(lam, dtype=float)
+        out = np.zeros(lam.shape)
+        inside = lam > 0
+        if np.any(inside):
+            out[inside] = fast.sf(1 / lam[inside], self.gamma, self.kappa)
+        return out
+
+    def _std_sf(self, lam):
+        lam = np.asarray(lam, dtype=float)
+        out = np.ones(lam.shape)
+        inside = lam > 0
+        if np.any(inside):
+            out[inside] = fast.cdf(1 / lam[inside], self.gamma, self.kappa)
+        return out
+
+    def _std_ppf(self, q):
+        return self._inverse(fast.isf(q, self.gamma, self.kappa))
+
+    def logpdf(self, x) -> np.ndarray:
+        with np.errstate(divide="ignore"):
+            return np.log(self.pdf(x))
+
+    def isf(self, q) -> np.ndarray:
+        return self._inverse(fast.ppf(q, self.gamma, self.kappa)) * self.scale
+
+    def moment(self, k: int) -> float:
+        raise NotImplementedError("moments of the inverse law are not implemented (finite only for k < α + 1)")
+
+    def mean(self) -> float:
+        raise NotImplementedError("moments of the inverse law are not implemented")
+
+    def var(self) -> float:
+        raise NotImplementedError("moments of the inverse law are not implemented")
+
+
+__all__ = ["htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents", "TailExponents"]

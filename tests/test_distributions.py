@@ -91,3 +91,21 @@ def test_bad_parameters():
         fast.ppf(1.5, 0.5, 4.0)
     with pytest.raises(ValueError, match="confidence"):
         htmp(0.5, 4.0).interval(2.0)
+
+
+def test_inverse_htmp_is_the_law_of_one_over_x():
+    from htmp_exact import inverse_htmp
+    d, base = inverse_htmp(0.5, 4.0, scale=2.0), htmp(0.5, 4.0)
+    lam = np.array([0.5, 2.0, 10.0, 100.0])
+    assert np.allclose(d.cdf(lam), base.sf(2.0 / lam), rtol=1e-14)
+    # density by a central difference of the cdf (an independent route to q(λ) = p(s/λ)s/λ²)
+    h = 1e-6 * lam
+    assert np.allclose((d.cdf(lam + h) - d.cdf(lam - h)) / (2 * h), d.pdf(lam), rtol=1e-6)
+    q = np.array([0.1, 0.5, 0.9, 0.999])
+    assert np.allclose(d.cdf(d.ppf(q)), q, atol=1e-12)
+    slope = np.diff(np.log(d.pdf(np.array([1e5, 2e5])))) / np.log(2)
+    assert slope[0] == pytest.approx(-tail_exponents(0.5, 4.0).inverse_upper, abs=1e-3)
+    g = inverse_htmp(3.0, 12.0)   # the atom of X at 0 is mass 2/3 at λ = +inf
+    assert g.sf(1e300) == pytest.approx(2 / 3) and g.cdf(1e300) == pytest.approx(1 / 3)
+    draws = g.rvs(4000, random_state=0)
+    assert abs(np.isinf(draws).mean() - 2 / 3) < 5 * np.sqrt(2 / 9 / 4000)
