@@ -12,10 +12,10 @@ arXiv 2506.03470).  Modules:
 * :mod:`htmp_exact.cli` — the ``htmp-exact`` command.
 """
 from . import ensembles, exact, fast
-from .distributions import htmp, inverse_htmp, marchenko_pastur, tail_exponents
+from .distributions import fit, htmp, inverse_htmp, marchenko_pastur, tail_exponents
 from .ensembles import sample_htmp_spectrum
 from .exact import PrecisionError
 
-__all__ = ["exact", "fast", "ensembles", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents",
+__all__ = ["exact", "fast", "ensembles", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents", "fit",
            "sample_htmp_spectrum", "PrecisionError"]
 __version__ = "0.1.0"

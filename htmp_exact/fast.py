@@ -211,11 +211,26 @@ def _dual(g: float, k: float, x: np.ndarray):
     return (1 / g, k / g, x / g) if g > 1 else (g, k, x)
 
 
+def logpdf_function(gamma: float, kappa: float, x_lo: float, x_hi: float) -> Callable[[np.ndarray], np.ndarray]:
+    """``x ↦ logpdf(x)`` for HTMP(γ, κ) on ``[x_lo, x_hi]`` (x > 0) from one solve of the Riccati equation.
+
+    For repeated evaluation at one (γ, κ) (e.g. a likelihood in the scale parameter).
+    """
+    g1, k1, (lo, hi) = _dual(gamma, kappa, np.array([x_lo, x_hi]))
+    sol = _solve(g1, k1, np.array([lo, hi]), need_cdf=False)
+    shift = 2 * math.log(gamma) if gamma > 1 else 0.0
+    factor = 1 / gamma if gamma > 1 else 1.0
+
+    def evaluate(x: np.ndarray) -> np.ndarray:
+        x1 = np.asarray(x, dtype=float) * factor
+        if np.any(x1 < lo * (1 - 1e-12)) or np.any(x1 > hi * (1 + 1e-12)):
+            raise ValueError(f"x outside the solved range [{x_lo}, {x_hi}]")
+        return sol.v(np.log(sol.s * x1)) - np.log(math.pi * sol.c * x1) - shift
+    return evaluate
+
+
 def _logpdf_kernel(g: float, k: float, x: np.ndarray) -> np.ndarray:
-    g1, k1, x1 = _dual(g, k, x)
-    sol = _solve(g1, k1, x1, need_cdf=False)
-    value = sol.v(np.log(sol.s * x1)) - np.log(math.pi * sol.c * x1)
-    return value - 2 * math.log(g) if g > 1 else value
+    return logpdf_function(g, k, float(x.min()), float(x.max()))(x)
 
 
 def _distribution_kernel(which: int):
