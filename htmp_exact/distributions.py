@@ -214,29 +214,23 @@ class inverse_htmp(_Distribution):  # noqa: N801 - scipy.stats naming
         with np.errstate(divide="ignore"):
             return np.where(x > 0, 1 / np.where(x > 0, x, 1.0), np.inf)
 
-    def _std_pdf(self, lam):
+    def _on_positive(self, lam, fill: float, function: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """``function(λ)`` where λ > 0, ``fill`` elsewhere."""
         lam = np.asarray(lam, dtype=float)
+        out = np.full(lam.shape, fill)
         inside = lam > 0
-        out = np.zeros(lam.shape)
         if np.any(inside):
-            out[inside] = fast.pdf(1 / lam[inside], self.gamma, self.kappa) / lam[inside] ** 2
+            out[inside] = function(lam[inside])
         return out
+
+    def _std_pdf(self, lam):
+        return self._on_positive(lam, 0.0, lambda v: fast.pdf(1 / v, self.gamma, self.kappa) / v**2)
 
     def _std_cdf(self, lam):
-        lam = np.asarray(lam, dtype=float)
-        out = np.zeros(lam.shape)
-        inside = lam > 0
-        if np.any(inside):
-            out[inside] = fast.sf(1 / lam[inside], self.gamma, self.kappa)
-        return out
+        return self._on_positive(lam, 0.0, lambda v: fast.sf(1 / v, self.gamma, self.kappa))
 
     def _std_sf(self, lam):
-        lam = np.asarray(lam, dtype=float)
-        out = np.ones(lam.shape)
-        inside = lam > 0
-        if np.any(inside):
-            out[inside] = fast.cdf(1 / lam[inside], self.gamma, self.kappa)
-        return out
+        return self._on_positive(lam, 1.0, lambda v: fast.cdf(1 / v, self.gamma, self.kappa))
 
     def _std_ppf(self, q):
         return self._inverse(fast.isf(q, self.gamma, self.kappa))

@@ -1,4 +1,4 @@
-r"""Fast float64 HTMP pdf, logpdf, cdf and sf, numpy-vectorized (not certified).
+r"""Fast float64 HTMP pdf, logpdf, cdf, sf, ppf, isf and MP closed forms, numpy-vectorized (not certified).
 
 Algorithm (a Riccati equation for the logarithmic derivative of U on the cut)
 --------------------------------------------------------------------------------
@@ -26,8 +26,9 @@ in the tails at large κ), ``rtol = 1e-13``.
 cdf and sf: ``dF/dt = e^v/(π c)`` is integrated by Gauss–Legendre quadrature over the
 solver's steps, anchored by certified values at the extreme requested points:
 ``F(x) = F(x_min) + ∫`` below x = 1 and ``sf(x) = sf(x_max) + ∫`` above, so both tails
-keep their relative accuracy.  γ > 1 uses the exact duality of SPEC §3 (the atom
-``1 − 1/γ`` at 0).
+keep their relative accuracy.  ppf/isf: Newton steps on log F (log sf) over one solve.
+γ > 1 uses the exact duality of SPEC §3 (the atom ``1 − 1/γ`` at 0).  MP(γ): closed forms
+(SPEC §2) for ``mp_pdf``, ``mp_cdf``, ``mp_sf``; bisection for ``mp_ppf``.
 
 Cost: one ODE solve and two or three certified evaluations per distinct (γ, κ), then
 about a microsecond per point.  Domain and measured errors: see the README and
@@ -184,17 +185,21 @@ def _solve(gamma: float, kappa: float, xs: np.ndarray, need_cdf: bool) -> _Solut
     return _Solution(gamma, kappa, x_lo, x_hi, need_cdf)
 
 
-def _evaluate(x, gamma, kappa, kernel: Callable[[_Solution, np.ndarray], np.ndarray],
-              at_zero: Callable[[float, float], float], below: float, need_cdf: bool) -> np.ndarray:
-    """Group the points by (γ, κ) and apply ``kernel`` (γ ≤ 1 law) with the duality for γ > 1."""
+def _groups(gamma: np.ndarray, kappa: np.ndarray):
+    """Yield ``(γ, κ, flat indices)`` for each distinct in-domain pair (others stay NaN)."""
+    pairs, index = np.unique(np.stack([gamma.ravel(), kappa.ravel()], axis=1), axis=0, return_inverse=True)
+    for j, (g, k) in enumerate(pairs):
+        if _in_domain(g, k):
+            yield float(g), float(k), np.flatnonzero(index.ravel() == j)
+
+
+def _evaluate(x, gamma, kappa, kernel: Callable[[float, float, np.ndarray], np.ndarray],
+              at_zero: Callable[[float, float], float], below: float) -> np.ndarray:
+    """Group the points by (γ, κ): ``below`` for x < 0, ``at_zero`` at 0, ``kernel`` for x > 0."""
     x, gamma, kappa = _broadcast(x, gamma, kappa)
     out = np.full(x.shape, np.nan)
-    pairs, index = np.unique(np.stack([gamma.ravel(), kappa.ravel()], axis=1), axis=0, return_inverse=True)
     flat_x, flat_out = x.ravel(), out.reshape(-1)
-    for j, (g, k) in enumerate(pairs):
-        sel = np.flatnonzero(index.ravel() == j)
-        if not _in_domain(g, k):
-            continue
+    for g, k, sel in _groups(gamma, kappa):
         xs = flat_x[sel]
         flat_out[sel[xs < 0]] = below
         zero = xs == 0
@@ -259,7 +264,7 @@ def logpdf(x, gamma, kappa) -> np.ndarray:
     >>> bool(abs(fast.logpdf(1.3, 0.5, 10.0) - float(exact.logpdf(1.3, 0.5, 10))) < 1e-12)
     True
     """
-    return _evaluate(x, gamma, kappa, _logpdf_kernel, _logpdf_at_zero, -np.inf, need_cdf=False)
+    return _evaluate(x, gamma, kappa, _logpdf_kernel, _logpdf_at_zero, -np.inf)
 
 
 def pdf(x, gamma, kappa) -> np.ndarray:
@@ -279,13 +284,13 @@ def cdf(x, gamma, kappa) -> np.ndarray:
     True
     """
     return _evaluate(x, gamma, kappa, _distribution_kernel(0),
-                     lambda g, k: max(0.0, 1 - 1 / g), 0.0, need_cdf=True)
+                     lambda g, k: max(0.0, 1 - 1 / g), 0.0)
 
 
 def sf(x, gamma, kappa) -> np.ndarray:
     r"""P(X > x) of HTMP(γ, κ), computed directly (relative accuracy in the upper tail); float64."""
     return _evaluate(x, gamma, kappa, _distribution_kernel(1),
-                     lambda g, k: min(1.0, 1 / g), 1.0, need_cdf=True)
+                     lambda g, k: min(1.0, 1 / g), 1.0)
 
 
 def _quantile_kernel(g: float, k: float, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
@@ -328,12 +333,8 @@ def _quantile(q, gamma, kappa, upper_tail: bool) -> np.ndarray:
     if np.any((q < 0) | (q > 1)):
         raise ValueError("q must lie in [0, 1]")
     out = np.full(q.shape, np.nan)
-    pairs, index = np.unique(np.stack([gamma.ravel(), kappa.ravel()], axis=1), axis=0, return_inverse=True)
     flat_q, flat_out = q.ravel(), out.reshape(-1)
-    for j, (g, k) in enumerate(pairs):
-        sel = np.flatnonzero(index.ravel() == j)
-        if not _in_domain(g, k):
-            continue
+    for g, k, sel in _groups(gamma, kappa):
         cdf_q = 1 - flat_q[sel] if upper_tail else flat_q[sel]
         sf_q = flat_q[sel] if upper_tail else 1 - flat_q[sel]
         g1, k1, scale = (1 / g, k / g, g) if g > 1 else (g, k, 1.0)
