@@ -21,7 +21,7 @@ down to the smallest and up to the largest requested x.  The starting value
 ``u(log s) = s·c·U(c+1, 1−α, −s)/U(c, −α, −s)`` (DLMF 13.3.22) is computed once per
 (γ, κ) by the certified path (:mod:`htmp_exact.exact`), then rounded to float64.
 The integrator is LSODA (scipy; Adams in the bulk, BDF where the equation is stiff,
-in the tails at large κ), ``rtol = 1e-13``.
+in the tails at large κ), ``rtol = 3e-14``.
 
 cdf and sf: ``dF/dt = e^v/(π c)`` is integrated by Gauss–Legendre quadrature over the
 solver's steps, anchored by certified values at the extreme requested points:
