@@ -356,6 +356,10 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         return None
     points = [_exact_point(t) for t in path]
     on_axis = next((i for i, t in enumerate(path) if t.imag != 0), len(path))
+    # the leading run on the axis must stay in (-1, 0), where the integrand's phase is the
+    # constant e^{iπ(a-1)}: rotated_u_contour relies on it (a projected vertex could leave it)
+    if any(t.real <= -1 for t in path[:on_axis]):
+        return None
 
     work = prec + 10 + int(math.log2(2 + abs(wf) + abs(ph.a1) + abs(ph.bm)))
     with workprec(work):
