@@ -7,6 +7,9 @@ One place declares what the package accepts:
   gives pdf 0, cdf 0);
 * ``z`` for Stieltjes transforms: complex, finite, off the support ``[0, ∞)``.
 
+The float APIs (fast path, ensembles, distributions) take plain floats, checked by
+:func:`positive_float`, and random generators through :func:`generator`.
+
 Exact inputs are kept exact: ``int``, :class:`fractions.Fraction`, decimal
 strings such as ``"0.01"`` or ``"1e-9"`` (read as the exact decimal),
 :class:`flint.fmpq`, ``float`` and :class:`mpmath.mpf` (their exact binary
@@ -29,6 +32,7 @@ import flint
 from flint import arb, fmpq, fmpz
 
 import mpmath
+import numpy as np
 
 Real = Union[arb, fmpq]
 RealInput = Union[int, float, str, Fraction, fmpq, fmpz, arb, "mpmath.mpf"]
@@ -98,6 +102,28 @@ def to_positive(value: object, name: str) -> Real:
         raise ValueError(
             f"{name} must be > 0 (valid range (0, inf)); the ball {v} is not certainly positive"
         )
+    return v
+
+
+RandomState = Union[None, int, np.random.Generator]
+
+
+def generator(rng: RandomState) -> np.random.Generator:
+    """A numpy Generator from ``None`` (fresh entropy), a seed or a Generator."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None or isinstance(rng, (int, np.integer)):
+        return np.random.default_rng(rng)
+    raise TypeError(f"rng must be None, an int seed or a numpy Generator, got {type(rng).__name__}")
+
+
+def positive_float(value: object, name: str) -> float:
+    """A finite float > 0 (float APIs: fast path, ensembles, distributions), or a ValueError/TypeError naming the parameter."""
+    if isinstance(value, (bool, complex)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+    v = float(value)
+    if not math.isfinite(v) or v <= 0:
+        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value!r}")
     return v
 
 

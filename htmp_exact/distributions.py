@@ -15,7 +15,7 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 
 from . import exact, fast
-from .ensembles import RandomState, _generator, _positive_float
+from ._domain import RandomState, generator, positive_float
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def tail_exponents(gamma: float, kappa: float) -> TailExponents:
     >>> tail_exponents(0.5, 4.0).inverse_upper       # α + 2 = (κ/2)(1/γ − 1) + 1
     3.0
     """
-    g, k = _positive_float(gamma, "gamma"), _positive_float(kappa, "kappa")
+    g, k = positive_float(gamma, "gamma"), positive_float(kappa, "kappa")
     c = k / 2
     alpha = c * (1 / g - 1) - 1
     at_zero = alpha if g <= 1 else -alpha - 2
@@ -78,7 +78,7 @@ class _Distribution:
 
     def rvs(self, size: Union[int, Tuple[int, ...], None] = None, random_state: RandomState = None):
         """Random draws by inversion (exact zeros from the atom when γ > 1)."""
-        u = _generator(random_state).random(size)
+        u = generator(random_state).random(size)
         return self.ppf(u)
 
     @property
@@ -118,9 +118,9 @@ class htmp(_Distribution):  # noqa: N801 - scipy.stats naming
     """
 
     def __init__(self, gamma: float, kappa: float, scale: float = 1.0):
-        self.gamma = _positive_float(gamma, "gamma")
-        self.kappa = _positive_float(kappa, "kappa")
-        self.scale = _positive_float(scale, "scale")
+        self.gamma = positive_float(gamma, "gamma")
+        self.kappa = positive_float(kappa, "kappa")
+        self.scale = positive_float(scale, "scale")
 
     def _std_pdf(self, x):
         return fast.pdf(x, self.gamma, self.kappa)
@@ -159,8 +159,8 @@ class marchenko_pastur(_Distribution):  # noqa: N801 - scipy.stats naming
     """MP(γ) scaled by ``scale`` (closed forms, SPEC §2)."""
 
     def __init__(self, gamma: float, scale: float = 1.0):
-        self.gamma = _positive_float(gamma, "gamma")
-        self.scale = _positive_float(scale, "scale")
+        self.gamma = positive_float(gamma, "gamma")
+        self.scale = positive_float(scale, "scale")
 
     def _std_pdf(self, x):
         return fast.mp_pdf(x, self.gamma)
@@ -204,9 +204,9 @@ class inverse_htmp(_Distribution):  # noqa: N801 - scipy.stats naming
     """
 
     def __init__(self, gamma: float, kappa: float, scale: float = 1.0):
-        self.gamma = _positive_float(gamma, "gamma")
-        self.kappa = _positive_float(kappa, "kappa")
-        self.scale = _positive_float(scale, "scale")
+        self.gamma = positive_float(gamma, "gamma")
+        self.kappa = positive_float(kappa, "kappa")
+        self.scale = positive_float(scale, "scale")
 
     @staticmethod
     def _inverse(x) -> np.ndarray:
@@ -286,7 +286,7 @@ def fit(data, gamma: float) -> FitResult:
     (mean = scale, m2/scale² = 1 + γ + 2γ/κ).  Standard errors: the inverse of the observed
     information, a central-difference Hessian of the log-likelihood in (κ, scale).
     """
-    g = _positive_float(gamma, "gamma")
+    g = positive_float(gamma, "gamma")
     x = np.asarray(data, dtype=float).ravel()
     if x.size < 2 or not np.all(np.isfinite(x)) or np.any(x < 0):
         raise ValueError("data must hold at least 2 finite values >= 0")

@@ -20,32 +20,13 @@ error is ``O(ε‖L‖)`` in absolute terms.
 """
 from __future__ import annotations
 
-import math
-from typing import Callable, Tuple, Union
+from typing import Callable, Tuple
 
 import numpy as np
 from scipy.linalg import eigvalsh_tridiagonal
 
-RandomState = Union[None, int, np.random.Generator]
+from ._domain import RandomState, generator, positive_float
 
-
-def _generator(rng: RandomState) -> np.random.Generator:
-    """A numpy Generator from ``None`` (fresh entropy), a seed or a Generator."""
-    if isinstance(rng, np.random.Generator):
-        return rng
-    if rng is None or isinstance(rng, (int, np.integer)):
-        return np.random.default_rng(rng)
-    raise TypeError(f"rng must be None, an int seed or a numpy Generator, got {type(rng).__name__}")
-
-
-def _positive_float(value: object, name: str) -> float:
-    """A finite float > 0, or a ValueError/TypeError naming the parameter."""
-    if isinstance(value, (bool, complex)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
-    v = float(value)
-    if not math.isfinite(v) or v <= 0:
-        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value!r}")
-    return v
 
 
 def _size(n: object) -> int:
@@ -64,10 +45,10 @@ def beta_laguerre_bidiagonal(n: int, beta: float, a: float,
     ``e_i = χ_{β(n−1−i)}`` (i = 0..n−2).  Requires ``2a > β(n − 1)``.
     """
     n = _size(n)
-    beta, a = _positive_float(beta, "beta"), _positive_float(a, "a")
+    beta, a = positive_float(beta, "beta"), positive_float(a, "a")
     if not 2 * a > beta * (n - 1):
         raise ValueError(f"need 2a > beta(n-1); got a={a!r}, beta={beta!r}, n={n}")
-    gen = _generator(rng)
+    gen = generator(rng)
     d = np.sqrt(gen.chisquare(2 * a - beta * np.arange(n)))
     e = np.sqrt(gen.chisquare(beta * np.arange(n - 1, 0, -1))) if n > 1 else np.empty(0)
     return d, e
@@ -105,8 +86,8 @@ def sample_htmp_spectrum(n: int, gamma: float, kappa: float, rng: RandomState = 
     (True, True)
     """
     n = _size(n)
-    gamma, kappa = _positive_float(gamma, "gamma"), _positive_float(kappa, "kappa")
-    gen = _generator(rng)
+    gamma, kappa = positive_float(gamma, "gamma"), positive_float(kappa, "kappa")
+    gen = generator(rng)
     if gamma > 1:
         zeros = int(round(n * (1 - 1 / gamma)))
         if zeros == n:

@@ -57,8 +57,6 @@ _GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(16)
 
 
 def _check_parameter(value: np.ndarray, name: str) -> None:
-    if np.iscomplexobj(value):
-        raise TypeError(f"{name} must be real, got a complex array")
     bad = ~np.isfinite(value) | (value <= 0)
     if np.any(bad):
         raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value[bad].flat[0]!r}")

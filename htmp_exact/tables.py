@@ -117,7 +117,7 @@ def rounded(ball: arb, digits: int) -> Optional[str]:
         return None
     with workprec(4 * digits + 64):
         log10 = abs(ball).log() / arb(10).log()
-        exponent = int(log10.upper().floor().unique_fmpz() or log10.mid().floor().unique_fmpz())
+        exponent = int(log10.upper().floor().unique_fmpz())  # an exact endpoint: one integer
         for _ in range(3):  # the estimate is off by at most one
             integer = (ball * arb(10) ** (digits - 1 - exponent) + arb(1) / 2).floor().unique_fmpz()
             if integer is None:
