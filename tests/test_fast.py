@@ -79,3 +79,69 @@ def test_fast_matches_exact_at_random_points(gamma, kappa, x):
     ref = _exact(exact.logpdf, x, gamma, kappa)
     assert abs(fast.logpdf(x, gamma, kappa) - ref) <= LOGPDF_TOL * max(1.0, abs(ref))
     assert abs(fast.cdf(x, gamma, kappa) - _exact(exact.cdf, x, gamma, kappa)) <= CDF_ABS_TOL
+
+
+# --------------------------------------------------------------------------
+# Stieltjes transform
+# --------------------------------------------------------------------------
+
+STIELTJES_REL_TOL = 1e-11   # measured worst on the README grid: see README
+ZS = np.array([-1e6, 1e6j, 1e6 + 1e3j, -1e-8, 1e-8j, 0.5 + 1e-6j, 1 + 1e-6j, 3 - 1e-6j, 1 + 1j,
+               -2 + 0.1j, 40 + 1e-5j, 1e-4 + 1e-10j, 1e30 + 1e20j, 1e120 - 1j])
+
+
+@pytest.mark.parametrize("gamma, kappa", GRID)
+def test_stieltjes_matches_exact(gamma, kappa):
+    # at γ = 0.01 (s = 50κ) the certified transform is slow next to the support: only far points
+    zs = ZS if gamma >= 0.5 else ZS[(ZS.real < 0) | (np.abs(ZS.imag) >= 0.1 * np.abs(ZS))]
+    values = fast.stieltjes(zs, gamma, kappa)
+    for z, value in zip(zs, values):
+        ref = complex(exact.stieltjes(complex(z), gamma, kappa, digits=16))
+        assert abs(value - ref) <= STIELTJES_REL_TOL * abs(ref), (z, value, ref)
+
+
+@pytest.mark.parametrize("gamma, kappa", [(0.5, 10.0), (2.0, 3.0), (0.01, 1000.0)])
+def test_stieltjes_boundary_value_is_the_density(gamma, kappa):
+    # p(x) = Im S(x + i0)/π (SPEC §4); at Im z = 1e-9 the difference is O(1e-9)
+    x = np.array([0.3, 0.9, 1.0, 1.1, 2.5]) * (gamma if gamma > 1 else 1.0)
+    density = np.array([float(exact.pdf(float(v), gamma, kappa, digits=16)) for v in x])
+    inside = density > 1e-3
+    values = fast.stieltjes(x + 1e-9j, gamma, kappa).imag / np.pi
+    assert np.allclose(values[inside], density[inside], rtol=1e-6)
+
+
+def test_stieltjes_far_field_is_the_moment_series():
+    # S(z) = −Σ m_k / z^{k+1}; with the exact moments (Jacobi route) up to k = 3
+    z = np.array([3e3j, -4e3 + 1e3j, -5e3])
+    moments = [float(exact.moment(k, "0.5", 10)) for k in range(4)]
+    series = -sum(m / z ** (k + 1) for k, m in enumerate(moments))
+    assert np.allclose(fast.stieltjes(z, 0.5, 10.0), series, rtol=1e-13, atol=0)
+
+
+def test_stieltjes_symmetry_and_the_atom():
+    z = np.array([0.7 + 0.2j, 5 + 1e-3j, -1 + 3j])
+    assert np.allclose(fast.stieltjes(z.conj(), 3.0, 5.0), fast.stieltjes(z, 3.0, 5.0).conj(), rtol=1e-15)
+    # lim_{z→0} −z S(z) = 1 − 1/γ (SPEC §4)
+    assert 1e-12 * fast.stieltjes(-1e-12, 4.0, 2.0).real == pytest.approx(0.75, abs=1e-9)   # −z = 1e-12
+    assert fast.stieltjes([[-1.0], [1j]], [0.5, 2.0], 4.0).shape == (2, 2)
+
+
+@pytest.mark.parametrize("z, err", [(1.0, ValueError), (0.0, ValueError), (complex(np.nan, 1), ValueError),
+                                    (complex(1, np.inf), ValueError), ("1j", TypeError)])
+def test_stieltjes_bad_inputs(z, err):
+    with pytest.raises(err):
+        fast.stieltjes(z, 0.5, 4.0)
+    with pytest.raises(err):
+        fast.mp_stieltjes(z, 0.5)
+
+
+@pytest.mark.parametrize("gamma", [1e-3, 0.5, 1.0, 1.000001, 4.0])
+def test_mp_stieltjes_solves_the_quadratic_and_matches_exact(gamma):
+    z = np.array([-1e6, 1e6j, -1e-8, 1e-8j, 0.5 + 1e-6j, 1 + 1e-9j, 3 - 1e-6j, 1e-12 + 1e-9j, 1e30 + 1e20j])
+    s = fast.mp_stieltjes(z, gamma)
+    residual = gamma * z * s * s + (z + (gamma - 1)) * s + 1        # SPEC §2
+    assert np.all(np.abs(residual) <= 1e-12 * (np.abs(gamma * z * s * s) + np.abs((z + (gamma - 1)) * s) + 1))
+    assert np.all(s.imag * z.imag >= 0)                                # Im S > 0 for Im z > 0
+    for zi, si in zip(z, s):
+        ref = complex(exact.mp_stieltjes(complex(zi), gamma, digits=16))
+        assert abs(si - ref) <= 1e-14 * abs(ref)
