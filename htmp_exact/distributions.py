@@ -146,6 +146,10 @@ class htmp(_Distribution):  # noqa: N801 - scipy.stats naming
         """E[X^k], exact rational (Proposition E.4) rounded to float."""
         return float(exact.moment(k, self.gamma, self.kappa)) * self.scale**k
 
+    def stieltjes(self, z) -> np.ndarray:
+        """``E[1/(X − z)] = S(z/scale)/scale`` (atom included), z off the support; complex128."""
+        return fast.stieltjes(np.asarray(z) / self.scale, self.gamma, self.kappa) / self.scale
+
     def tail_exponents(self) -> TailExponents:
         return tail_exponents(self.gamma, self.kappa)
 
@@ -184,6 +188,10 @@ class marchenko_pastur(_Distribution):  # noqa: N801 - scipy.stats naming
     def moment(self, k: int) -> float:
         """Narayana moment (exact) times scale^k."""
         return float(exact.mp_moment(k, self.gamma)) * self.scale**k
+
+    def stieltjes(self, z) -> np.ndarray:
+        """``E[1/(X − z)] = S(z/scale)/scale`` (atom included), z off the support; complex128."""
+        return fast.mp_stieltjes(np.asarray(z) / self.scale, self.gamma) / self.scale
 
     def support(self) -> Tuple[float, float]:
         lo, hi = (1 - np.sqrt(self.gamma)) ** 2, (1 + np.sqrt(self.gamma)) ** 2

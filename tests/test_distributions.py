@@ -126,3 +126,16 @@ def test_fit_rejects_bad_data():
         fit([1.0, np.nan, 2.0], 0.5)
     with pytest.raises(ValueError, match="data"):
         fit([-1.0, 2.0], 0.5)
+
+
+def test_stieltjes_method_is_the_scaled_transform():
+    # E[1/(X − z)], X = 2·HTMP(0.5, 10), by adaptive quadrature of the fast density
+    # (independent of the Cauchy panels of fast.stieltjes); the mass outside [1e-8, 200] is < 1e-30
+    from scipy.integrate import quad
+    logpdf = fast.logpdf_function(0.5, 10.0, 1e-8, 200.0)
+    z = -0.5 + 0.3j
+    parts = [quad(lambda y, f=f: f(np.exp(logpdf(np.array([y]))[0]) / (2 * y - z)), 1e-8, 200.0,
+                  points=[0.5, 1, 2, 4], limit=200, epsabs=1e-14, epsrel=1e-12)[0] for f in (np.real, np.imag)]
+    assert htmp(0.5, 10.0, scale=2.0).stieltjes(z) == pytest.approx(parts[0] + 1j * parts[1], rel=1e-10)
+    mp_law = marchenko_pastur(4.0, scale=3.0)
+    assert mp_law.stieltjes(-1e-9) * 1e-9 == pytest.approx(0.75, rel=1e-6)   # the atom: −zS → 1 − 1/γ

@@ -9,9 +9,9 @@ XS = np.array([1e-9, 1e-3, 0.05, 0.3, 0.7, 1.0, 1.3, 2.0, 3.0, 5.0, 20.0, 60.0])
 GRID = [(g, k) for g in (0.01, 0.5, 1.0, 3.0) for k in (0.1, 4.0, 100.0, 1000.0)]
 
 # tolerances: the worst errors measured on the README's validation grid, times ~2
-LOGPDF_TOL = 1e-10   # |Δ logpdf| / max(1, |logpdf|)
-CDF_ABS_TOL = 5e-12
-SF_REL_TOL = 1e-9    # where sf ≥ 1e-300
+LOGPDF_TOL = 2e-11   # |Δ logpdf| / max(1, |logpdf|)
+CDF_ABS_TOL = 2e-13
+SF_REL_TOL = 5e-10   # where sf ≥ 1e-300
 
 
 def _exact(fn, x, g, k):
@@ -92,8 +92,9 @@ ZS = np.array([-1e6, 1e6j, 1e6 + 1e3j, -1e-8, 1e-8j, 0.5 + 1e-6j, 1 + 1e-6j, 3 -
 
 @pytest.mark.parametrize("gamma, kappa", GRID)
 def test_stieltjes_matches_exact(gamma, kappa):
-    # at γ = 0.01 (s = 50κ) the certified transform is slow next to the support: only far points
-    zs = ZS if gamma >= 0.5 else ZS[(ZS.real < 0) | (np.abs(ZS.imag) >= 0.1 * np.abs(ZS))]
+    # at γ = 0.01 (s = 50κ, b near an integer) the certified transform is slow at |z| ~ 1
+    # (90 s at z = 1 + i, κ = 4): there, only z < 0 and |z| ≥ 1e6
+    zs = ZS if gamma >= 0.5 else ZS[(ZS.real < 0) | (np.abs(ZS) >= 1e6)]
     values = fast.stieltjes(zs, gamma, kappa)
     for z, value in zip(zs, values):
         ref = complex(exact.stieltjes(complex(z), gamma, kappa, digits=16))
