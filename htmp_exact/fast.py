@@ -416,6 +416,7 @@ def isf(q, gamma, kappa) -> np.ndarray:
 _FAR = 1e100          # |z| beyond which S(z) = −1/z to far better than float64
 _MAX_PANEL = 0.25     # widest base panel in t = log(s x)
 _NEAR_T = 0.1         # x within a factor e^{±0.1} of Re z: panels in x (exact x − Re z), not in t
+_NEGLIGIBLE = 1e-28   # base panels with mass·(1 + 1/x) below this are left out of the sum
 
 
 def _complex_points(z, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -463,25 +464,43 @@ def _cauchy_transform(g: float, k: float, z: np.ndarray) -> np.ndarray:
     nodes, weights = panel_nodes(breaks)
     mass = weights * np.exp(sol.v(nodes.ravel())).reshape(nodes.shape) / (math.pi * sol.c)
     x_nodes = np.exp(nodes) / sol.s
-    pole = np.log(sol.s * z)[:, None]
-    gap = np.maximum(np.maximum(breaks[None, :-1] - pole.real, pole.real - breaks[None, 1:]), 0.0)
-    near = ((bernstein_rho(pole, breaks[None, :-1], breaks[None, 1:]) < RHO_MIN)
-            | ((pole.imag < _NEAR_T) & (gap < _NEAR_T)))
+    near = _near_panels(np.log(sol.s * z), breaks)
     rows = np.flatnonzero(near.any(axis=1))
     first = np.argmax(near[rows], axis=1)
     last = near.shape[1] - 1 - np.argmax(near[rows, ::-1], axis=1)
     panel = np.arange(near.shape[1])
     near[rows] = (panel >= first[:, None]) & (panel <= last[:, None])   # one contiguous run per point
+    # panels whose mass cannot reach 1e-28·|S| (|S(z)| ≳ 1/(1 + |z|), |x − z| ≳ max(x, |z|)/10)
+    kept = (mass * (1 + 1 / x_nodes)).max(axis=1) >= _NEGLIGIBLE
+    mass, x_nodes, far = mass[kept], x_nodes[kept], ~near[:, kept]
     values = np.empty(z.shape, dtype=complex)
-    chunk = max(1, 2_000_000 // mass.size)
+    chunk = max(1, 2_000_000 // max(mass.size, 1))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         for i in range(0, z.size, chunk):
             part = (mass / (x_nodes - z[i:i + chunk, None, None])).sum(axis=-1)
-            values[i:i + chunk] = np.where(near[i:i + chunk], 0.0, part).sum(axis=-1)
+            values[i:i + chunk] = np.where(far[i:i + chunk], part, 0.0).sum(axis=-1)
     if rows.size:   # in chunks of about 20,000 panels
         for part in np.array_split(np.arange(rows.size), min(rows.size, 1 + rows.size * (last - first).max() // 20_000)):
             values[rows[part]] += _near_integral(sol, breaks, z[rows[part]], first[part], last[part])
     return values - _mass_below(sol, g, k, x_lo) / z
+
+
+def _near_panels(pole: np.ndarray, breaks: np.ndarray) -> np.ndarray:
+    """(point, panel) pairs with ρ < RHO_MIN or within :data:`_NEAR_T` of the pole ``log(s z)``.
+
+    ρ is computed only inside the bounding box of the ρ = 3.5 ellipse
+    (semi-axes 1.9 and 1.61 half-widths); elsewhere ρ > 3.5.
+    """
+    lo, hi = breaks[None, :-1], breaks[None, 1:]
+    half, mid = (hi - lo) / 2, (hi + lo) / 2
+    re, im = pole.real[:, None], pole.imag[:, None]
+    gap = np.maximum(np.maximum(lo - re, re - hi), 0.0)
+    near = (im < _NEAR_T) & (gap < _NEAR_T)
+    box = (np.abs(re - mid) < 1.9 * half) & (im < 1.61 * half)
+    i, j = np.nonzero(box)
+    inside = bernstein_rho(pole[i], breaks[j], breaks[j + 1]) < RHO_MIN
+    near[i[inside], j[inside]] = True
+    return near
 
 
 def _near_integral(sol: _Solution, breaks: np.ndarray, z: np.ndarray, first: np.ndarray,
