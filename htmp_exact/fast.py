@@ -34,7 +34,7 @@ solution, refined toward ``Re z`` next to the support (:mod:`htmp_exact._cauchy`
 (SPEC §2) for ``mp_pdf``, ``mp_cdf``, ``mp_sf``, ``mp_stieltjes``; bisection for ``mp_ppf``.
 
 Cost: one ODE solve and two or three certified evaluations per distinct (γ, κ), then
-about a microsecond per point.  Domain and measured errors: see the README and
+a few microseconds per point (1–3 ms per Stieltjes point).  Domain and measured errors: see the README and
 ``tests/test_fast.py``.  Conventions as in scipy.stats: ``x < 0`` gives pdf 0,
 logpdf −inf, cdf 0 (plus nothing), sf 1.
 """
