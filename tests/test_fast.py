@@ -146,3 +146,11 @@ def test_mp_stieltjes_solves_the_quadratic_and_matches_exact(gamma):
     for zi, si in zip(z, s):
         ref = complex(exact.mp_stieltjes(complex(zi), gamma, digits=16))
         assert abs(si - ref) <= 1e-14 * abs(ref)
+
+
+@settings(max_examples=12, deadline=None, derandomize=True)
+@given(gamma=st.floats(0.3, 3), kappa=st.floats(0.5, 50), x=st.floats(-3, 5), y=st.floats(1e-3, 3))
+def test_stieltjes_matches_exact_at_random_points(gamma, kappa, x, y):
+    z = complex(x, y)
+    ref = complex(exact.stieltjes(z, gamma, kappa, digits=16))
+    assert abs(fast.stieltjes(z, gamma, kappa) - ref) <= STIELTJES_REL_TOL * abs(ref)
