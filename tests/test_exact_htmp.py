@@ -337,3 +337,21 @@ def test_contour_path_that_strays_below_the_axis_is_still_right():
     ref = htmp_pdf_connection("2", "0.2", "8.2", dps=80)   # the dual point of (x, γ, κ) = (10, 5, 41)
     assert contains(exact.pdf(10, 5, 41, digits=20) * 25, ref, 60)
     assert (exact.cdf(10, 5, 41) + exact.sf(10, 5, 41)).overlaps(arb(1))
+
+
+def test_stieltjes_near_integer_b_is_quick_and_agrees_with_mpmath():
+    # γ = float 0.01, κ = 4: b = −197 + 4e-15; Arb's U needs ~1000 bits at |s z| = 283 (one
+    # boosted retry instead of the contour integral, which took 90 s here)
+    import time
+    import mpmath
+    start = time.perf_counter()
+    value = exact.stieltjes(1 + 1j, 0.01, 4.0, digits=20)
+    assert time.perf_counter() - start < 5
+    with mpmath.workdps(60):
+        g = mpmath.mpf(0.01)
+        c, s = mpmath.mpf(2), 2 / g
+        alpha = c * (1 / g - 1) - 1
+        zeta = -s * mpmath.mpc(1, 1)
+        ref = s * mpmath.hyperu(c + 1, 1 - alpha, zeta) / mpmath.hyperu(c, -alpha, zeta)
+        mid = mpmath.mpc(value.real.mid().str(30, radius=False), value.imag.mid().str(30, radius=False))
+        assert abs(mid - ref) <= mpmath.mpf("1e-19") * abs(ref)

@@ -17,7 +17,7 @@ from typing import Optional, Union
 import mpmath
 from flint import acb, arb, fmpq
 
-from .._domain import HTMPParams, RealInput, gamma_above_one, is_exact, to_positive, to_real
+from .._domain import HTMPParams, Real, RealInput, gamma_above_one, is_exact, to_positive, to_real
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import certify, rel_accuracy_bits, workprec
 from ._tricomi import im_rotated_u, im_u_small, rotated_u_contour, tricomi_contour, u_on_cut
@@ -254,6 +254,19 @@ def _to_complex(z: object) -> acb:
     return ball
 
 
+#: Largest |s z| for which :func:`stieltjes` retries Arb's U at a boosted precision (its cost
+#: stays below ~0.1 s there; beyond, the boost reaches tens of thousands of bits).
+_BOOST_MAX_ARG = 2000.0
+
+
+def _boost_bits(size: float, b: Real) -> int:
+    """Extra bits for Arb's U at ``|arg| = size``: the 1F1 form cancels up to ``e^{2|arg|}``
+    (2·log2(e)·|arg| bits), and ``1/sin(πb)`` costs ``log2(1/dist(b, ℤ))`` bits near an integer b."""
+    gap = abs(float(b) - round(float(b)))
+    near_integer = 0 if gap == 0 else max(0, math.ceil(-math.log2(gap)))
+    return math.ceil(2.9 * size) + near_integer + 64
+
+
 def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
               digits: Optional[int] = None) -> acb:
     r"""Certified Stieltjes transform :math:`S(z) = \int \mu(dx)/(x - z)` (atom included).
@@ -278,10 +291,23 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     lower = zb.imag < 0  # S(conj z) = conj S(z): work in the upper half plane
     z_upper = zb.conjugate() if lower else zb
 
-    def evaluate(w: int) -> acb:
+    def direct(w: int) -> acb:
         s, c, alpha = arb(p.s), arb(p.c), arb(p.alpha)
         arg = -s * z_upper
-        value = s * arg.hypgeom_u(c + 1, 1 - alpha) / arg.hypgeom_u(c, -alpha)
+        return s * arg.hypgeom_u(c + 1, 1 - alpha) / arg.hypgeom_u(c, -alpha)
+
+    def evaluate(w: int) -> acb:
+        s, c = arb(p.s), arb(p.c)
+        arg = -s * z_upper
+        value = direct(w)
+        size = float(abs(arg).upper())
+        if rel_accuracy_bits(value) < w - 20 and size <= _BOOST_MAX_ARG:
+            # one retry at the precision Arb's U calls for (see _boost_bits), before the contour
+            boost = w + _boost_bits(size, -p.alpha)
+            with workprec(boost):
+                boosted = direct(boost)
+            if rel_accuracy_bits(boosted) > rel_accuracy_bits(value):
+                value = boosted + 0
         if rel_accuracy_bits(value) < w - 20 and c >= 1 and arg.imag < 0:
             ratio = (s * tricomi_contour(p.c + 1, 1 - p.alpha, arg, w)
                      / tricomi_contour(p.c, -p.alpha, arg, w))
