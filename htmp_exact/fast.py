@@ -48,7 +48,7 @@ from flint import arb
 from scipy.integrate import DOP853, OdeSolution, solve_ivp
 
 from . import exact
-from ._cauchy import RHO_MIN, bernstein_rho, graded_offsets, panel_nodes
+from ._cauchy import GL_NODES, GL_WEIGHTS, RHO_MIN, bernstein_rho, graded_offsets, panel_nodes
 from ._domain import HTMPParams
 from .exact._precision import rel_accuracy_bits, workprec
 from .exact._tricomi import u_on_cut
@@ -59,8 +59,8 @@ KAPPA_RANGE = (1e-2, 1e5)
 RTOL = 3e-14                            # LSODA (stiff parts)
 RTOL_EXPLICIT = 100 * np.finfo(float).eps   # DOP853 (the smallest rtol scipy accepts)
 STIFF = 2.0             # DOP853 hands over to LSODA once step × spectral radius exceeds this,
-EXPLICIT_STEPS = 1500   # or after this many steps (it is then held by stability, not accuracy)
-_GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(16)
+EXPLICIT_STEPS = 1500   # or after this many steps (it is then held by stability, not accuracy);
+EXPLICIT_MAX_RADIUS = 1500.0   # LSODA from the start when the spectral radius at x = 1 exceeds this
 
 
 def _check_parameter(value: np.ndarray, name: str) -> None:
@@ -69,13 +69,21 @@ def _check_parameter(value: np.ndarray, name: str) -> None:
         raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value[bad].flat[0]!r}")
 
 
-def _broadcast(x, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    for name, value in (("x", x), ("gamma", gamma), ("kappa", kappa)):
+def _broadcast_parameters(first: np.ndarray, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Broadcast ``first`` (already converted) with real, finite, positive γ and κ."""
+    for name, value in (("gamma", gamma), ("kappa", kappa)):
         if np.iscomplexobj(np.asarray(value)):
             raise TypeError(f"{name} must be real, got complex {value!r}")
-    x, gamma, kappa = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (x, gamma, kappa)))
+    first, gamma, kappa = np.broadcast_arrays(first, *(np.asarray(v, dtype=float) for v in (gamma, kappa)))
     _check_parameter(gamma, "gamma")
     _check_parameter(kappa, "kappa")
+    return first, gamma, kappa
+
+
+def _broadcast(x, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if np.iscomplexobj(np.asarray(x)):
+        raise TypeError(f"x must be real, got complex {x!r}")
+    x, gamma, kappa = _broadcast_parameters(np.asarray(x, dtype=float), gamma, kappa)
     if np.any(np.isnan(x)):
         raise ValueError("x must not be NaN")
     return x, gamma, kappa
@@ -147,13 +155,13 @@ class _Solution:
         The explicit order-8 method reaches a global error near 1e-15 where it applies;
         once its step is held by stability (step × spectral radius > :data:`STIFF`, or
         more than :data:`EXPLICIT_STEPS` steps: the tails at large κ) LSODA takes over.
-        Where the spectral radius at x = 1 already exceeds :data:`EXPLICIT_STEPS` (κ ≳ 10³)
+        Where the spectral radius at x = 1 already exceeds :data:`EXPLICIT_MAX_RADIUS` (κ ≳ 10³)
         LSODA does all the work.
         """
         times, interpolants = [self.t0], []
         state = np.array([u0.real, math.log(-u0.imag)])
         solver = DOP853(self._rhs, self.t0, state, end, rtol=RTOL_EXPLICIT, atol=1e-300)
-        explicit = self._stiffness(self.t0, state) <= EXPLICIT_STEPS   # else hopeless: large κ
+        explicit = self._stiffness(self.t0, state) <= EXPLICIT_MAX_RADIUS
         with np.errstate(over="ignore", invalid="ignore"):   # rejected trial steps may overflow
             while explicit and solver.status == "running":
                 if solver.step() is not None:
@@ -206,10 +214,10 @@ class _Solution:
 
     def _gauss(self, mid: np.ndarray, half: np.ndarray) -> np.ndarray:
         """Σ_i w_i e^{v(mid + half·x_i)} for each interval (Gauss–Legendre, 16 nodes)."""
-        piece_values = np.empty((mid.size, _GL_NODES.size))
-        nodes = mid[:, None] + half[:, None] * _GL_NODES
+        piece_values = np.empty((mid.size, GL_NODES.size))
+        nodes = mid[:, None] + half[:, None] * GL_NODES
         piece_values.ravel()[:] = np.exp(self.v(nodes.ravel()))
-        return piece_values @ _GL_WEIGHTS
+        return piece_values @ GL_WEIGHTS
 
     def cdf_sf(self, t: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
         """(cdf, sf) at the points t, each side anchored at its certified extreme value."""
@@ -420,15 +428,10 @@ _NEGLIGIBLE = 1e-28   # base panels with mass·(1 + 1/x) below this are left out
 
 
 def _complex_points(z, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    for name, value in (("gamma", gamma), ("kappa", kappa)):
-        if np.iscomplexobj(np.asarray(value)):
-            raise TypeError(f"{name} must be real, got complex {value!r}")
     z = np.asarray(z)
     if z.dtype.kind not in "biufc":
         raise TypeError(f"z must be numeric, got {z.dtype}")
-    z, gamma, kappa = np.broadcast_arrays(z.astype(complex), *(np.asarray(v, dtype=float) for v in (gamma, kappa)))
-    _check_parameter(gamma, "gamma")
-    _check_parameter(kappa, "kappa")
+    z, gamma, kappa = _broadcast_parameters(z.astype(complex), gamma, kappa)
     bad = ~np.isfinite(z) | ((z.imag == 0) & (z.real >= 0))
     if np.any(bad):
         raise ValueError(f"z must be finite and off the support [0, inf), got {z[bad].flat[0]!r}")
