@@ -20,12 +20,13 @@ in both directions, so the equation is integrated **outward from x = 1** (the me
 down to the smallest and up to the largest requested x.  The starting value
 ``u(log s) = s·c·U(c+1, 1−α, −s)/U(c, −α, −s)`` (DLMF 13.3.22) is computed once per
 (γ, κ) by the certified path (:mod:`htmp_exact.exact`), then rounded to float64.
-The integrator is DOP853 (explicit, order 8, ``rtol = 2.2e-14``: global errors near
-1e-15) as long as the equation is not stiff, then LSODA (``rtol = 3e-14``; BDF in the
-tails at large κ, where the equation is stiff; all of the range when κ ≳ 10³).
+The integrator is Radau IIA collocation with 8 stages (:mod:`htmp_exact._riccati`,
+compiled with numba): L-stable, so neither the stiff tails nor the oscillatory bulk at
+large κ limit its steps; global errors near 1e-15.
 
 cdf and sf: ``dF/dt = e^v/(π c)`` is integrated by Gauss–Legendre quadrature over the
-solver's steps, anchored by certified values at the extreme requested points:
+solver's steps (split where v falls steeply: :meth:`_Solution.sub_intervals`), anchored by
+certified values at the extreme requested points:
 ``F(x) = F(x_min) + ∫`` below x = 1 and ``sf(x) = sf(x_max) + ∫`` above, so both tails
 keep their relative accuracy.  ppf/isf: Newton steps on log F (log sf) over one solve.
 Stieltjes transform: ``S(z) = ∫ p(x)/(x − z) dx`` by Gauss–Legendre panels over the same
@@ -41,14 +42,13 @@ logpdf −inf, cdf 0 (plus nothing), sf 1.
 from __future__ import annotations
 
 import math
-from typing import Callable, NamedTuple, Tuple
+from typing import Callable, Tuple
 
 import numpy as np
 from flint import arb
-from scipy.integrate import DOP853, OdeSolution, solve_ivp
 
-from . import exact
-from ._cauchy import GL_NODES, GL_WEIGHTS, RHO_MIN, bernstein_rho, graded_offsets, panel_nodes
+from . import _riccati, exact
+from ._cauchy import RHO_MIN, bernstein_rho, graded_offsets, panel_nodes
 from ._domain import HTMPParams
 from .exact._precision import rel_accuracy_bits, workprec
 from .exact._tricomi import u_on_cut
@@ -56,11 +56,6 @@ from .exact._tricomi import u_on_cut
 #: Documented domain of the fast path (validated against the exact path); outside it: NaN.
 GAMMA_RANGE = (1e-3, 1e3)
 KAPPA_RANGE = (1e-2, 1e5)
-RTOL = 3e-14                            # LSODA (stiff parts)
-RTOL_EXPLICIT = 100 * np.finfo(float).eps   # DOP853 (the smallest rtol scipy accepts)
-STIFF = 2.0             # DOP853 hands over to LSODA once step × spectral radius exceeds this,
-EXPLICIT_STEPS = 1500   # or after this many steps (it is then held by stability, not accuracy);
-EXPLICIT_MAX_RADIUS = 1500.0   # LSODA from the start when the spectral radius at x = 1 exceeds this
 
 
 def _check_parameter(value: np.ndarray, name: str) -> None:
@@ -91,12 +86,8 @@ def _broadcast(x, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _in_domain(gamma: float, kappa: float) -> bool:
     return GAMMA_RANGE[0] <= gamma <= GAMMA_RANGE[1] and KAPPA_RANGE[0] <= kappa <= KAPPA_RANGE[1]
-
-
-class _Piece(NamedTuple):
-    """One side of the solution: the solver's steps ``t`` and its dense output ``sol``."""
-    t: np.ndarray
-    sol: OdeSolution
+#: Piece ends, in units of 1/(rate at which v falls), of a steep interval (:meth:`_Solution.sub_intervals`)
+_STEEP_OFFSETS = np.array([0.0, 1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 40, 48, 56, 64])
 
 
 class _Solution:
@@ -111,7 +102,8 @@ class _Solution:
         self.x_lo, self.x_hi = x_lo, x_hi
         self.t0 = math.log(self.s)
         u0 = self._start(params)
-        self.pieces = [self._integrate(u0, math.log(self.s * end)) for end in (x_lo, x_hi)]
+        self.pieces = [_riccati.solve(self.a, self.b, self.t0, u0.real, math.log(-u0.imag), math.log(self.s * end))
+                       for end in (x_lo, x_hi)]
         self.f_lo = float(exact.cdf(x_lo, gamma, kappa, digits=16)) if need_cdf else math.nan
         self.sf_hi = float(exact.sf(x_hi, gamma, kappa, digits=16)) if need_cdf else math.nan
 
@@ -131,93 +123,74 @@ class _Solution:
             raise ArithmeticError(f"fast path: no starting value for gamma={self.gamma}, kappa={self.kappa}")
         return value
 
-    def _rhs(self, t: float, state: np.ndarray):
-        rho, v = state
-        y = math.exp(t)
-        return [(1 - self.b - y) * rho - rho * rho + math.exp(min(2 * v, 700.0)) - self.a * y,
-                1 - self.b - y - 2 * rho]
-
-    def _jac(self, t: float, state: np.ndarray):
-        rho, v = state
-        return [[1 - self.b - math.exp(t) - 2 * rho, 2 * math.exp(min(2 * v, 700.0))], [-2.0, 0.0]]
-
-    def _stiffness(self, t: float, state: np.ndarray) -> float:
-        """Spectral radius of the Jacobian ``[[A, 2e^{2v}], [−2, 0]]``, ``A = 1 − b − y − 2ρ``."""
-        rho, v = state
-        trace = 1 - self.b - math.exp(t) - 2 * rho
-        det = 4 * math.exp(min(2 * v, 700.0))
-        disc = trace * trace - 4 * det
-        return (abs(trace) + math.sqrt(disc)) / 2 if disc >= 0 else math.sqrt(det)
-
-    def _integrate(self, u0: complex, end: float) -> "_Piece":
-        """(ρ, v) from t0 to ``end``: DOP853 while it is not stiff, then LSODA.
-
-        The explicit order-8 method reaches a global error near 1e-15 where it applies;
-        once its step is held by stability (step × spectral radius > :data:`STIFF`, or
-        more than :data:`EXPLICIT_STEPS` steps: the tails at large κ) LSODA takes over.
-        Where the spectral radius at x = 1 already exceeds :data:`EXPLICIT_MAX_RADIUS` (κ ≳ 10³)
-        LSODA does all the work.
-        """
-        times, interpolants = [self.t0], []
-        state = np.array([u0.real, math.log(-u0.imag)])
-        solver = DOP853(self._rhs, self.t0, state, end, rtol=RTOL_EXPLICIT, atol=1e-300)
-        explicit = self._stiffness(self.t0, state) <= EXPLICIT_MAX_RADIUS
-        with np.errstate(over="ignore", invalid="ignore"):   # rejected trial steps may overflow
-            while explicit and solver.status == "running":
-                if solver.step() is not None:
-                    break
-                times.append(solver.t)
-                interpolants.append(solver.dense_output())
-                if (len(times) > EXPLICIT_STEPS
-                        or solver.step_size * self._stiffness(solver.t, solver.y) > STIFF):
-                    break
-        if times[-1] != end:
-            rest = solve_ivp(self._rhs, (times[-1], end), solver.y, method="LSODA", rtol=RTOL,
-                             atol=1e-300, jac=self._jac, dense_output=True,
-                             first_step=min(solver.step_size, abs(end - times[-1])) if interpolants else None)
-            if rest.status != 0:
-                raise ArithmeticError(f"fast path: integration failed for gamma={self.gamma}, "
-                                      f"kappa={self.kappa}: {rest.message}")
-            times.extend(rest.t[1:])
-            interpolants.extend(rest.sol.interpolants)
-        return _Piece(np.array(times), OdeSolution(times, interpolants))
-
-    def v(self, t: np.ndarray) -> np.ndarray:
-        """``log(−Im u)`` at the points ``t`` (inside the solved range)."""
+    def _component(self, t: np.ndarray, name: str) -> np.ndarray:
         out = np.empty_like(t)
         for piece in self.pieces:
             mask = (t <= self.t0) if piece.t[-1] < self.t0 else (t > self.t0)
             if np.any(mask):
-                out[mask] = piece.sol(t[mask])[1]
+                out[mask] = getattr(piece, name)(t[mask])
         return out
+
+    def v(self, t: np.ndarray) -> np.ndarray:
+        """``log(−Im u)`` at the points ``t`` (inside the solved range)."""
+        return self._component(t, "v")
+
+    def _descent(self, lo: np.ndarray, hi: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For each interval: ``top``, the end with the larger v; ``inward`` (±1), the
+        direction into the interval from it; and the rate (≥ 0) at which v falls from
+        there, from the equation's ``v' = 1 − b − y − 2ρ``."""
+        top_is_hi = self.v(hi) >= self.v(lo)
+        top = np.where(top_is_hi, hi, lo)
+        inward = np.where(top_is_hi, -1.0, 1.0)
+        slope = 1 - self.b - np.exp(top) - 2 * self._component(top, "rho")
+        return top, inward, np.maximum(-inward * slope, 0.0)
+
+    def sub_intervals(self, lo: np.ndarray, hi: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Split each interval where v falls steeply from its top (rate m, :meth:`_descent`)
+        at the distances :data:`_STEEP_OFFSETS`/m from the top, the last piece to the far
+        end.  Returns ``(lo, hi, owner)`` of the pieces, ``owner`` the interval's index.
+
+        In each piece but the last, v falls by at most 8 (where it falls at the rate m or
+        faster), so 16-node Gauss–Legendre integrates ``e^v`` to about 1e-16; beyond
+        ``64/m`` it is below ``e^{−64}`` of the top.  The tails need this: v ≈ −y in the
+        upper tail and v' ≈ α + 1 (up to 5e6) in the lower one, on long solver steps.
+        """
+        top, inward, rate = self._descent(lo, hi)
+        width = hi - lo
+        levels = 1 + (_STEEP_OFFSETS[None, 1:] < (rate * width)[:, None]).sum(axis=1)
+        owner = np.repeat(np.arange(lo.size), levels)
+        k = np.arange(owner.size) - np.repeat(np.cumsum(levels) - levels, levels)
+        rate, width, top, inward = rate[owner], width[owner], top[owner], inward[owner]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            near = np.where(k == 0, 0.0, _STEEP_OFFSETS[k] / rate)
+            far = np.where(k == levels[owner] - 1, width, _STEEP_OFFSETS[np.minimum(k + 1, _STEEP_OFFSETS.size - 1)] / rate)
+        ends = np.stack([top + inward * near, top + inward * far])
+        return ends.min(axis=0), ends.max(axis=0), owner
+
+    def _mass(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """``∫_lo^hi e^{v} dt`` on each interval (lo ≤ hi)."""
+        sub_lo, sub_hi, owner = self.sub_intervals(lo, hi)
+        nodes, weights = (rule[:, 0] for rule in panel_nodes(np.stack([sub_lo, sub_hi], axis=-1)))
+        pieces = (weights * np.exp(self.v(nodes.ravel())).reshape(nodes.shape)).sum(axis=1)
+        return np.bincount(owner, weights=pieces, minlength=lo.size)
 
     def _integral(self, lo: float, t: np.ndarray) -> np.ndarray:
         """∫ between ``lo`` (the anchor: bottom or top of the range) and each t, of e^v/(πc) dt.
 
-        Gauss–Legendre (16 nodes) on every solver step, cumulated **from the anchor**
-        (so a tail integral never comes from a difference of large sums); each point
-        adds the partial step that contains it.  Returns unsigned values.
+        Gauss–Legendre on every solver step (:meth:`sub_intervals`), cumulated **from the anchor** (so a tail
+        integral never comes from a difference of large sums); each point adds the
+        partial step that contains it.  Returns unsigned values.
         """
         piece = next(p for p in self.pieces if (p.t[-1] < self.t0) == (t[0] < self.t0))
         grid = np.unique(np.concatenate([piece.t, [lo, t.min(), t.max()]]))
         grid = grid[(grid >= min(lo, t.min())) & (grid <= max(lo, t.max()))]
-        half, mid = np.diff(grid) / 2, (grid[1:] + grid[:-1]) / 2
-        steps = half * self._gauss(mid, half)
+        steps = self._mass(grid[:-1], grid[1:])
         start = np.clip(np.searchsorted(grid, t, side="right") - 1, 0, len(grid) - 2)
         if lo <= grid[0]:  # anchor at the bottom: ∫_lo^t
             before = np.concatenate([[0.0], np.cumsum(steps)])[start]
-            h = (t - grid[start]) / 2
-            return (before + h * self._gauss((t + grid[start]) / 2, h)) / (math.pi * self.c)
+            return (before + self._mass(grid[start], t)) / (math.pi * self.c)
         after = np.concatenate([np.cumsum(steps[::-1])[::-1], [0.0]])[start + 1]  # ∫_{grid[start+1]}^lo
-        h = (grid[start + 1] - t) / 2
-        return (after + h * self._gauss((t + grid[start + 1]) / 2, h)) / (math.pi * self.c)
-
-    def _gauss(self, mid: np.ndarray, half: np.ndarray) -> np.ndarray:
-        """Σ_i w_i e^{v(mid + half·x_i)} for each interval (Gauss–Legendre, 16 nodes)."""
-        piece_values = np.empty((mid.size, GL_NODES.size))
-        nodes = mid[:, None] + half[:, None] * GL_NODES
-        piece_values.ravel()[:] = np.exp(self.v(nodes.ravel()))
-        return piece_values @ GL_WEIGHTS
+        return (after + self._mass(t, grid[start + 1])) / (math.pi * self.c)
 
     def cdf_sf(self, t: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
         """(cdf, sf) at the points t, each side anchored at its certified extreme value."""
@@ -238,11 +211,26 @@ def _solve(gamma: float, kappa: float, xs: np.ndarray, need_cdf: bool) -> _Solut
 
 
 def _groups(gamma: np.ndarray, kappa: np.ndarray):
-    """Yield ``(γ, κ, flat indices)`` for each distinct in-domain pair (others stay NaN)."""
-    pairs, index = np.unique(np.stack([gamma.ravel(), kappa.ravel()], axis=1), axis=0, return_inverse=True)
-    for j, (g, k) in enumerate(pairs):
-        if _in_domain(g, k):
-            yield float(g), float(k), np.flatnonzero(index.ravel() == j)
+    """Yield ``(γ, κ, flat indices)`` for each distinct in-domain pair (others stay NaN).
+
+    One sort of integer keys (not ``np.unique(axis=0)``, 20× slower on 10⁵ pairs); no sort
+    at all when every point has the same pair.
+    """
+    g, k = gamma.ravel(), kappa.ravel()
+    if g.size == 0:
+        return
+    if g.min() == g.max() and k.min() == k.max():
+        if _in_domain(g[0], k[0]):
+            yield float(g[0]), float(k[0]), np.arange(g.size)
+        return
+    g_values, g_index = np.unique(g, return_inverse=True)
+    k_values, k_index = np.unique(k, return_inverse=True)
+    key = g_index.ravel() * k_values.size + k_index.ravel()
+    order = np.argsort(key, kind="stable")
+    for sel in np.split(order, np.flatnonzero(np.diff(key[order])) + 1):
+        g_j, k_j = g_values[key[sel[0]] // k_values.size], k_values[key[sel[0]] % k_values.size]
+        if _in_domain(g_j, k_j):
+            yield float(g_j), float(k_j), sel
 
 
 def _evaluate(x, gamma, kappa, kernel: Callable[[float, float, np.ndarray], np.ndarray],
@@ -464,6 +452,8 @@ def _cauchy_transform(g: float, k: float, z: np.ndarray) -> np.ndarray:
     sol = _Solution(g, k, x_lo, x_hi, need_cdf=False)
     t_lo, t_hi = math.log(sol.s * x_lo), math.log(sol.s * x_hi)
     breaks = _base_panels(sol, t_lo, t_hi)
+    pieces = sol.sub_intervals(breaks[:-1], breaks[1:])
+    breaks = np.unique(np.concatenate(pieces[:2]))
     nodes, weights = panel_nodes(breaks)
     mass = weights * np.exp(sol.v(nodes.ravel())).reshape(nodes.shape) / (math.pi * sol.c)
     x_nodes = np.exp(nodes) / sol.s
