@@ -153,15 +153,23 @@ def _collocate(t0, start, h, a, b, stage, c, matrix):
 
 @njit(cache=True)
 def _interpolate(nodes, bary, values, tau):
-    """The polynomial through ``(nodes_j, values_j)`` at ``tau`` (barycentric formula, 2 components)."""
+    """The polynomial through ``(nodes_j, values_j)`` at ``tau`` (barycentric formula, 2 components).
+
+    The weights are scaled by the distance to the nearest node, so that values near the
+    float64 limit (v ≈ −y in the far upper tail) do not overflow.
+    """
     num0 = 0.0
     num1 = 0.0
     den = 0.0
+    nearest = np.inf
     for j in range(nodes.size):
-        d = tau - nodes[j]
-        if d == 0.0:
-            return values[j, 0], values[j, 1]
-        w = bary[j] / d
+        nearest = min(nearest, abs(tau - nodes[j]))
+    if nearest == 0.0:
+        for j in range(nodes.size):
+            if tau == nodes[j]:
+                return values[j, 0], values[j, 1]
+    for j in range(nodes.size):
+        w = bary[j] * (nearest / (tau - nodes[j]))
         num0 += w * values[j, 0]
         num1 += w * values[j, 1]
         den += w
