@@ -152,6 +152,37 @@ class _Solution:
         """``log(−Im u)`` at the points ``t`` (inside the solved range)."""
         return self._component(t, "v")
 
+    def slope(self, t: np.ndarray) -> np.ndarray:
+        """``v' = 1 − b − y − 2ρ`` at the points t (from the equation)."""
+        return 1 - self.b - np.exp(t) - 2 * self._component(t, "rho")
+
+    def log_y(self, x: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """``t = log(s x)`` in float64 and its rounding error ``δ = log(s x) − t``.
+
+        t alone is off by up to ``|t|·ε`` (and s·x by ε), which v' (as large as y in the
+        upper tail, α + 1 in the lower) turns into logpdf errors |t| times the density's own
+        conditioning; so s, s·x and the log are formed in ``np.longdouble`` (64-bit mantissa
+        on x86-64; where it is plain double, δ = 0) and the callers add ``v'·δ``.
+        """
+        with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+            t_long = np.log(np.longdouble(self.c) / np.longdouble(self.gamma) * np.asarray(x, dtype=np.longdouble))
+            t = t_long.astype(float)
+            delta = np.where(np.isfinite(t), (t_long - t).astype(float), 0.0)
+        return t, delta
+
+    def v_at(self, x: np.ndarray) -> np.ndarray:
+        """v at ``log(s x)``, with the first-order correction for the rounding of t."""
+        t, delta = self.log_y(x)
+        with np.errstate(invalid="ignore"):
+            return self.v(t) + np.where(delta == 0, 0.0, self.slope(t) * delta)
+
+    def cdf_sf_at(self, x: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """(cdf, sf) at x, with the first-order correction ``(dF/dt)·δ`` for the rounding of t."""
+        t, delta = self.log_y(x)
+        cdf, sf = self.cdf_sf(t)
+        shift = np.exp(self.v(t)) / (math.pi * self.c) * delta
+        return cdf + shift, sf - shift
+
     def _descent(self, lo: np.ndarray, hi: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each interval: ``top``, the end with the larger v; ``inward`` (±1), the
         direction into the interval from it; and the rate (≥ 0) at which v falls from
@@ -159,8 +190,7 @@ class _Solution:
         top_is_hi = self.v(hi) >= self.v(lo)
         top = np.where(top_is_hi, hi, lo)
         inward = np.where(top_is_hi, -1.0, 1.0)
-        slope = 1 - self.b - np.exp(top) - 2 * self._component(top, "rho")
-        return top, inward, np.maximum(-inward * slope, 0.0)
+        return top, inward, np.maximum(-inward * self.slope(top), 0.0)
 
     def sub_intervals(self, lo: np.ndarray, hi: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Split each interval where v falls steeply from its top (rate m, :meth:`_descent`)
@@ -203,7 +233,7 @@ class _Solution:
         grid = grid[(grid >= min(lo, t.min())) & (grid <= max(lo, t.max()))]
         steps = self._mass(grid[:-1], grid[1:])
         start = np.clip(np.searchsorted(grid, t, side="right") - 1, 0, len(grid) - 2)
-        if lo <= grid[0]:  # anchor at the bottom: ∫_lo^t
+        if lo < self.t0:  # anchor at the bottom: ∫_lo^t (t may fall an ulp below lo)
             before = np.concatenate([[0.0], np.cumsum(steps)])[start]
             return (before + self._mass(grid[start], t)) / (math.pi * self.c)
         after = np.concatenate([np.cumsum(steps[::-1])[::-1], [0.0]])[start + 1]  # ∫_{grid[start+1]}^lo
@@ -289,7 +319,7 @@ def logpdf_function(gamma: float, kappa: float, x_lo: float, x_hi: float) -> Cal
         x1 = np.asarray(x, dtype=float) * factor
         if np.any(x1 < lo * (1 - 1e-12)) or np.any(x1 > hi * (1 + 1e-12)):
             raise ValueError(f"x outside the solved range [{x_lo}, {x_hi}]")
-        return sol.v(np.log(sol.s * x1)) - np.log(math.pi * sol.c * x1) - shift
+        return sol.v_at(x1) - np.log(math.pi * sol.c * x1) - shift
     return evaluate
 
 
@@ -301,7 +331,7 @@ def _distribution_kernel(which: int):
     def kernel(g: float, k: float, x: np.ndarray) -> np.ndarray:
         g1, k1, x1 = _dual(g, k, x)
         sol = _solve(g1, k1, x1, need_cdf=True)
-        cdf, sf = sol.cdf_sf(np.log(sol.s * x1))
+        cdf, sf = sol.cdf_sf_at(x1)
         if g > 1:
             cdf, sf = (1 - 1 / g) + cdf / g, sf / g
         return cdf if which == 0 else sf
