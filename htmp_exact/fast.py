@@ -42,7 +42,7 @@ scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
 from __future__ import annotations
 
 import math
-from typing import Callable, Tuple
+from typing import Callable, Optional, Tuple
 
 import numpy as np
 from flint import arb
@@ -86,6 +86,8 @@ def _broadcast(x, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _in_domain(gamma: float, kappa: float) -> bool:
     return GAMMA_RANGE[0] <= gamma <= GAMMA_RANGE[1] and KAPPA_RANGE[0] <= kappa <= KAPPA_RANGE[1]
+_TAIL_EFOLDS = 50.0    # the cdf/sf solve runs this many e-folds of the density into each tail
+_MAX_EXTENSION = 100.0  # ... if that is at most this far in t (else a certified anchor)
 _Y_FAR = 1e100      # beyond y = s·x the density is the leading term of U's expansion (:meth:`_Solution._component`)
 _T_FAR = math.log(_Y_FAR)
 #: Piece ends, in units of 1/(rate at which v falls), of a steep interval (:meth:`_Solution.sub_intervals`)
@@ -97,6 +99,11 @@ class _Solution:
 
     ``x_hi`` is capped at ``y = s x_hi =`` :data:`_Y_FAR`; beyond it v has a closed form
     (:meth:`_component`) and sf is 0 in float64 (below ``e^{−10^{100}}``).
+
+    With ``need_cdf`` the solve runs on into both tails, far enough that the mass beyond
+    is below 1e-20 of the mass it anchors (:meth:`_tail_anchor`); only where that fails
+    (a slowly decaying lower tail: α + 1 < 0.5, e.g. γ near 1 or small κ) is a certified
+    cdf/sf at the extreme requested point used as the anchor instead.
     """
 
     def __init__(self, gamma: float, kappa: float, x_lo: float, x_hi: float, need_cdf: bool):
@@ -107,11 +114,44 @@ class _Solution:
         self.gamma, self.kappa = gamma, kappa
         self.x_lo, self.x_hi = x_lo, min(x_hi, _Y_FAR / self.s)
         self.t0 = math.log(self.s)
+        t_lo, t_hi = math.log(self.s * self.x_lo), math.log(self.s * self.x_hi)
+        ends = (t_lo - self._lower_extension(), self._upper_end(self.s * self.x_hi)) if need_cdf else (t_lo, t_hi)
         u0 = self._start(params)
-        self.pieces = [_riccati.solve(self.a, self.b, self.t0, u0.real, math.log(-u0.imag), math.log(self.s * end))
-                       for end in (self.x_lo, self.x_hi)]
-        self.f_lo = float(exact.cdf(self.x_lo, gamma, kappa, digits=16)) if need_cdf else math.nan
-        self.sf_hi = float(exact.sf(self.x_hi, gamma, kappa, digits=16)) if need_cdf else math.nan
+        self.pieces = [_riccati.solve(self.a, self.b, self.t0, u0.real, math.log(-u0.imag), end) for end in ends]
+        if need_cdf:   # (t, cdf) below and (t, sf) above: where the quadrature starts
+            self.lower_anchor = (self._tail_anchor(ends[0], t_lo)
+                                 or (t_lo, float(exact.cdf(self.x_lo, gamma, kappa, digits=16))))
+            self.upper_anchor = (self._tail_anchor(ends[1], t_hi)
+                                 or (t_hi, float(exact.sf(self.x_hi, gamma, kappa, digits=16))))
+
+    def _lower_extension(self) -> float:
+        """How far below t_lo to solve: :data:`_TAIL_EFOLDS`/(α + 1), α + 1 = s − c being
+        the log-slope of the density at 0 (0 if that is more than :data:`_MAX_EXTENSION`)."""
+        slope = self.s - self.c
+        return _TAIL_EFOLDS / slope if slope > _TAIL_EFOLDS / _MAX_EXTENSION else 0.0
+
+    def _upper_end(self, y_hi: float) -> float:
+        """How far above ``y_hi`` to solve: ``v' ≈ s + c − y`` for y ≫ s (from
+        ``u ≈ −a + a(a − b + 1)/y``), so past ``y = 2(s + c) + 100`` v falls by more than
+        :data:`_TAIL_EFOLDS` over one e-fold of y, and over ``y_hi + 100`` beyond that."""
+        return math.log(min(max(math.e * (2 * (self.s + self.c) + 100), y_hi + 2 * _TAIL_EFOLDS), _Y_FAR))
+
+    def _tail_anchor(self, t_far: float, t_near: float) -> Optional[Tuple[float, float]]:
+        """``(t_far, mass beyond t_far)`` if that mass is below 1e-20 of the mass beyond t_near.
+
+        The mass beyond is bounded as if v went on falling at the rate it has at t_far
+        (below: at most α + 1, the power law's rate at 0): ``e^{v}/(πc·rate)``.  None if the
+        tail is not steep enough (the caller then uses a certified anchor at t_near); when
+        ``t_far = t_near`` only a mass beyond that underflows to 0 passes.
+        """
+        point = np.array([t_far])
+        slope = float(self.slope(point)[0])
+        rate = min(slope, self.s - self.c) if t_far < self.t0 else -slope
+        if not rate > 0:
+            return None
+        beyond = math.exp(float(self.v(point)[0])) / (math.pi * self.c * rate)
+        mass = beyond + float(self._integral(t_far, np.array([t_near]))[0])
+        return (t_far, beyond) if beyond <= 1e-20 * mass else None
 
     def _start(self, params: HTMPParams) -> complex:
         """``u`` at y = s from two certified U's (DLMF 13.3.22), rounded to complex128."""
@@ -224,31 +264,32 @@ class _Solution:
     def _integral(self, lo: float, t: np.ndarray) -> np.ndarray:
         """∫ between ``lo`` (the anchor: bottom or top of the range) and each t, of e^v/(πc) dt.
 
-        Gauss–Legendre on every solver step (:meth:`sub_intervals`), cumulated **from the anchor** (so a tail
-        integral never comes from a difference of large sums); each point adds the
-        partial step that contains it.  Returns unsigned values.
+        Gauss–Legendre on every solver step (:meth:`sub_intervals`), cumulated **from the
+        anchor** (so a tail integral never comes from a difference of large sums); each point
+        adds the partial step that contains it.  Returns unsigned values.
         """
-        piece = next(p for p in self.pieces if (p.t[-1] < self.t0) == (t[0] < self.t0))
+        bottom = lo < self.t0   # the anchor is below: the lower piece, ∫_lo^t
+        piece = self.pieces[0] if bottom else self.pieces[1]
         grid = np.unique(np.concatenate([piece.t, [lo, t.min(), t.max()]]))
         grid = grid[(grid >= min(lo, t.min())) & (grid <= max(lo, t.max()))]
         steps = self._mass(grid[:-1], grid[1:])
         start = np.clip(np.searchsorted(grid, t, side="right") - 1, 0, len(grid) - 2)
-        if lo < self.t0:  # anchor at the bottom: ∫_lo^t (t may fall an ulp below lo)
+        if bottom:  # t may fall an ulp below lo
             before = np.concatenate([[0.0], np.cumsum(steps)])[start]
             return (before + self._mass(grid[start], t)) / (math.pi * self.c)
         after = np.concatenate([np.cumsum(steps[::-1])[::-1], [0.0]])[start + 1]  # ∫_{grid[start+1]}^lo
         return (after + self._mass(t, grid[start + 1])) / (math.pi * self.c)
 
     def cdf_sf(self, t: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-        """(cdf, sf) at the points t, each side anchored at its certified extreme value."""
+        """(cdf, sf) at the points t, each side integrated from its anchor (:meth:`_tail_anchor`)."""
         cdf, sf = np.empty_like(t), np.empty_like(t)
         lower = t <= self.t0
         if np.any(lower):
-            cdf[lower] = self.f_lo + self._integral(math.log(self.s * self.x_lo), t[lower])
+            cdf[lower] = self.lower_anchor[1] + self._integral(self.lower_anchor[0], t[lower])
             sf[lower] = 1 - cdf[lower]
         upper = ~lower & (t <= _T_FAR)
         if np.any(upper):
-            sf[upper] = self.sf_hi + self._integral(math.log(self.s * self.x_hi), t[upper])
+            sf[upper] = self.upper_anchor[1] + self._integral(self.upper_anchor[0], t[upper])
             cdf[upper] = 1 - sf[upper]
         cdf[t > _T_FAR], sf[t > _T_FAR] = 1.0, 0.0
         return cdf, sf
@@ -498,7 +539,7 @@ def _cauchy_transform(g: float, k: float, z: np.ndarray) -> np.ndarray:
     """
     x_lo = max(1e-300, min(0.5, 1e-17 * float(np.abs(z).min())))
     x_hi = max(2.0, 1e17 * max(1.0, float(np.abs(z).max())))
-    sol = _Solution(g, k, x_lo, x_hi, need_cdf=False)
+    sol = _Solution(g, k, x_lo, x_hi, need_cdf=True)
     t_lo, t_hi = math.log(sol.s * x_lo), math.log(sol.s * x_hi)
     breaks = _base_panels(sol, t_lo, t_hi)
     pieces = sol.sub_intervals(breaks[:-1], breaks[1:])
@@ -524,7 +565,7 @@ def _cauchy_transform(g: float, k: float, z: np.ndarray) -> np.ndarray:
     if rows.size:   # in chunks of about 20,000 panels
         for part in np.array_split(np.arange(rows.size), min(rows.size, 1 + rows.size * (last - first).max() // 20_000)):
             values[rows[part]] += _near_integral(sol, breaks, z[rows[part]], first[part], last[part])
-    return values - _mass_below(sol, g, k, x_lo) / z
+    return values - _mass_below(sol, x_lo) / z
 
 
 def _near_panels(pole: np.ndarray, breaks: np.ndarray) -> np.ndarray:
@@ -562,13 +603,9 @@ def _near_integral(sol: _Solution, breaks: np.ndarray, z: np.ndarray, first: np.
     return (weights * density / (offsets - 1j * eta[:, None, None])).sum(axis=(1, 2))
 
 
-def _mass_below(sol: _Solution, g: float, k: float, x_lo: float) -> float:
-    """F(x_lo): certified, unless the power law ``F ≈ x p(x)/(α+1)`` (γ < 1) puts it below 1e-280."""
-    alpha_plus_1 = sol.s - sol.c
-    estimate = math.exp(float(sol.v(np.array([math.log(sol.s * x_lo)]))[0])) / (math.pi * sol.c)
-    if alpha_plus_1 > 0 and estimate < 1e-280 * alpha_plus_1:
-        return 0.0
-    return float(exact.cdf(x_lo, g, k, digits=16))
+def _mass_below(sol: _Solution, x_lo: float) -> float:
+    """F(x_lo), from the solution's own lower tail (:meth:`_Solution._tail_anchor`)."""
+    return float(sol.cdf_sf(np.array([math.log(sol.s * x_lo)]))[0][0])
 
 
 def _stieltjes_kernel(g: float, k: float, z: np.ndarray) -> np.ndarray:
