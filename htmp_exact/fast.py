@@ -25,10 +25,11 @@ compiled with numba): L-stable, so neither the stiff tails nor the oscillatory b
 large κ limit its steps; global errors near 1e-15.
 
 cdf and sf: ``dF/dt = e^v/(π c)`` is integrated by Gauss–Legendre quadrature over the
-solver's steps (split where v falls steeply: :meth:`_Solution.sub_intervals`), anchored by
-certified values at the extreme requested points:
-``F(x) = F(x_min) + ∫`` below x = 1 and ``sf(x) = sf(x_max) + ∫`` above, so both tails
-keep their relative accuracy.  ppf/isf: Newton steps on log F (log sf) over one solve.
+solver's steps (split where v falls steeply: :meth:`_Solution.sub_intervals`), from
+anchors 50 e-folds of the density beyond the requested range, where the mass left over
+is bounded below 1e-20 of the rest: ``F(x) = F(anchor) + ∫`` below x = 1 and
+``sf(x) = sf(anchor) + ∫`` above, so both tails keep their relative accuracy.  A lower
+tail too slow for that (α + 1 < 0.5) is anchored by the certified cdf at the smallest x.  ppf/isf: Newton steps on log F (log sf) over one solve.
 Stieltjes transform: ``S(z) = ∫ p(x)/(x − z) dx`` by Gauss–Legendre panels over the same
 solution, refined toward ``Re z`` next to the support (:mod:`htmp_exact._cauchy`).
 γ > 1 uses the exact duality of SPEC §3 (the atom ``1 − 1/γ`` at 0).  MP(γ): closed forms
@@ -41,9 +42,11 @@ scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
 """
 from __future__ import annotations
 
+import cmath
 import math
 from typing import Callable, Optional, Tuple
 
+import mpmath
 import numpy as np
 from flint import arb
 
@@ -86,8 +89,8 @@ def _broadcast(x, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 def _in_domain(gamma: float, kappa: float) -> bool:
     return GAMMA_RANGE[0] <= gamma <= GAMMA_RANGE[1] and KAPPA_RANGE[0] <= kappa <= KAPPA_RANGE[1]
-_TAIL_EFOLDS = 50.0    # the cdf/sf solve runs this many e-folds of the density into each tail
-_MAX_EXTENSION = 100.0  # ... if that is at most this far in t (else a certified anchor)
+_TAIL_EFOLDS = 50.0    # the cdf/sf solve runs this many e-folds of the density into each tail,
+_STEEP_SLOPE = 0.5      # below if α + 1 is at least this (else to the closed form at small y)
 _Y_FAR = 1e100      # beyond y = s·x the density is the leading term of U's expansion (:meth:`_Solution._component`)
 _T_FAR = math.log(_Y_FAR)
 #: Piece ends, in units of 1/(rate at which v falls), of a steep interval (:meth:`_Solution.sub_intervals`)
@@ -110,25 +113,48 @@ class _Solution:
         params = HTMPParams.from_inputs(gamma, kappa)
         self.c = kappa / 2
         self.s = self.c / gamma
-        self.a, self.b = self.c, -(self.c * (1 / gamma - 1) - 1)
+        self.m = self.c * (1 - gamma) / gamma   # α + 1, the log-slope of the density at 0 (≥ 0)
+        self.a, self.b = self.c, 1 - self.m
         self.gamma, self.kappa = gamma, kappa
+        self._cumulative_masses: dict = {}
         self.x_lo, self.x_hi = x_lo, min(x_hi, _Y_FAR / self.s)
         self.t0 = math.log(self.s)
         t_lo, t_hi = math.log(self.s * self.x_lo), math.log(self.s * self.x_hi)
-        ends = (t_lo - self._lower_extension(), self._upper_end(self.s * self.x_hi)) if need_cdf else (t_lo, t_hi)
+        ends = (self._lower_end(t_lo), self._upper_end(self.s * self.x_hi)) if need_cdf else (t_lo, t_hi)
         u0 = self._start(params)
         self.pieces = [_riccati.solve(self.a, self.b, self.t0, u0.real, math.log(-u0.imag), end) for end in ends]
         if need_cdf:   # (t, cdf) below and (t, sf) above: where the quadrature starts
-            self.lower_anchor = (self._tail_anchor(ends[0], t_lo)
+            self.lower_anchor = ((ends[0], self._small_y_cdf(ends[0])) if self.m < _STEEP_SLOPE else
+                                 self._tail_anchor(ends[0], t_lo)
                                  or (t_lo, float(exact.cdf(self.x_lo, gamma, kappa, digits=16))))
             self.upper_anchor = (self._tail_anchor(ends[1], t_hi)
                                  or (t_hi, float(exact.sf(self.x_hi, gamma, kappa, digits=16))))
 
-    def _lower_extension(self) -> float:
-        """How far below t_lo to solve: :data:`_TAIL_EFOLDS`/(α + 1), α + 1 = s − c being
-        the log-slope of the density at 0 (0 if that is more than :data:`_MAX_EXTENSION`)."""
-        slope = self.s - self.c
-        return _TAIL_EFOLDS / slope if slope > _TAIL_EFOLDS / _MAX_EXTENSION else 0.0
+    def _lower_end(self, t_lo: float) -> float:
+        """Where the lower solve ends: :data:`_TAIL_EFOLDS`/(α + 1) below t_lo when the
+        density falls steeply enough (α + 1 ≥ :data:`_STEEP_SLOPE`), else where
+        :meth:`_small_y_cdf` holds (``y ≤ 1e-18/max(1, a)``)."""
+        if self.m >= _STEEP_SLOPE:
+            return t_lo - _TAIL_EFOLDS / self.m
+        return min(t_lo, math.log(1e-18 / max(1.0, self.a)))
+
+    def _small_y_cdf(self, t: float) -> float:
+        """F at ``y = e^t ≤ 1e-18/max(1, a)`` for ``m = α + 1 < 1``, from the phase formula
+        ``F = −arg w/(πc)`` and the two leading terms of U at 0 (DLMF 13.2.16):
+        ``w ∝ 1 + R z^m``, ``R = Γ(−m)Γ(a+m)/(Γ(a)Γ(m))``, ``z = y e^{iπ}`` (relative
+        corrections O(a·y)); at m = 0 (γ = 1) the logarithmic case (DLMF 13.2.19)
+        ``w ∝ −(log z + ψ(a) + 2γ_E)``.  log|R| in 30-digit mpmath (it cancels for small m).
+        """
+        if self.m == 0:
+            w = -complex(t + float(mpmath.digamma(self.a)) + 2 * float(mpmath.euler), math.pi)
+            return -cmath.phase(w) / (math.pi * self.c)
+        with mpmath.workdps(30):
+            m, a = mpmath.mpf(self.m), mpmath.mpf(self.a)
+            log_r = float(mpmath.loggamma(1 - m) - mpmath.loggamma(1 + m) + mpmath.loggamma(a + m) - mpmath.loggamma(a))
+        log_size = log_r + self.m * t            # log|R y^m|; R < 0 for 0 < m < 1
+        size = math.exp(log_size)
+        real = -math.expm1(log_size) + size * 2 * math.sin(math.pi * self.m / 2) ** 2   # 1 − |R|y^m cos(πm)
+        return -math.atan2(-size * math.sin(math.pi * self.m), real) / (math.pi * self.c)
 
     def _upper_end(self, y_hi: float) -> float:
         """How far above ``y_hi`` to solve: ``v' ≈ s + c − y`` for y ≫ s (from
@@ -146,7 +172,7 @@ class _Solution:
         """
         point = np.array([t_far])
         slope = float(self.slope(point)[0])
-        rate = min(slope, self.s - self.c) if t_far < self.t0 else -slope
+        rate = min(slope, self.m) if t_far < self.t0 else -slope
         if not rate > 0:
             return None
         beyond = math.exp(float(self.v(point)[0])) / (math.pi * self.c * rate)
@@ -261,24 +287,32 @@ class _Solution:
         pieces = (weights * np.exp(self.v(nodes.ravel())).reshape(nodes.shape)).sum(axis=1)
         return np.bincount(owner, weights=pieces, minlength=lo.size)
 
-    def _integral(self, lo: float, t: np.ndarray) -> np.ndarray:
-        """∫ between ``lo`` (the anchor: bottom or top of the range) and each t, of e^v/(πc) dt.
+    def _cumulative(self, lo: float) -> Tuple[np.ndarray, np.ndarray]:
+        """The solver's steps on the far side of the anchor ``lo`` from t0, with the mass
+        ``∫ e^v dt`` between ``lo`` and each, cumulated **from the anchor** (so a tail
+        integral never comes from a difference of large sums); computed once per anchor."""
+        if lo not in self._cumulative_masses:
+            bottom = lo < self.t0
+            piece = self.pieces[0] if bottom else self.pieces[1]
+            grid = np.unique(np.concatenate([piece.t, [lo]]))
+            grid = grid[grid >= lo] if bottom else grid[grid <= lo]
+            steps = self._mass(grid[:-1], grid[1:])
+            self._cumulative_masses[lo] = (grid, np.concatenate([[0.0], np.cumsum(steps)]) if bottom
+                                           else np.concatenate([np.cumsum(steps[::-1])[::-1], [0.0]]))
+        return self._cumulative_masses[lo]
 
-        Gauss–Legendre on every solver step (:meth:`sub_intervals`), cumulated **from the
-        anchor** (so a tail integral never comes from a difference of large sums); each point
-        adds the partial step that contains it.  Returns unsigned values.
+    def _integral(self, lo: float, t: np.ndarray) -> np.ndarray:
+        """∫ between ``lo`` (an anchor below or above t0) and each t of ``e^v/(πc) dt``.
+
+        Gauss–Legendre on every solver step (:meth:`sub_intervals`), cumulated from the
+        anchor (:meth:`_cumulative`); each point adds the partial step that contains it.
+        Returns unsigned values (t may fall an ulp beyond the anchor).
         """
-        bottom = lo < self.t0   # the anchor is below: the lower piece, ∫_lo^t
-        piece = self.pieces[0] if bottom else self.pieces[1]
-        grid = np.unique(np.concatenate([piece.t, [lo, t.min(), t.max()]]))
-        grid = grid[(grid >= min(lo, t.min())) & (grid <= max(lo, t.max()))]
-        steps = self._mass(grid[:-1], grid[1:])
+        grid, cumulative = self._cumulative(lo)
         start = np.clip(np.searchsorted(grid, t, side="right") - 1, 0, len(grid) - 2)
-        if bottom:  # t may fall an ulp below lo
-            before = np.concatenate([[0.0], np.cumsum(steps)])[start]
-            return (before + self._mass(grid[start], t)) / (math.pi * self.c)
-        after = np.concatenate([np.cumsum(steps[::-1])[::-1], [0.0]])[start + 1]  # ∫_{grid[start+1]}^lo
-        return (after + self._mass(t, grid[start + 1])) / (math.pi * self.c)
+        if lo < self.t0:
+            return (cumulative[start] + self._mass(grid[start], t)) / (math.pi * self.c)
+        return (cumulative[start + 1] + self._mass(t, grid[start + 1])) / (math.pi * self.c)
 
     def cdf_sf(self, t: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
         """(cdf, sf) at the points t, each side integrated from its anchor (:meth:`_tail_anchor`)."""
@@ -426,21 +460,15 @@ def sf(x, gamma, kappa) -> np.ndarray:
 def _quantile_kernel(g: float, k: float, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
     """x with cdf(x) = lower (where ``lower <= 0.5``) or sf(x) = upper (else), γ ≤ 1 law.
 
-    Brackets with certified cdf/sf at x = 0.5·16^-j and 2^j, solves the Riccati
-    equation over the bracket once, starts from interpolation on the solver's grid and
-    takes Newton steps on log F (or log sf) in t = log(s x), whose derivative is p/F.
+    Solves the Riccati equation once over x ∈ [1e-300, 1e300] (the upper end capped at
+    ``y = 1e100``), starts from interpolation of cdf/sf on the solver's grid and takes
+    Newton steps on log F (or log sf) in t = log(s x), whose derivative is p/F.
     """
     use_cdf = lower <= 0.5
-    x_lo, x_hi = 0.5, 2.0
-    q_lo = lower[use_cdf].min() if np.any(use_cdf) else 0.5
-    while x_lo > 1e-300 and float(exact.cdf(x_lo, g, k, digits=8)) > q_lo:
-        x_lo /= 16
-    x_lo = max(x_lo, 1e-300)
-    p_hi = upper[~use_cdf].min() if np.any(~use_cdf) else 0.5
-    while x_hi < 1e300 and float(exact.sf(x_hi, g, k, digits=8)) > p_hi:
-        x_hi *= 2
-    sol = _Solution(g, k, x_lo, x_hi, need_cdf=True)
-    grid = np.unique(np.concatenate([p.t for p in sol.pieces]))
+    sol = _Solution(g, k, 1e-300, 1e300, need_cdf=True)
+    t_lo, t_hi = math.log(sol.s * sol.x_lo), math.log(sol.s * sol.x_hi)
+    grid = np.unique(np.concatenate([p.t for p in sol.pieces] + [[t_lo, t_hi]]))
+    grid = grid[(grid >= t_lo) & (grid <= t_hi)]
     f_grid, s_grid = sol.cdf_sf(grid)
     target = np.where(use_cdf, lower, upper)
     with np.errstate(divide="ignore"):
@@ -452,7 +480,7 @@ def _quantile_kernel(g: float, k: float, lower: np.ndarray, upper: np.ndarray) -
             step = np.where(use_cdf, (np.log(f) - np.log(target)) * f / density,
                             -(np.log(sf_) - np.log(target)) * sf_ / density)
             t = np.clip(t - step, grid[0], grid[-1])
-        below = use_cdf & (x_lo <= 1e-300) & (target < np.interp(grid[0], grid, f_grid))
+        below = use_cdf & (target < f_grid[0])
     x = np.exp(t) / sol.s
     x[below] = 0.0  # the quantile underflows float64 (e.g. γ = 1, where F(x) ~ 1/|log x|)
     return x
