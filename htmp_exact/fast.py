@@ -29,13 +29,15 @@ solver's steps (split where v falls steeply: :meth:`_Solution.sub_intervals`), f
 anchors 50 e-folds of the density beyond the requested range, where the mass left over
 is bounded below 1e-20 of the rest: ``F(x) = F(anchor) + ∫`` below x = 1 and
 ``sf(x) = sf(anchor) + ∫`` above, so both tails keep their relative accuracy.  A lower
-tail too slow for that (α + 1 < 0.5) is anchored by the certified cdf at the smallest x.  ppf/isf: Newton steps on log F (log sf) over one solve.
+tail too slow for that (α + 1 < 0.5) is anchored at y ≤ 1e-18/max(1, c) by the closed form
+of the two leading terms of U at 0 (:meth:`_Solution._small_y_cdf`).  ppf/isf: Newton
+steps on log F (log sf) over one solve on [1e-300, 1e300].
 Stieltjes transform: ``S(z) = ∫ p(x)/(x − z) dx`` by Gauss–Legendre panels over the same
 solution, refined toward ``Re z`` next to the support (:mod:`htmp_exact._cauchy`).
 γ > 1 uses the exact duality of SPEC §3 (the atom ``1 − 1/γ`` at 0).  MP(γ): closed forms
 (SPEC §2) for ``mp_pdf``, ``mp_cdf``, ``mp_sf``, ``mp_stieltjes``; bisection for ``mp_ppf``.
 
-Cost: one ODE solve (1–10 ms) and one to three certified evaluations per distinct (γ, κ),
+Cost: one certified evaluation (the start) and one ODE solve (1–10 ms) per distinct (γ, κ),
 then about 0.03 µs per point (0.2 ms per Stieltjes point next to the support).  Domain
 and measured errors: see the README and ``tests/test_fast.py``.  Conventions as in
 scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
@@ -98,24 +100,30 @@ _STEEP_OFFSETS = np.array([0.0, 1, 2, 3, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32
 
 
 class _Solution:
-    """The Riccati solution for HTMP(γ, κ), γ ≤ 1, on ``[log(s x_lo), log(s x_hi)]``.
+    """The Riccati solution for the γ ≤ 1 law carrying HTMP(γ, κ) (itself, or for γ > 1 the
+    dual HTMP(1/γ, κ/γ) of SPEC §3), on ``[log(s x_lo), log(s x_hi)]`` in that law's x.
+
+    Its float coefficients are rounded from the exact rational parameters (for the dual,
+    ``s = κ/2`` and ``α + 1 = κ(γ − 1)/(2γ)`` without the rounding of 1/γ, which at
+    κ = 10⁵ would cost 1e-11 in the pdf).
 
     ``x_hi`` is capped at ``y = s x_hi =`` :data:`_Y_FAR`; beyond it v has a closed form
     (:meth:`_component`) and sf is 0 in float64 (below ``e^{−10^{100}}``).
 
     With ``need_cdf`` the solve runs on into both tails, far enough that the mass beyond
-    is below 1e-20 of the mass it anchors (:meth:`_tail_anchor`); only where that fails
-    (a slowly decaying lower tail: α + 1 < 0.5, e.g. γ near 1 or small κ) is a certified
-    cdf/sf at the extreme requested point used as the anchor instead.
+    is below 1e-20 of the mass it anchors (:meth:`_tail_anchor`); a slowly decaying lower
+    tail (α + 1 < 0.5: γ near 1 or small κ) is anchored by :meth:`_small_y_cdf` instead.
+    Only if a tail check fails is a certified cdf/sf at the extreme requested point used.
     """
 
     def __init__(self, gamma: float, kappa: float, x_lo: float, x_hi: float, need_cdf: bool):
         params = HTMPParams.from_inputs(gamma, kappa)
-        self.c = kappa / 2
-        self.s = self.c / gamma
-        self.m = self.c * (1 - gamma) / gamma   # α + 1, the log-slope of the density at 0 (≥ 0)
+        if gamma > 1:
+            params = params.dual()
+        self.c, self.s = float(params.c), float(params.s)
+        self.m = float(params.alpha + 1)   # the log-slope of the density at 0 (≥ 0)
         self.a, self.b = self.c, 1 - self.m
-        self.gamma, self.kappa = gamma, kappa
+        self.gamma, self.kappa = float(params.gamma), float(params.kappa)
         self._cumulative_masses: dict = {}
         self.x_lo, self.x_hi = x_lo, min(x_hi, _Y_FAR / self.s)
         self.t0 = math.log(self.s)
@@ -126,9 +134,9 @@ class _Solution:
         if need_cdf:   # (t, cdf) below and (t, sf) above: where the quadrature starts
             self.lower_anchor = ((ends[0], self._small_y_cdf(ends[0])) if self.m < _STEEP_SLOPE else
                                  self._tail_anchor(ends[0], t_lo)
-                                 or (t_lo, float(exact.cdf(self.x_lo, gamma, kappa, digits=16))))
+                                 or (t_lo, float(exact.cdf(self.x_lo, params.gamma, params.kappa, digits=16))))
             self.upper_anchor = (self._tail_anchor(ends[1], t_hi)
-                                 or (t_hi, float(exact.sf(self.x_hi, gamma, kappa, digits=16))))
+                                 or (t_hi, float(exact.sf(self.x_hi, params.gamma, params.kappa, digits=16))))
 
     def _lower_end(self, t_lo: float) -> float:
         """Where the lower solve ends: :data:`_TAIL_EFOLDS`/(α + 1) below t_lo when the
@@ -375,9 +383,9 @@ def _evaluate(x, gamma, kappa, kernel: Callable[[float, float, np.ndarray], np.n
     return out
 
 
-def _dual(g: float, k: float, x: np.ndarray):
-    """(γ', κ', x') of the γ ≤ 1 law carrying HTMP(γ, κ) (SPEC §3 duality)."""
-    return (1 / g, k / g, x / g) if g > 1 else (g, k, x)
+def _dual_scale(g: float) -> float:
+    """γ for γ > 1 (x' = x/γ in the dual law HTMP(1/γ, κ/γ), SPEC §3), else 1."""
+    return g if g > 1 else 1.0
 
 
 def logpdf_function(gamma: float, kappa: float, x_lo: float, x_hi: float) -> Callable[[np.ndarray], np.ndarray]:
@@ -385,13 +393,13 @@ def logpdf_function(gamma: float, kappa: float, x_lo: float, x_hi: float) -> Cal
 
     For repeated evaluation at one (γ, κ) (e.g. a likelihood in the scale parameter).
     """
-    g1, k1, (lo, hi) = _dual(gamma, kappa, np.array([x_lo, x_hi]))
-    sol = _solve(g1, k1, np.array([lo, hi]), need_cdf=False)
-    shift = 2 * math.log(gamma) if gamma > 1 else 0.0
-    factor = 1 / gamma if gamma > 1 else 1.0
+    scale = _dual_scale(gamma)
+    lo, hi = x_lo / scale, x_hi / scale
+    sol = _solve(gamma, kappa, np.array([lo, hi]), need_cdf=False)
+    shift = 2 * math.log(scale)
 
     def evaluate(x: np.ndarray) -> np.ndarray:
-        x1 = np.asarray(x, dtype=float) * factor
+        x1 = np.asarray(x, dtype=float) / scale
         if np.any(x1 < lo * (1 - 1e-12)) or np.any(x1 > hi * (1 + 1e-12)):
             raise ValueError(f"x outside the solved range [{x_lo}, {x_hi}]")
         return sol.v_at(x1) - np.log(math.pi * sol.c * x1) - shift
@@ -404,8 +412,8 @@ def _logpdf_kernel(g: float, k: float, x: np.ndarray) -> np.ndarray:
 
 def _distribution_kernel(which: int):
     def kernel(g: float, k: float, x: np.ndarray) -> np.ndarray:
-        g1, k1, x1 = _dual(g, k, x)
-        sol = _solve(g1, k1, x1, need_cdf=True)
+        x1 = x / _dual_scale(g)
+        sol = _solve(g, k, x1, need_cdf=True)
         cdf, sf = sol.cdf_sf_at(x1)
         if g > 1:
             cdf, sf = (1 - 1 / g) + cdf / g, sf / g
@@ -458,7 +466,8 @@ def sf(x, gamma, kappa) -> np.ndarray:
 
 
 def _quantile_kernel(g: float, k: float, lower: np.ndarray, upper: np.ndarray) -> np.ndarray:
-    """x with cdf(x) = lower (where ``lower <= 0.5``) or sf(x) = upper (else), γ ≤ 1 law.
+    """x with cdf(x) = lower (where ``lower <= 0.5``) or sf(x) = upper (else), in the γ ≤ 1
+    law carrying HTMP(γ, κ) (:class:`_Solution`).
 
     Solves the Riccati equation once over x ∈ [1e-300, 1e300] (the upper end capped at
     ``y = 1e100``), starts from interpolation of cdf/sf on the solver's grid and takes
@@ -495,13 +504,12 @@ def _quantile(q, gamma, kappa, upper_tail: bool) -> np.ndarray:
     for g, k, sel in _groups(gamma, kappa):
         cdf_q = 1 - flat_q[sel] if upper_tail else flat_q[sel]
         sf_q = flat_q[sel] if upper_tail else 1 - flat_q[sel]
-        g1, k1, scale = (1 / g, k / g, g) if g > 1 else (g, k, 1.0)
         atom = 1 - 1 / g if g > 1 else 0.0
         lower, upper = (cdf_q - atom) / (1 - atom), sf_q / (1 - atom)  # the continuous part's law
         values = np.where(lower <= 0, 0.0, np.inf)
         inside = (lower > 0) & (upper > 0)
         if np.any(inside):
-            values[inside] = scale * _quantile_kernel(g1, k1, lower[inside], upper[inside])
+            values[inside] = _dual_scale(g) * _quantile_kernel(g, k, lower[inside], upper[inside])
         flat_out[sel] = values
     return out
 
@@ -555,7 +563,8 @@ def _base_panels(sol: _Solution, t_lo: float, t_hi: float) -> np.ndarray:
 
 
 def _cauchy_transform(g: float, k: float, z: np.ndarray) -> np.ndarray:
-    """``∫ p(x)/(x − z) dx`` for HTMP(γ ≤ 1, κ) at z with Im z ≥ 0, off [0, ∞).
+    """``∫ p(x)/(x − z) dx`` for the γ ≤ 1 law carrying HTMP(γ, κ) (:class:`_Solution`), at z
+    with Im z ≥ 0, off [0, ∞).
 
     ``p(x) dx = e^{v(t)}/(πc) dt`` on ``[x_lo, x_hi]`` with ``x_lo = 1e-17·min|z|``
     and ``x_hi = 1e17·max(|z|, 1)``: Gauss–Legendre on the base panels, except the
@@ -638,16 +647,16 @@ def _mass_below(sol: _Solution, x_lo: float) -> float:
 
 def _stieltjes_kernel(g: float, k: float, z: np.ndarray) -> np.ndarray:
     """S(z) for one (γ, κ); γ > 1 through the duality, ``S = −(1 − 1/γ)/z + S'(z/γ)/γ²``."""
-    if g > 1:
-        return -(1 - 1 / g) / z + _stieltjes_kernel(1 / g, k / g, z / g) / g ** 2
-    values = -1 / z
-    inner = np.abs(z) <= _FAR
+    scale = _dual_scale(g)
+    w = z / scale
+    values = -1 / w
+    inner = np.abs(w) <= _FAR
     if np.any(inner):
-        flip = z.imag < 0          # S(conj z) = conj S(z)
-        upper = np.where(flip, z.conj(), z)[inner]
+        flip = w.imag < 0          # S(conj z) = conj S(z)
+        upper = np.where(flip, w.conj(), w)[inner]
         result = _cauchy_transform(g, k, upper)
         values[inner] = np.where(flip[inner], result.conj(), result)
-    return values
+    return (-(1 - 1 / g) / z if g > 1 else 0.0) + values / scale ** 2
 
 
 def stieltjes(z, gamma, kappa) -> np.ndarray:
