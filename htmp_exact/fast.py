@@ -38,7 +38,7 @@ solution, refined toward ``Re z`` next to the support (:mod:`htmp_exact._cauchy`
 (SPEC §2) for ``mp_pdf``, ``mp_cdf``, ``mp_sf``, ``mp_stieltjes``; bisection for ``mp_ppf``.
 
 Cost: one certified evaluation (the start) and one ODE solve (1–10 ms) per distinct (γ, κ),
-then about 0.03 µs per point (0.2 ms per Stieltjes point next to the support).  Domain
+then about 0.13 µs per point (0.26 ms per Stieltjes point next to the support).  Domain
 and measured errors: see the README and ``tests/test_fast.py``.  Conventions as in
 scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
 """
