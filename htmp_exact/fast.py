@@ -139,11 +139,14 @@ class _Solution:
                                  or (t_hi, float(exact.sf(self.x_hi, params.gamma, params.kappa, digits=16))))
 
     def _lower_end(self, t_lo: float) -> float:
-        """Where the lower solve ends: :data:`_TAIL_EFOLDS`/(α + 1) below t_lo when the
-        density falls steeply enough (α + 1 ≥ :data:`_STEEP_SLOPE`), else where
-        :meth:`_small_y_cdf` holds (``y ≤ 1e-18/max(1, a)``)."""
+        """Where the lower solve ends.  If the density falls steeply enough at 0 (α + 1 ≥
+        :data:`_STEEP_SLOPE`): :data:`_TAIL_EFOLDS`/(α + 1) below t_lo, or below the start of
+        the power law ``p ∝ x^α`` if that is lower — where U is near its value at 0, i.e.
+        ``a·y ≪ min(1, |b|)`` (at γ ≈ 1 and large κ the bulk reaches down to y ~ 1/a).  Else
+        where :meth:`_small_y_cdf` holds (``y ≤ 1e-18/max(1, a)``)."""
         if self.m >= _STEEP_SLOPE:
-            return t_lo - _TAIL_EFOLDS / self.m
+            power_law = math.log(0.1 * min(1.0, max(abs(self.b), 0.1)) / max(1.0, self.a))
+            return min(t_lo, power_law) - _TAIL_EFOLDS / self.m
         return min(t_lo, math.log(1e-18 / max(1.0, self.a)))
 
     def _small_y_cdf(self, t: float) -> float:
