@@ -151,7 +151,7 @@ class _Solution:
 
     def _small_y_cdf(self, t: float) -> float:
         """F at ``y = e^t ≤ 1e-18/max(1, a)`` for ``m = α + 1 < 1``, from the phase formula
-        ``F = −arg w/(πc)`` and the two leading terms of U at 0 (DLMF 13.2.16):
+        ``F = −arg w/(πc)`` and the two leading terms of U at 0 (DLMF 13.2.42 with M → 1):
         ``w ∝ 1 + R z^m``, ``R = Γ(−m)Γ(a+m)/(Γ(a)Γ(m))``, ``z = y e^{iπ}`` (relative
         corrections O(a·y)); at m = 0 (γ = 1) the logarithmic case (DLMF 13.2.19)
         ``w ∝ −(log z + ψ(a) + 2γ_E)``.  log|R| in 30-digit mpmath (it cancels for small m).
