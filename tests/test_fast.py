@@ -101,6 +101,18 @@ def test_fast_matches_exact_at_random_points(gamma, kappa, x):
     assert abs(fast.cdf(x, gamma, kappa) - _exact(exact.cdf, x, gamma, kappa)) <= CDF_ABS_TOL
 
 
+@settings(max_examples=20, deadline=None, derandomize=True)
+@given(log_gamma=st.floats(-3, 3), log_kappa=st.floats(-2, 5), log_x=st.floats(-12, 2))
+def test_logpdf_matches_exact_over_the_whole_domain(log_gamma, log_kappa, log_x):
+    gamma, kappa = 10.0 ** log_gamma, 10.0 ** log_kappa
+    x = 10.0 ** log_x * max(1.0, gamma)
+    ref = _exact(exact.logpdf, x, gamma, kappa)
+    value = float(fast.logpdf(x, gamma, kappa))
+    assert abs(value - ref) <= LOGPDF_TOL * max(1.0, abs(ref))
+    if ref > -690:
+        assert abs(np.expm1(value - ref)) <= PDF_REL_TOL
+
+
 # --------------------------------------------------------------------------
 # Stieltjes transform
 # --------------------------------------------------------------------------
