@@ -45,6 +45,7 @@ scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
 from __future__ import annotations
 
 import cmath
+import functools
 import math
 from typing import Callable, Optional, Tuple
 
@@ -131,12 +132,22 @@ class _Solution:
         ends = (self._lower_end(t_lo), self._upper_end(self.s * self.x_hi)) if need_cdf else (t_lo, t_hi)
         u0 = self._start(params)
         self.pieces = [_riccati.solve(self.a, self.b, self.t0, u0.real, math.log(-u0.imag), end) for end in ends]
-        if need_cdf:   # (t, cdf) below and (t, sf) above: where the quadrature starts
-            self.lower_anchor = ((ends[0], self._small_y_cdf(ends[0])) if self.m < _STEEP_SLOPE else
-                                 self._tail_anchor(ends[0], t_lo)
-                                 or (t_lo, float(exact.cdf(self.x_lo, params.gamma, params.kappa, digits=16))))
-            self.upper_anchor = (self._tail_anchor(ends[1], t_hi)
-                                 or (t_hi, float(exact.sf(self.x_hi, params.gamma, params.kappa, digits=16))))
+        self._params, self._t_lo, self._t_hi, self._ends = params, t_lo, t_hi, ends
+
+    @functools.cached_property
+    def lower_anchor(self) -> Tuple[float, float]:
+        """(t, cdf) where the lower quadrature starts (needs ``need_cdf``); computed on first use."""
+        t_far = self._ends[0]
+        if self.m < _STEEP_SLOPE:
+            return t_far, self._small_y_cdf(t_far)
+        return (self._tail_anchor(t_far, self._t_lo)
+                or (self._t_lo, float(exact.cdf(self.x_lo, self._params.gamma, self._params.kappa, digits=16))))
+
+    @functools.cached_property
+    def upper_anchor(self) -> Tuple[float, float]:
+        """(t, sf) where the upper quadrature starts (needs ``need_cdf``); computed on first use."""
+        return (self._tail_anchor(self._ends[1], self._t_hi)
+                or (self._t_hi, float(exact.sf(self.x_hi, self._params.gamma, self._params.kappa, digits=16))))
 
     def _lower_end(self, t_lo: float) -> float:
         """Where the lower solve ends.  If the density falls steeply enough at 0 (α + 1 ≥
@@ -609,7 +620,7 @@ def _cauchy_transform(g: float, k: float, z: np.ndarray) -> np.ndarray:
     if rows.size:   # in chunks of about 20,000 panels
         for part in np.array_split(np.arange(rows.size), min(rows.size, 1 + rows.size * (last - first).max() // 20_000)):
             values[rows[part]] += _near_integral(sol, breaks, z[rows[part]], first[part], last[part])
-    return values - _mass_below(sol, x_lo) / z
+    return values - sol.cdf_sf(np.array([math.log(sol.s * x_lo)]))[0] / z   # F(x_lo)/(−z)
 
 
 def _near_panels(pole: np.ndarray, breaks: np.ndarray) -> np.ndarray:
@@ -645,11 +656,6 @@ def _near_integral(sol: _Solution, breaks: np.ndarray, z: np.ndarray, first: np.
     x = centre[:, None, None] + offsets
     density = np.exp(sol.v(np.log(sol.s * x).ravel())).reshape(x.shape) / (math.pi * sol.c * x)
     return (weights * density / (offsets - 1j * eta[:, None, None])).sum(axis=(1, 2))
-
-
-def _mass_below(sol: _Solution, x_lo: float) -> float:
-    """F(x_lo), from the solution's own lower tail (:meth:`_Solution._tail_anchor`)."""
-    return float(sol.cdf_sf(np.array([math.log(sol.s * x_lo)]))[0][0])
 
 
 def _stieltjes_kernel(g: float, k: float, z: np.ndarray) -> np.ndarray:
