@@ -462,18 +462,25 @@ def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
 #: contour for moderate parameters, c <~ 50; beyond, Arb's cost grows quickly or it fails).
 DIRECT_PREC_FACTOR = 8
 
+#: Arb's direct U starts this many bits above the working precision: on moderate parameters
+#: (integer b, c ~ 5-50) it loses 20-40 bits, and the head start saves the retry (measured:
+#: median certified pdf at κ = 20 0.38 -> 0.17 ms, 10-20% slower where it was not needed).
+DIRECT_EXTRA_BITS = 24
+
 
 def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     """``U(c, -alpha, y e^{i pi})``, best rigorous ball from the two routes at ``prec`` bits.
 
-    Arb's direct evaluation first, retried while its precision stays below
-    ``DIRECT_PREC_FACTOR * prec``: a ball that lost ``L`` bits to cancellation predicts the
-    loss at a higher precision, so the retry is at ``prec + L + 30`` bits; a ball with no
-    finite enclosure says nothing, and the precision is doubled.  The retries stop early
+    Arb's direct evaluation first (``DIRECT_EXTRA_BITS`` above ``prec``), retried while its
+    precision stays below ``DIRECT_PREC_FACTOR * prec``: a ball that lost ``L`` bits to
+    cancellation predicts the loss at a higher precision, so the retry is at
+    ``prec + L + 30`` bits; a ball with no finite enclosure says nothing, and the precision
+    is doubled.  The retries stop early
     when the accuracy grows by less than a quarter of the added precision (Arb's loss grows
     with the precision).  Then the contour integral.
     """
-    work, direct = prec, u_direct(c, alpha, y, prec)
+    work = prec + DIRECT_EXTRA_BITS
+    direct = u_direct(c, alpha, y, work)
     finite = None  # (precision, accuracy) of the last finite ball
     while rel_accuracy_bits(direct) < prec - 20:
         bits = rel_accuracy_bits(direct)
