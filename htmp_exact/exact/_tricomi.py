@@ -38,6 +38,7 @@ from typing import List
 from flint import acb, arb
 
 from .._domain import Real
+from ._edge_quadrature import PhaseSeries, gauss_legendre_piece
 from ._precision import rel_accuracy_bits, workprec
 
 
@@ -362,20 +363,58 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         return None
 
     work = prec + 10 + int(math.log2(2 + abs(wf) + abs(ph.a1) + abs(ph.bm)))
+    # absolute tolerance of the quadrature on the normalised integrand (at most ~1, its
+    # integral ~ the width 1/sqrt|phi''| at the saddle); only the speed depends on it
+    saddles = upper[:1] or [complex(real_roots[0], 0.0), complex(real_roots[1], 0.0)]
+    width = min([1.0] + [1 / math.sqrt(abs(ph.d2(t))) for t in saddles])
+    log_tol = math.log(width) - (prec + 4) * math.log(2)
+    split = max(on_axis - 1, 0)
     with workprec(work):
         # the part off the axis starts at the far saddle and is normalised by its own size
         # there, so that it keeps its relative accuracy when it is much smaller than the axis part
         shift, rest_shift = arb(phis), arb(rest_phis)
         start = _start_bound(ab, bm, w, points[0], shift)
-        axis, rest = acb(arb(0, start), arb(0, start)), acb(0)
-        for i, (p, q) in enumerate(zip(points[:-1], points[1:])):
-            if i + 1 < on_axis:
-                axis += acb.integral(_CenteredIntegrand(ab, bm, w, (p + q) / 2, shift), p, q)
-            else:
-                rest += acb.integral(_CenteredIntegrand(ab, bm, w, (p + q) / 2, rest_shift), p, q)
+        axis = acb(arb(0, start), arb(0, start))
+        axis += _polygon_integral(ab, bm, w, path[:split + 1], points[:split + 1], shift, log_tol, work)
+        rest = _polygon_integral(ab, bm, w, path[split:], points[split:], rest_shift, log_tol, work)
         tail = _tail_bound(ab, bm, w, points[-1], rest_shift)
         rest = (rest + acb(arb(0, tail), arb(0, tail))) * (rest_shift - shift).exp()
         return axis, rest, shift.exp() * ab.rgamma(), work
+
+
+#: Path edges merged into one Gauss–Legendre piece (about 10 local widths: the rule's
+#: nodes per width fall as the piece grows, until the phase's Taylor series limits it).
+EDGES_PER_PIECE = 4
+
+
+def _polygon_integral(a: arb, bm: arb, w: acb, path: List[complex], points: List[acb],
+                      shift: arb, log_tol: float, prec: int) -> acb:
+    """Integral of exp(phi - shift) along the polygon ``points`` (``path``: the same in floats).
+
+    Runs of up to :data:`EDGES_PER_PIECE` edges are integrated as one straight piece by
+    :func:`._edge_quadrature.gauss_legendre_piece` (the chord stays in the closed upper half
+    plane with the edges, so Cauchy's theorem allows it); a piece whose error bound misses the
+    tolerance is halved, and a single edge falls back to Arb's adaptive integrator.
+    """
+    a1c, bmc = acb(a - 1), acb(bm)
+
+    def piece(i: int, j: int) -> acb:
+        chord = abs(path[j] - path[i]) / 2
+        mid = (path[i] + path[j]) / 2
+        if chord < 0.5 * min(abs(mid), abs(1 + mid)):
+            series = PhaseSeries(a1c, bmc, w, points[i], points[j], shift)
+            value = gauss_legendre_piece(series, log_tol, prec)
+            if value is not None:
+                return value
+        if j - i > 1:
+            return piece(i, (i + j) // 2) + piece((i + j) // 2, j)
+        return acb.integral(_CenteredIntegrand(a, bm, w, (points[i] + points[j]) / 2, shift),
+                            points[i], points[j])
+
+    total = acb(0)
+    for i in range(0, len(points) - 1, EDGES_PER_PIECE):
+        total += piece(i, min(i + EDGES_PER_PIECE, len(points) - 1))
+    return total
 
 
 def rotated_u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -458,9 +497,9 @@ def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
 
 
 #: Arb's direct U is retried up to this many times the working precision before the
-#: contour integral is used (measured: direct at 4-8x precision is still cheaper than the
-#: contour for moderate parameters, c <~ 50; beyond, Arb's cost grows quickly or it fails).
-DIRECT_PREC_FACTOR = 8
+#: contour integral is used (measured: at 15 digits the contour takes 1-2 ms, and Arb's
+#: direct U at 2-4x the precision takes 0.3-1.5 ms for c <~ 500; beyond, it costs more).
+DIRECT_PREC_FACTOR = 4
 
 #: Arb's direct U starts this many bits above the working precision: on moderate parameters
 #: (integer b, c ~ 5-50) it loses 20-40 bits, and the head start saves the retry (measured:
@@ -475,19 +514,12 @@ def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     precision stays below ``DIRECT_PREC_FACTOR * prec``: a ball that lost ``L`` bits to
     cancellation predicts the loss at a higher precision, so the retry is at
     ``prec + L + 30`` bits; a ball with no finite enclosure says nothing, and the precision
-    is doubled.  The retries stop early
-    when the accuracy grows by less than a quarter of the added precision (Arb's loss grows
-    with the precision).  Then the contour integral.
+    is doubled.  Then the contour integral.
     """
     work = prec + DIRECT_EXTRA_BITS
     direct = u_direct(c, alpha, y, work)
-    finite = None  # (precision, accuracy) of the last finite ball
     while rel_accuracy_bits(direct) < prec - 20:
         bits = rel_accuracy_bits(direct)
-        if bits > -math.inf:
-            if finite is not None and bits - finite[1] < (work - finite[0]) / 4:
-                break
-            finite = (work, bits)
         work = 2 * work if bits == -math.inf else int(work + prec - bits + 30)
         if work > DIRECT_PREC_FACTOR * prec:
             break
