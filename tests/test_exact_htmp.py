@@ -355,3 +355,49 @@ def test_stieltjes_near_integer_b_is_quick_and_agrees_with_mpmath():
         ref = s * mpmath.hyperu(c + 1, 1 - alpha, zeta) / mpmath.hyperu(c, -alpha, zeta)
         mid = mpmath.mpc(value.real.mid().str(30, radius=False), value.imag.mid().str(30, radius=False))
         assert abs(mid - ref) <= mpmath.mpf("1e-19") * abs(ref)
+
+
+def test_stieltjes_contour_ratio_in_both_forms_agrees_with_arb():
+    # the contour fallback of exact.stieltjes: the ratio U(c+1, 1-α, z)/U(c, -α, z) as it
+    # stands and after Kummer's transformation, each against Arb's direct U at 200 bits
+    from htmp_exact._domain import HTMPParams
+    from htmp_exact.exact._tricomi import tricomi_contour
+    for gamma, kappa, z in [("0.3", "7", (1.3, 0.2)), ("0.1", "5", (1.2, 0.05))]:
+        p = HTMPParams.from_inputs(gamma, kappa)
+        with exact.workprec(200):
+            arg = -arb(p.s) * acb(*z)
+            ref = arg.hypgeom_u(arb(p.c) + 1, 1 - arb(p.alpha)) / arg.hypgeom_u(arb(p.c), -arb(p.alpha))
+            as_is = tricomi_contour(p.c + 1, 1 - p.alpha, arg, 200) / tricomi_contour(p.c, -p.alpha, arg, 200)
+            kummer = (tricomi_contour(p.s, 1 + p.alpha, arg, 200)
+                      / (arg * tricomi_contour(p.s, 2 + p.alpha, arg, 200)))
+        assert ref.rel_accuracy_bits() > 100
+        for ratio in (as_is, kummer):
+            assert ratio.overlaps(ref) and ratio.rel_accuracy_bits() > 150
+    # where the untransformed path is not found (γ = 0.05, κ = 3 near the support), the
+    # fallback's Kummer form still gives the ratio: against mpmath's hyperu ratio
+    import mpmath
+    from htmp_exact.exact._htmp import _contour_ratio
+    p = HTMPParams.from_inputs("0.05", "3")
+    with exact.workprec(200):
+        arg = -arb(p.s) * acb(0.7, 0.01)
+        assert not tricomi_contour(p.c, -p.alpha, arg, 200).is_finite()
+        value = _contour_ratio(p, arg, 200)
+    assert value.rel_accuracy_bits() > 150
+    with mpmath.workdps(60):
+        zeta = mpmath.mpf(-30) * mpmath.mpc(0.7, 0.01)
+        ref = mpmath.hyperu(mpmath.mpf(5) / 2, -mpmath.mpf(53) / 2, zeta) / mpmath.hyperu(
+            mpmath.mpf(3) / 2, -mpmath.mpf(55) / 2, zeta)
+        mid = mpmath.mpc(value.real.mid().str(40, radius=False), value.imag.mid().str(40, radius=False))
+        assert abs(mid - ref) <= mpmath.mpf("1e-35") * abs(ref)
+
+
+def test_stieltjes_next_to_the_bulk_with_large_argument_agrees_with_fast_path():
+    # |s z| ≈ 10⁴ at γ = 0.001, κ = 20, 1e-6 above the support near the bulk's edges: Arb's U
+    # fails and the untransformed contour finds no path for U(c, -α, .); the Kummer form does
+    from htmp_exact import fast
+    for x in (0.94, 1.06, 1.09):
+        z = complex(x, 1e-6)
+        ball = exact.stieltjes(z, "0.001", 20)
+        mid = complex(float(ball.real.mid()), float(ball.imag.mid()))
+        assert ball.rel_accuracy_bits() >= 50
+        assert abs(mid - fast.stieltjes(z, 0.001, 20)) <= 1e-12 * abs(mid)

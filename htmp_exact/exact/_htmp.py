@@ -267,6 +267,32 @@ def _boost_bits(size: float, b: Real) -> int:
     return math.ceil(2.9 * size) + near_integer + 64
 
 
+def _contour_ratio(p: HTMPParams, arg: acb, prec: int) -> acb:
+    """``U(c+1, 1-α, arg) / U(c, -α, arg)`` by the contour integral, ``Im arg < 0``.
+
+    After Kummer's transformation (DLMF 13.2.40) ``U(a, b, z) = z^(1-b) U(a-b+1, 2-b, z)``,
+    the ratio is ``U(s, 1+α, z) / (z U(s, 2+α, z))`` (an integer power of z, no branch); its
+    first parameter s ≥ c keeps the integrand's singularity at 0 mild, as in
+    :func:`~htmp_exact.exact._tricomi.u_contour`.  If that fails, the ratio as it stands: the
+    tracer may find a path for one form and miss it for the other (e.g. near the turning
+    points of large-|z| arguments).  Each denominator is tried first, so a form whose path
+    is not found costs nothing.
+    """
+    best = acb(arb.nan(), arb.nan())
+    forms = (((p.s, 1 + p.alpha), (p.s, 2 + p.alpha), arg),
+             ((p.c + 1, 1 - p.alpha), (p.c, -p.alpha), acb(1)))
+    for numerator, denominator, factor in forms:
+        below = tricomi_contour(*denominator, arg, prec)
+        if rel_accuracy_bits(below) == -math.inf:
+            continue
+        ratio = tricomi_contour(*numerator, arg, prec) / (factor * below)
+        if rel_accuracy_bits(ratio) > rel_accuracy_bits(best):
+            best = ratio
+        if rel_accuracy_bits(best) >= prec - 20:
+            break
+    return best
+
+
 def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
               digits: Optional[int] = None) -> acb:
     r"""Certified Stieltjes transform :math:`S(z) = \int \mu(dx)/(x - z)` (atom included).
@@ -309,8 +335,7 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
             if rel_accuracy_bits(boosted) > rel_accuracy_bits(value):
                 value = boosted + 0
         if rel_accuracy_bits(value) < w - 20 and c >= 1 and arg.imag < 0:
-            ratio = (s * tricomi_contour(p.c + 1, 1 - p.alpha, arg, w)
-                     / tricomi_contour(p.c, -p.alpha, arg, w))
+            ratio = s * _contour_ratio(p, arg, w)
             if rel_accuracy_bits(ratio) > rel_accuracy_bits(value):
                 value = ratio
         return value.conjugate() if lower else value
