@@ -386,6 +386,11 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
 #: nodes per width fall as the piece grows, until the phase's Taylor series limits it).
 EDGES_PER_PIECE = 4
 
+#: Times a single edge is halved before Arb's adaptive integrator takes it (an edge that ends
+#: next to the singularity at -1 needs a few halvings; Arb's integrator cannot integrate it
+#: in the centred form, whose expansion point is fixed at the edge's midpoint).
+MAX_HALVINGS = 10
+
 
 def _polygon_integral(a: arb, bm: arb, w: acb, path: List[complex], points: List[acb],
                       shift: arb, log_tol: float, prec: int) -> acb:
@@ -393,27 +398,38 @@ def _polygon_integral(a: arb, bm: arb, w: acb, path: List[complex], points: List
 
     Runs of up to :data:`EDGES_PER_PIECE` edges are integrated as one straight piece by
     :func:`._edge_quadrature.gauss_legendre_piece` (the chord stays in the closed upper half
-    plane with the edges, so Cauchy's theorem allows it); a piece whose error bound misses the
-    tolerance is halved, and a single edge falls back to Arb's adaptive integrator.
+    plane with the edges, so Cauchy's theorem allows it); a run whose error bound misses the
+    tolerance is split at its middle vertex, a single edge is halved up to
+    :data:`MAX_HALVINGS` times, and then goes to Arb's adaptive integrator.
     """
     a1c, bmc = acb(a - 1), acb(bm)
 
-    def piece(i: int, j: int) -> acb:
-        chord = abs(path[j] - path[i]) / 2
-        mid = (path[i] + path[j]) / 2
-        if chord < 0.5 * min(abs(mid), abs(1 + mid)):
-            series = PhaseSeries(a1c, bmc, w, points[i], points[j], shift)
-            value = gauss_legendre_piece(series, log_tol, prec)
-            if value is not None:
-                return value
-        if j - i > 1:
-            return piece(i, (i + j) // 2) + piece((i + j) // 2, j)
-        return acb.integral(_CenteredIntegrand(a, bm, w, (points[i] + points[j]) / 2, shift),
-                            points[i], points[j])
+    def gauss_legendre(p: acb, q: acb, fp: complex, fq: complex):
+        mid = (fp + fq) / 2
+        if abs(fq - fp) / 2 >= 0.5 * min(abs(mid), abs(1 + mid)):
+            return None  # the phase's Taylor series cannot reach a useful ellipse
+        return gauss_legendre_piece(PhaseSeries(a1c, bmc, w, p, q, shift), log_tol, prec)
+
+    def edge(p: acb, q: acb, fp: complex, fq: complex, halvings: int) -> acb:
+        value = gauss_legendre(p, q, fp, fq)
+        if value is not None:
+            return value
+        if halvings < MAX_HALVINGS:
+            m, fm = (p + q) / 2, (fp + fq) / 2
+            return edge(p, m, fp, fm, halvings + 1) + edge(m, q, fm, fq, halvings + 1)
+        return acb.integral(_CenteredIntegrand(a, bm, w, (p + q) / 2, shift), p, q)
+
+    def run(i: int, j: int) -> acb:
+        if j - i == 1:
+            return edge(points[i], points[j], path[i], path[j], 0)
+        value = gauss_legendre(points[i], points[j], path[i], path[j])
+        if value is not None:
+            return value
+        return run(i, (i + j) // 2) + run((i + j) // 2, j)
 
     total = acb(0)
     for i in range(0, len(points) - 1, EDGES_PER_PIECE):
-        total += piece(i, min(i + EDGES_PER_PIECE, len(points) - 1))
+        total += run(i, min(i + EDGES_PER_PIECE, len(points) - 1))
     return total
 
 
