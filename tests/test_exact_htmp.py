@@ -401,3 +401,47 @@ def test_stieltjes_next_to_the_bulk_with_large_argument_agrees_with_fast_path():
         mid = complex(float(ball.real.mid()), float(ball.imag.mid()))
         assert ball.rel_accuracy_bits() >= 50
         assert abs(mid - fast.stieltjes(z, 0.001, 20)) <= 1e-12 * abs(mid)
+
+
+@pytest.mark.parametrize("a,b,y", [("0.08", "500", "100"), ("0.0816", "838506.4", "11910.6"),
+                                   ("-40.5", "3000", "500"), ("0.3", "7.25", "2")])
+def test_kummer_series_against_mpmath(a, b, y):
+    # the fallback for Arb's 1F1, which returns NaN for the first three (large b)
+    from htmp_exact.exact._kummer import kummer_m_series
+    value = kummer_m_series(fmpq(Fraction(a).numerator, Fraction(a).denominator),
+                            fmpq(Fraction(b).numerator, Fraction(b).denominator),
+                            fmpq(Fraction(y).numerator, Fraction(y).denominator), 200)
+    assert value.rel_accuracy_bits() > 150
+    with mp.workdps(80):
+        ref = mp.hyp1f1(mp.mpf(Fraction(a).numerator) / Fraction(a).denominator,
+                        mp.mpf(Fraction(b).numerator) / Fraction(b).denominator,
+                        mp.mpf(Fraction(y).numerator) / Fraction(y).denominator)
+    assert contains(value, ref, ref_digits=60)
+
+
+def _log_tail_mass_by_quadrature(x, gamma, kappa, upper):
+    """log of ∫_0^x p (or ∫_x^∞ p) by mpmath quadrature of exp(logpdf - logpdf(x)) over the
+    ~60 e-folds next to x, where the certified logpdf (the |U|² route) is all that is used."""
+    def lp(t):
+        v = exact.logpdf(mp.nstr(t, 30), gamma, kappa, digits=25)
+        return mp.mpf(v.mid().str(28, radius=False))
+    with mp.workdps(30):
+        xm = mp.mpf(x)
+        l0 = lp(xm)
+        h = xm * mp.mpf("1e-8")
+        slope = abs(lp(xm + h) - lp(xm)) / h
+        sign = 1 if upper else -1
+        mass = mp.quad(lambda d: mp.exp(lp(xm + sign * d) - l0), [0, 5 / slope, 20 / slope, 60 / slope])
+        return l0 + mp.log(mass)
+
+
+@pytest.mark.parametrize("x,gamma,kappa,which", [
+    # lower tail, α ≈ 8.4e5: Arb's 1F1 gives up (b = α + 2), the Sturm count and Im u use the series
+    (0.014135338283474217, 0.004874675578546091, 8214.928570837865, "cdf"),
+    # upper tail at large κ, γ ≈ 1: y = 2.4e5 beyond every Laguerre zero (counted at y0 ≈ 4ν)
+    (72.18947683764718, 0.9999999956664289, 3261.6718765003325, "sf"),
+])
+def test_far_tails_at_large_kappa_against_quadrature_of_the_density(x, gamma, kappa, which):
+    value = getattr(exact, which)(x, gamma, kappa)
+    ref = _log_tail_mass_by_quadrature(x, gamma, kappa, upper=(which == "sf"))
+    assert abs(float(value.log().mid()) - float(ref)) <= 1e-12 * abs(float(ref))

@@ -29,6 +29,7 @@ from typing import Optional, Tuple
 
 from flint import acb, arb, fmpq
 
+from ._kummer import kummer_m_series
 from ._precision import MAX_PREC, workprec
 
 
@@ -57,7 +58,27 @@ def zero_total(c) -> int:
 
 def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
-    inner signs are decided (the forward recurrence loses bits; the count is cheap)."""
+    inner signs are decided (the forward recurrence loses bits; the count is cheap).
+
+    Far beyond the last zero (y ≫ 4ν) the sequence is the recurrence's minimal solution
+    (it decays like e^y y^(-j)/Γ(-δ-j)) and the forward recurrence loses ~log2(y/j) bits per
+    step.  So for ``y`` beyond ``y0 = 4(ν+1) + 2|β| + 10(ν+1)^(1/3) + 10`` (about the largest
+    zero, DLMF 18.16.11, where the recurrence is stable) the count is first taken at ``y0``:
+    zeros below ``y0`` are below ``y``, so if all ``m`` zeros lie below ``y0`` the count at
+    ``y`` is ``m``, returned as ``(m - 1, -1)``.  ``y0`` is a guess; only the Sturm count
+    certifies it.
+    """
+    m = zero_total(c)
+    nu, beta = float(c) - 1, float(alpha) + 1
+    y0 = fmpq(int(4 * (nu + 1) + 2 * abs(beta) + 10 * (nu + 1) ** (1 / 3) + 10))
+    if m > 0 and y0 < y:
+        count = _raised_count(c, alpha, y0, prec)
+        if count is not None and count[1] != 0 and count[0] + (1 if count[1] < 0 else 0) == m:
+            return m - 1, -1
+    return _raised_count(c, alpha, y, prec)
+
+
+def _raised_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     p = prec
     while p <= MAX_PREC:
         count = _sturm_signs(c, alpha, y, p)
@@ -95,7 +116,10 @@ def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
 
         def laguerre(n: arb) -> arb:
             # L_n^(beta)(y) = Gamma(n+beta+1)/(Gamma(n+1)Gamma(beta+1)) M(-n, beta+1, y)
-            return (n + beta + 1).gamma() * (n + 1).rgamma() * yb.hypgeom_1f1(-n, beta + 1, regularized=True)
+            m = yb.hypgeom_1f1(-n, beta + 1, regularized=True)
+            if not m.is_finite():  # Arb gives up for large beta: the series (lower tail)
+                m = kummer_m_series(-n, beta + 1, yb, prec) * (beta + 1).rgamma()
+            return (n + beta + 1).gamma() * (n + 1).rgamma() * m
 
         prev, cur = laguerre(delta), laguerre(delta + 1)
         signs = [_certain_sign(prev), _certain_sign(cur)]

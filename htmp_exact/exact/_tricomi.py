@@ -39,6 +39,7 @@ from flint import acb, arb
 
 from .._domain import Real
 from ._edge_quadrature import PhaseSeries, gauss_legendre_piece
+from ._kummer import kummer_m_series
 from ._precision import rel_accuracy_bits, workprec
 
 
@@ -586,6 +587,8 @@ def im_u_small(c: Real, alpha: Real, y: Real, prec: int) -> arb:
         with workprec(p):
             cb, ab, yb = arb(c), arb(alpha), arb(y)
             m = yb.hypgeom_1f1(1 - cb, ab + 2, regularized=True)
+            if not m.is_finite():  # Arb gives up for large alpha: the series (lower tail)
+                m = kummer_m_series(1 - cb, ab + 2, yb, p) * (ab + 2).rgamma()
             return -arb.pi() * yb ** (ab + 1) * (-yb).exp() * m * cb.rgamma()
 
     return _sharpen(formula, prec)
