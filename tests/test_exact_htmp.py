@@ -445,3 +445,20 @@ def test_far_tails_at_large_kappa_against_quadrature_of_the_density(x, gamma, ka
     value = getattr(exact, which)(x, gamma, kappa)
     ref = _log_tail_mass_by_quadrature(x, gamma, kappa, upper=(which == "sf"))
     assert abs(float(value.log().mid()) - float(ref)) <= 1e-12 * abs(float(ref))
+
+
+def test_sturm_count_backward_recurrence_equals_forward():
+    # the same sequence f_j computed in the two directions must give the same signs, and the
+    # count must be the number of zeros of L_{c-1}^{(1+α)} below y (mpmath's laguerre)
+    from htmp_exact.exact._phase import _sturm_signs
+    c, alpha = fmpq(45, 2), fmpq(16, 5)
+    with mp.workdps(50):
+        nu, beta = mp.mpf(45) / 2 - 1, mp.mpf(16) / 5 + 1
+        grid = [mp.mpf(k) / 4 for k in range(1, 1600)]
+        values = [mp.laguerre(nu, beta, t) for t in grid]
+    for y in (1, 7, 30, 55, 81, 120, 400):
+        forward = _sturm_signs(c, alpha, fmpq(y), 400)
+        backward = _sturm_signs(c, alpha, fmpq(y), 400, backward=True)
+        assert forward == backward and forward is not None
+        zeros = sum(1 for t, a, b in zip(grid, values, values[1:]) if t < y and mp.sign(a) != mp.sign(b))
+        assert forward[0] + (1 if forward[1] < 0 else 0) == zeros

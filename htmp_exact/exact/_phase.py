@@ -58,37 +58,25 @@ def zero_total(c) -> int:
 
 def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
-    inner signs are decided (the forward recurrence loses bits; the count is cheap).
+    inner signs are decided (the recurrence loses bits; the count is cheap).
 
-    Far beyond the last zero (y ≫ 4ν) the sequence is the recurrence's minimal solution
-    (it decays like e^y y^(-j)/Γ(-δ-j)) and the forward recurrence loses ~log2(y/j) bits per
-    step.  So for ``y`` beyond ``y0 = 4(ν+1) + 2|β| + 10(ν+1)^(1/3) + 10`` (about the largest
-    zero, DLMF 18.16.11, where the recurrence is stable) the count is first taken at ``y0``:
-    zeros below ``y0`` are below ``y``, so if all ``m`` zeros lie below ``y0`` the count at
-    ``y`` is ``m``, returned as ``(m - 1, -1)``.  ``y0`` is a guess; only the Sturm count
-    certifies it.
+    The sequence is computed by the forward recurrence and, if that leaves a sign
+    undecided, by the backward one: beyond the zeros of ``f_j`` (``y`` above about
+    ``(√(j+β) + √j)²``, DLMF 18.16(iv)) the sequence is the recurrence's minimal solution, which
+    decays like ``e^y y^(-j)/Γ(-δ-j)``: the forward recurrence loses ~log2(y/j) bits a step
+    there, while the backward one is stable.
     """
-    m = zero_total(c)
-    nu, beta = float(c) - 1, float(alpha) + 1
-    y0 = fmpq(int(4 * (nu + 1) + 2 * abs(beta) + 10 * (nu + 1) ** (1 / 3) + 10))
-    if m > 0 and y0 < y:
-        count = _raised_count(c, alpha, y0, prec)
-        if count is not None and count[1] != 0 and count[0] + (1 if count[1] < 0 else 0) == m:
-            return m - 1, -1
-    return _raised_count(c, alpha, y, prec)
-
-
-def _raised_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     p = prec
     while p <= MAX_PREC:
-        count = _sturm_signs(c, alpha, y, p)
-        if count is not None:
-            return count
+        for backward in (False, True):
+            count = _sturm_signs(c, alpha, y, p, backward)
+            if count is not None:
+                return count
         p *= 2
     return None
 
 
-def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
+def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tuple[int, int]]:
     r"""Sturm count of the zeros of :math:`L_{c-1}^{(1+\alpha)}` on ``(0, y)``.
 
     With ``ν = c-1 = δ + m``, ``δ ∈ (-1, 0]``, the sequence
@@ -100,6 +88,9 @@ def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     zero of ``f_m`` the identity :math:`y L_n' = n L_n - (n+\beta) L_{n-1}`
     gives :math:`f_m' f_{m-1} < 0`: the number ``V(y)`` of sign changes grows
     by exactly one at each zero of ``f_m`` and ``V(0^+) = 0``.
+
+    The sequence starts from ``f_0, f_1`` (Arb's 1F1) and runs forward, or with
+    ``backward`` from ``f_m, f_{m-1}`` and runs down.
 
     Returns ``(V_inner, sign_last)``: the sign changes among ``f_0..f_{m-1}``
     and ``sign(f_m f_{m-1})`` (``0`` if undecided at this precision; for
@@ -121,13 +112,18 @@ def _sturm_signs(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
                 m = kummer_m_series(-n, beta + 1, yb, prec) * (beta + 1).rgamma()
             return (n + beta + 1).gamma() * (n + 1).rgamma() * m
 
-        prev, cur = laguerre(delta), laguerre(delta + 1)
-        signs = [_certain_sign(prev), _certain_sign(cur)]
-        n = delta + 1
-        for _ in range(m - 1):
-            prev, cur = cur, ((2 * n + beta + 1 - yb) * cur - (n + beta) * prev) / (n + 1)
-            n += 1
-            signs.append(_certain_sign(cur))
+        if backward:
+            values = [laguerre(delta + m), laguerre(delta + m - 1)]
+            for j in range(m - 1, 0, -1):  # f_{j-1} from f_j, f_{j+1}, n = δ + j
+                n = delta + j
+                values.append(((2 * n + beta + 1 - yb) * values[-1] - (n + 1) * values[-2]) / (n + beta))
+            values.reverse()
+        else:
+            values = [laguerre(delta), laguerre(delta + 1)]
+            for j in range(1, m):  # f_{j+1} from f_j, f_{j-1}, n = δ + j
+                n = delta + j
+                values.append(((2 * n + beta + 1 - yb) * values[-1] - (n + beta) * values[-2]) / (n + 1))
+        signs = [_certain_sign(v) for v in values]
     if 0 in signs[:-1]:
         return None
     inner = sum(1 for a, b in zip(signs[:-2], signs[1:-1]) if a != b)
