@@ -462,3 +462,13 @@ def test_sturm_count_backward_recurrence_equals_forward():
         assert forward == backward and forward is not None
         zeros = sum(1 for t, a, b in zip(grid, values, values[1:]) if t < y and mp.sign(a) != mp.sign(b))
         assert forward[0] + (1 if forward[1] < 0 else 0) == zeros
+
+
+def test_atom_dominated_distribution_near_zero_at_large_kappa():
+    # γ = 100, κ = 10⁵, x = 1e-12: the continuous part holds ~1e-670075 of mass below x (the
+    # dual's lower tail), so cdf = 1 - 1/γ and sf = 1/γ to any digits; Arb's U fails there at
+    # the first precisions, which must read as a failure, not as a stalled 15-bit accuracy
+    cdf, sf = exact.cdf("1e-12", "100", 100000), exact.sf("1e-12", "100", 100000)
+    with exact.workprec(200):
+        assert abs(cdf - fmpq(99, 100)).upper() < 1e-40 and cdf.rel_accuracy_bits() >= 50
+        assert abs(sf - fmpq(1, 100)).upper() < 1e-40 and sf.rel_accuracy_bits() >= 50

@@ -150,6 +150,10 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         return nan, nan
     with workprec(prec):
         u = u_on_cut(p.c, p.alpha, y, prec)
+        if not (u.real.is_finite() and u.imag.is_finite()):
+            # not a wide phase in [0, π] (which, shifted by the atom for γ > 1, would look
+            # like a finite accuracy that stalls): a failure at this precision
+            return nan, nan
         im_u = u.imag
         sharp = im_u_small(p.c, p.alpha, y, prec)
         if rel_accuracy_bits(sharp) > rel_accuracy_bits(im_u):
