@@ -19,7 +19,7 @@ from flint import acb, arb, fmpq
 
 from .._domain import HTMPParams, Real, RealInput, gamma_above_one, is_exact, to_positive, to_real
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
-from ._precision import certify, rel_accuracy_bits, workprec
+from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
 from ._tricomi import im_rotated_u, im_u_small, rotated_u_contour, tricomi_contour, u_on_cut
 
 Number = Union[arb, fmpq]
@@ -147,7 +147,13 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
     y = p.s * x
     count = laguerre_zero_count(p.c, p.alpha, y, prec)
     if count is None:
-        return nan, nan
+        # the count does not depend on prec and was already tried up to MAX_PREC bits:
+        # a higher working precision would only repeat it
+        raise PrecisionError(
+            f"HTMP cdf/sf: the Sturm count of the Laguerre zeros below y = {float(y):.6g} "
+            f"(c = {float(p.c):.6g}) stays undecided up to {MAX_PREC} bits; the ball "
+            "recurrence loses bits over its ~c steps in the bulk at very large kappa"
+        )
     with workprec(prec):
         u = u_on_cut(p.c, p.alpha, y, prec)
         if not (u.real.is_finite() and u.imag.is_finite()):
