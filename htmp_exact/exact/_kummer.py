@@ -19,16 +19,21 @@ from flint import arb
 from .._domain import Real
 from ._precision import workprec
 
-#: Terms summed before giving up (the series is meant for y well below b).
-MAX_TERMS = 100_000
+#: Terms summed before giving up.
+MAX_TERMS = 5_000
 
 
 def kummer_m_series(a: Real, b: Real, y: Real, prec: int) -> arb:
-    """``M(a, b, y)`` for real ``a``, ``b > 0``, ``y ≥ 0`` by the series, rigorously; NaN if
-    it does not converge to ``prec`` bits within :data:`MAX_TERMS` terms."""
+    """``M(a, b, y)`` for real ``a``, ``b > 0``, ``0 ≤ y ≤ b/2`` by the series, rigorously.
+
+    NaN outside that range, or where the terms first grow by more than about ``2^(prec/2)``
+    (they peak near ``exp(|a| y / b)``, so ``|a| y / b ≤ prec·ln2/2`` is required), or if the
+    series does not converge to ``prec`` bits within :data:`MAX_TERMS` terms: there the
+    series is slow and its cancellation costs the bits, and the callers have other routes.
+    """
     with workprec(prec):
         a, b, y = arb(a), arb(b), arb(y)
-        if not (b > 0 and y >= 0):
+        if not (b > 0 and y >= 0 and 2 * y <= b and abs(a) * y <= b * prec * 0.35):
             return arb.nan()
         term, total, scale = arb(1), arb(1), arb(1)
         tolerance = arb(2) ** -(prec + 2)

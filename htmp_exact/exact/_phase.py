@@ -25,6 +25,7 @@ Laguerre function :math:`L_\nu^{(\beta)}(y)`, ``ν = c-1``, ``β = 1+α``, which
 """
 from __future__ import annotations
 
+import math
 from typing import Optional, Tuple
 
 from flint import acb, arb, fmpq
@@ -60,15 +61,18 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
     inner signs are decided (the recurrence loses bits; the count is cheap).
 
-    The sequence is computed by the forward recurrence and, if that leaves a sign
-    undecided, by the backward one: beyond the zeros of ``f_j`` (``y`` above about
-    ``(√(j+β) + √j)²``, DLMF 18.16(iv)) the sequence is the recurrence's minimal solution, which
-    decays like ``e^y y^(-j)/Γ(-δ-j)``: the forward recurrence loses ~log2(y/j) bits a step
-    there, while the backward one is stable.
+    The sequence is computed by the forward recurrence, except far beyond the zeros of
+    ``f_m`` (``y`` above 1.5 times ``(√(ν+β+1) + √(ν+1))²``, about the largest zero,
+    DLMF 18.16(iv)): there the sequence is the recurrence's minimal solution, which decays like
+    ``e^y y^(-j)/Γ(-δ-j)``; the forward recurrence loses ~log2(y/j) bits a step, while the
+    backward one is stable, so it is tried first (the forward one after it).
     """
+    nu, beta = float(c) - 1, float(alpha) + 1
+    edge = (math.sqrt(max(nu + beta + 1, 0.0)) + math.sqrt(max(nu + 1, 0.0))) ** 2
+    directions = (True, False) if float(y) > 1.5 * edge else (False,)
     p = prec
     while p <= MAX_PREC:
-        for backward in (False, True):
+        for backward in directions:
             count = _sturm_signs(c, alpha, y, p, backward)
             if count is not None:
                 return count
