@@ -20,11 +20,11 @@ from .._domain import Real
 from ._precision import workprec
 
 #: Terms summed before giving up.
-MAX_TERMS = 5_000
+MAX_TERMS = 100_000
 
 
 def kummer_m_series(a: Real, b: Real, y: Real, prec: int) -> arb:
-    """``M(a, b, y)`` for real ``a``, ``b > 0``, ``0 ≤ y ≤ b/2`` by the series, rigorously.
+    """``M(a, b, y)`` for real ``a``, ``b > 0``, ``0 ≤ y < b`` by the series, rigorously.
 
     NaN outside that range, or where the terms first grow by more than about ``2^(prec/2)``
     (they peak near ``exp(|a| y / b)``, so ``|a| y / b ≤ prec·ln2/2`` is required), or if the
@@ -33,7 +33,7 @@ def kummer_m_series(a: Real, b: Real, y: Real, prec: int) -> arb:
     """
     with workprec(prec):
         a, b, y = arb(a), arb(b), arb(y)
-        if not (b > 0 and y >= 0 and 2 * y <= b and abs(a) * y <= b * prec * 0.35):
+        if not (b > 0 and y >= 0 and y < b and abs(a) * y <= b * prec * 0.35):
             return arb.nan()
         term, total, scale = arb(1), arb(1), arb(1)
         tolerance = arb(2) ** -(prec + 2)
