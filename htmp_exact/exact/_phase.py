@@ -62,14 +62,14 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     inner signs are decided (the recurrence loses bits; the count is cheap).
 
     The sequence is computed by the forward recurrence, except far beyond the zeros of
-    ``f_m`` (``y`` above 1.5 times ``(√(ν+β+1) + √(ν+1))²``, about the largest zero,
+    ``f_m`` (``y`` above twice ``(√(ν+β+1) + √(ν+1))²``, about the largest zero,
     DLMF 18.16(iv)): there the sequence is the recurrence's minimal solution, which decays like
     ``e^y y^(-j)/Γ(-δ-j)``; the forward recurrence loses ~log2(y/j) bits a step, while the
     backward one is stable, so it is tried first (the forward one after it).
     """
     nu, beta = float(c) - 1, float(alpha) + 1
     edge = (math.sqrt(max(nu + beta + 1, 0.0)) + math.sqrt(max(nu + 1, 0.0))) ** 2
-    directions = (True, False) if float(y) > 1.5 * edge else (False,)
+    directions = (True, False) if float(y) > 2 * edge else (False,)
     p = prec
     while p <= MAX_PREC:
         for backward in directions:
