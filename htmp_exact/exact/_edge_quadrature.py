@@ -23,10 +23,9 @@ values, or their limits from above on the cut).  On the Bernstein ellipse
   + |\operatorname{Im}\phi_2| C S`, with :math:`\alpha = C\operatorname{Re}\phi_1`,
   :math:`\beta = (C^2 + S^2)\operatorname{Re}\phi_2` (exact for real coefficients:
   along the steepest-descent path they nearly are);
-* :math:`|\phi_k \zeta^k| \le |\phi_k| C^k` for :math:`3 \le k \le K`, and the rest of the
-  series is at most :math:`(|a_1| r_0^{K+1}/(1-r_0) + |b_m| r_1^{K+1}/(1-r_1))/(K+1)`,
-  :math:`r_j = |u_j| C < 1` (which also keeps 0 and -1 outside the ellipse: f is analytic
-  inside).
+* :math:`\sum_{k \ge 3} |\phi_k \zeta^k| \le |a_1| g(r_0) + |b_m| g(r_1)`,
+  :math:`g(r) = \sum_{k \ge 3} r^k/k = -\log(1-r) - r - r^2/2`, :math:`r_j = |u_j| C < 1`
+  (which also keeps 0 and -1 outside the ellipse: f is analytic inside).
 
 With :math:`M` the exponential of the sum, the n-point Gauss rule on [-1, 1] errs by at most
 :math:`\tfrac{64}{15} M \rho^{2-2n}/(\rho^2-1)` (the Chebyshev coefficients of an analytic
@@ -44,9 +43,6 @@ from typing import Optional, Tuple
 from flint import acb, arb
 
 from ._precision import workprec
-
-#: Taylor terms of the phase summed explicitly in the ellipse bound (the rest is bounded).
-TERMS = 24
 
 #: Rules tried, smallest first (their nodes are cached per precision).
 DEGREES = (8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512)
@@ -73,7 +69,8 @@ def _complex(z: acb) -> complex:
 
 
 class PhaseSeries:
-    """Taylor coefficients of phi(t_m + h zeta) - shift on one straight piece ``[p, q]``.
+    """The Taylor coefficients phi_0, phi_1, phi_2 of phi(t_m + h zeta) - shift on one straight
+    piece ``[p, q]``, and u_0, u_1, which bound the others.
 
     ``a1``, ``bm``, ``w`` are ``acb`` (python-flint's mixed arb*acb products are slow).
     """
@@ -84,12 +81,8 @@ class PhaseSeries:
         self.u0, self.u1 = self.h / self.tm, self.h / (1 + self.tm)
         self.phi0 = -w * self.tm + a1 * self.tm.log() + bm * (1 + self.tm).log() - shift
         self.wh = w * self.h
-        coefficients = [self.phi0, -self.wh + a1 * self.u0 + bm * self.u1]
-        p0, p1 = self.u0, self.u1
-        for k in range(2, TERMS + 1):
-            p0, p1 = p0 * self.u0, p1 * self.u1
-            term = (a1 * p0 + bm * p1) / k
-            coefficients.append(term if k % 2 else -term)
+        coefficients = [self.phi0, -self.wh + a1 * self.u0 + bm * self.u1,
+                        -(a1 * self.u0 * self.u0 + bm * self.u1 * self.u1) / 2]
         self.coefficients = coefficients
         self.floats_h = _complex(self.h)
         self.floats = (float(a1.real.mid()), float(bm.real.mid()), _complex(self.u0), _complex(self.u1),
@@ -113,13 +106,14 @@ def _log_bound_float(series: "PhaseSeries", eta: float) -> float:
     q = max(beta - alpha, beta + alpha)
     if beta < 0 and abs(alpha) <= -2 * beta:
         q = -alpha * alpha / (4 * beta)
-    # the terms k >= 3 summed in closed form: sum_k (|a1| r0^k + |bm| r1^k)/k = -log(1 - r) - ...
     higher = abs(a1) * _log_series_from_3(r0) + abs(bm) * _log_series_from_3(r1)
     return re0 + q - phi2.real * S * S + abs(phi1.imag) * S + abs(phi2.imag) * C * S + higher
 
 
-def _log_series_from_3(r: float) -> float:
-    """sum_{k >= 3} r^k / k = -log(1 - r) - r - r^2/2 for 0 <= r < 1."""
+def _log_series_from_3(r):
+    """g(r) = sum_{k >= 3} r^k / k = -log(1 - r) - r - r^2/2 for 0 <= r < 1 (float or arb)."""
+    if isinstance(r, arb):
+        return -(-r).log1p() - r - r * r / 2
     return -math.log1p(-r) - r - r * r / 2 if r > 1e-3 else r ** 3 / 3 * (1 + 0.75 * r)
 
 
@@ -140,14 +134,8 @@ def _log_bound(series: PhaseSeries, eta: arb) -> arb:
     elif not beta >= 0:
         candidates.append(abs(alpha) + abs(beta))
     q = max(x.upper() for x in candidates)
-    higher = arb(0)
-    power = C * C
-    for coefficient in coefficients[3:]:
-        power = power * C
-        higher += abs(coefficient) * power
-    tail = (abs(series.a1) * r0 ** (TERMS + 1) / (1 - r0)
-            + abs(series.bm) * r1 ** (TERMS + 1) / (1 - r1)) / (TERMS + 1)
-    return (coefficients[0].real + q - re2 * S * S + abs(im1) * S + abs(im2) * C * S + higher + tail).upper()
+    higher = abs(series.a1) * _log_series_from_3(r0) + abs(series.bm) * _log_series_from_3(r1)
+    return (coefficients[0].real + q - re2 * S * S + abs(im1) * S + abs(im2) * C * S + higher).upper()
 
 
 def _plan(series: PhaseSeries, log_tol: float) -> Optional[Tuple[int, float]]:
