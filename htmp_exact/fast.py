@@ -56,7 +56,7 @@ from flint import arb
 from . import _riccati, exact
 from ._cauchy import RHO_MIN, bernstein_rho, graded_offsets, panel_nodes
 from ._domain import HTMPParams
-from .exact._precision import rel_accuracy_bits, workprec
+from .exact._precision import midpoint, rel_accuracy_bits, workprec
 from .exact._tricomi import u_on_cut
 
 #: Documented domain of the fast path (validated against the exact path); outside it: NaN.
@@ -216,7 +216,7 @@ class _Solution:
             if rel_accuracy_bits(u) >= 56 or prec >= 4096:
                 break
             prec *= 2
-        value = complex(float(u.real.mid()), float(u.imag.mid()))
+        value = midpoint(u)
         if not (value.imag < 0 and math.isfinite(value.real)):
             raise ArithmeticError(f"fast path: no starting value for gamma={self.gamma}, kappa={self.kappa}")
         return value

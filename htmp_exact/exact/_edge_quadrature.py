@@ -42,7 +42,7 @@ from typing import Optional, Tuple
 
 from flint import acb, arb
 
-from ._precision import workprec
+from ._precision import midpoint, workprec
 
 #: Rules tried, smallest first (their nodes are cached per precision).
 DEGREES = (8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512)
@@ -64,10 +64,6 @@ def _cached_nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
         return tuple((acb(x), acb(w)) for x, w in pairs)
 
 
-def _complex(z: acb) -> complex:
-    return complex(float(z.real.mid()), float(z.imag.mid()))
-
-
 class PhaseSeries:
     """The Taylor coefficients phi_0, phi_1, phi_2 of phi(t_m + h zeta) - shift on one straight
     piece ``[p, q]``, and u_0, u_1, which bound the others.
@@ -76,7 +72,7 @@ class PhaseSeries:
     """
 
     def __init__(self, a1: acb, bm: acb, w: acb, p: acb, q: acb, shift: arb):
-        self.a1, self.bm, self.w = a1, bm, w
+        self.a1, self.bm = a1, bm
         self.tm, self.h = (p + q) / 2, (q - p) / 2
         self.u0, self.u1 = self.h / self.tm, self.h / (1 + self.tm)
         self.phi0 = -w * self.tm + a1 * self.tm.log() + bm * (1 + self.tm).log() - shift
@@ -84,9 +80,9 @@ class PhaseSeries:
         coefficients = [self.phi0, -self.wh + a1 * self.u0 + bm * self.u1,
                         -(a1 * self.u0 * self.u0 + bm * self.u1 * self.u1) / 2]
         self.coefficients = coefficients
-        self.floats_h = _complex(self.h)
-        self.floats = (float(a1.real.mid()), float(bm.real.mid()), _complex(self.u0), _complex(self.u1),
-                       float(self.phi0.real.mid()), _complex(coefficients[1]), _complex(coefficients[2]))
+        self.floats_h = midpoint(self.h)
+        self.floats = (float(a1.real.mid()), float(bm.real.mid()), midpoint(self.u0), midpoint(self.u1),
+                       float(self.phi0.real.mid()), midpoint(coefficients[1]), midpoint(coefficients[2]))
 
     def value(self, zeta: acb) -> acb:
         """f(t_m + h zeta) from the logarithms (no truncation), for a point zeta of [-1, 1]."""

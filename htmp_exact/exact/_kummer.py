@@ -49,3 +49,12 @@ def kummer_m_series(a: Real, b: Real, y: Real, prec: int) -> arb:
                 if rest < tolerance * scale:
                     return total + arb(0, rest.upper())
         return arb.nan()
+
+
+def regularized_m(a: arb, b: arb, y: arb, prec: int) -> arb:
+    """``M(a, b, y) / Γ(b)`` (DLMF 13.2.3) by Arb, or by :func:`kummer_m_series` where Arb
+    returns NaN (large ``b``).  Called inside ``workprec(prec)``."""
+    m = y.hypgeom_1f1(a, b, regularized=True)
+    if m.is_finite():
+        return m
+    return kummer_m_series(a, b, y, prec) * b.rgamma()

@@ -30,7 +30,7 @@ from typing import Optional, Tuple
 
 from flint import acb, arb, fmpq
 
-from ._kummer import kummer_m_series
+from ._kummer import regularized_m
 from ._precision import MAX_PREC, workprec
 
 
@@ -111,10 +111,7 @@ def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tup
 
         def laguerre(n: arb) -> arb:
             # L_n^(beta)(y) = Gamma(n+beta+1)/(Gamma(n+1)Gamma(beta+1)) M(-n, beta+1, y)
-            m = yb.hypgeom_1f1(-n, beta + 1, regularized=True)
-            if not m.is_finite():  # Arb gives up for large beta: the series (lower tail)
-                m = kummer_m_series(-n, beta + 1, yb, prec) * (beta + 1).rgamma()
-            return (n + beta + 1).gamma() * (n + 1).rgamma() * m
+            return (n + beta + 1).gamma() * (n + 1).rgamma() * regularized_m(-n, beta + 1, yb, prec)
 
         if backward:
             values = [laguerre(delta + m), laguerre(delta + m - 1)]

@@ -44,6 +44,11 @@ def workprec(prec: int) -> Iterator[None]:
         ctx.prec = old
 
 
+def midpoint(ball: acb) -> complex:
+    """The midpoint of a complex ball as a Python ``complex`` (for floating-point planning only)."""
+    return complex(float(ball.real.mid()), float(ball.imag.mid()))
+
+
 def rel_accuracy_bits(ball: Union[arb, acb]) -> float:
     """Relative accuracy in bits (``-log2`` of radius/|midpoint|); exact zero is infinite."""
     if isinstance(ball, acb):

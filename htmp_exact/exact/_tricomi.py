@@ -39,8 +39,8 @@ from flint import acb, arb
 
 from .._domain import Real
 from ._edge_quadrature import PhaseSeries, gauss_legendre_piece
-from ._kummer import kummer_m_series
-from ._precision import rel_accuracy_bits, workprec
+from ._kummer import regularized_m
+from ._precision import midpoint, rel_accuracy_bits, workprec
 
 
 def u_direct(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -211,7 +211,7 @@ def _tail_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
     """
     best = arb.pos_inf()
     T = abs(te)
-    for direction in _tail_directions(complex(w.real.mid(), w.imag.mid()), complex(te.real.mid(), te.imag.mid())):
+    for direction in _tail_directions(midpoint(w), midpoint(te)):
         e = acb(direction.real, direction.imag)
         e = e / abs(e)
         q = (w * e).real
@@ -328,7 +328,7 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         bm = arb(b) - ab - 1
         if not (ab >= 1 and bm <= 0 and w.imag <= 0):
             return None
-    wf = complex(float(w.real.mid()), float(w.imag.mid()))
+    wf = midpoint(w)
     if wf == 0:
         return None
     ph = _Phase(float(ab.mid()), float(bm.mid()), wf)
@@ -586,9 +586,7 @@ def im_u_small(c: Real, alpha: Real, y: Real, prec: int) -> arb:
     def formula(p: int) -> arb:
         with workprec(p):
             cb, ab, yb = arb(c), arb(alpha), arb(y)
-            m = yb.hypgeom_1f1(1 - cb, ab + 2, regularized=True)
-            if not m.is_finite():  # Arb gives up for large alpha: the series (lower tail)
-                m = kummer_m_series(1 - cb, ab + 2, yb, p) * (ab + 2).rgamma()
+            m = regularized_m(1 - cb, ab + 2, yb, p)
             return -arb.pi() * yb ** (ab + 1) * (-yb).exp() * m * cb.rgamma()
 
     return _sharpen(formula, prec)
