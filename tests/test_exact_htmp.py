@@ -466,9 +466,42 @@ def test_sturm_count_backward_recurrence_equals_forward():
 
 def test_atom_dominated_distribution_near_zero_at_large_kappa():
     # γ = 100, κ = 10⁵, x = 1e-12: the continuous part holds ~1e-670075 of mass below x (the
-    # dual's lower tail), so cdf = 1 - 1/γ and sf = 1/γ to any digits; Arb's U fails there at
-    # the first precisions, which must read as a failure, not as a stalled 15-bit accuracy
-    cdf, sf = exact.cdf("1e-12", "100", 100000), exact.sf("1e-12", "100", 100000)
+    # dual's lower tail), so cdf = 1 - 1/γ and sf = 1/γ to any digits; Arb's U fails there
+    # (a failure, not a stalled 15-bit accuracy), the contour ends with the vertical ray
+    cdf, sf = exact.cdf("1e-12", "100", 100000, digits=40), exact.sf("1e-12", "100", 100000, digits=40)
     with exact.workprec(200):
-        assert abs(cdf - fmpq(99, 100)).upper() < 1e-40 and cdf.rel_accuracy_bits() >= 50
-        assert abs(sf - fmpq(1, 100)).upper() < 1e-40 and sf.rel_accuracy_bits() >= 50
+        assert abs(cdf - fmpq(99, 100)).upper() < 1e-40 and cdf.rel_accuracy_bits() >= 133
+        assert abs(sf - fmpq(1, 100)).upper() < 1e-40 and sf.rel_accuracy_bits() >= 133
+
+
+def _lower_tail_by_series(x, gamma, kappa):
+    """(log pdf, log cdf) far below the bulk, from the small-y expansion of U (DLMF 13.2.9,
+    13.2.42): u = Γ(α+1)/Γ(s) Σ_k (c)_k y^k / (k! (α)(α-1)...(α-k+1)) up to O(y^(α+1) log y),
+    and the cdf as incomplete gammas of the density's expansion y^α e^(-y) (1 - 2cy/α)."""
+    with mp.workdps(60):
+        g, k, x = mp.mpf(gamma), mp.mpf(kappa), mp.mpf(x)
+        c = k / 2
+        al, s = c * (1 / g - 1) - 1, c / g
+        y = s * x
+        series, term = mp.mpf(1), mp.mpf(1)
+        for j in range(6):
+            term *= (c + j) * y / ((j + 1) * (al - j))
+            series += term
+        # log of s / (Γ(c+1) Γ(s) |u|^2) without the series
+        log_const = mp.log(s) - mp.loggamma(c + 1) + mp.loggamma(s) - 2 * mp.loggamma(al + 1)
+        log_pdf = log_const - 2 * mp.log(series) + al * mp.log(y) - y
+        lower = mp.gammainc(al + 1, 0, y) - 2 * c / al * mp.gammainc(al + 2, 0, y)
+        log_cdf = log_const - mp.log(s) + mp.log(lower)
+        return log_pdf, log_cdf
+
+
+@pytest.mark.parametrize("x,kappa", [("1e-12", 10000), ("1e-12", 100000), ("1e-9", 100000)])
+def test_lower_tail_at_tiny_gamma_and_large_kappa(x, kappa):
+    # γ = 0.001: α ≈ 5e6-5e7 (an integer) and the far saddle at |t| ~ 1e9-1e12, too far to walk
+    # to: the contour ends on the axis with the vertical ray's algebraic bound
+    log_pdf, log_cdf = _lower_tail_by_series(x, "0.001", kappa)
+    assert contains(exact.logpdf(x, "0.001", kappa, digits=30), log_pdf, ref_digits=40)
+    cdf = exact.cdf(x, "0.001", kappa, digits=20)
+    # the cdf reference drops O((c y / α)^2) <= 3e-9 relative
+    with exact.workprec(128):
+        assert abs(cdf.log() - arb(mp.nstr(log_cdf, 30))) < 1e-8

@@ -113,13 +113,13 @@ def _trace(ph: _Phase, start: complex, first: complex, stop, max_steps: int = 40
     return []
 
 
-def _along_real_axis(ph: _Phase, end: float, start_ok) -> List[complex]:
+def _along_real_axis(ph: _Phase, end: float, start_ok, stop=None) -> List[complex]:
     """Vertices on the real segment from near 0 to ``end`` (outside the bulk, real saddles).
 
     On the negative axis the points lie on the cut of t^(a-1); they are taken as limits from
     above, which :class:`_CenteredIntegrand` (centred at upper-branch logarithms) respects.
     Steps of about one local width 1/sqrt|phi''|; the first vertex is where the start bound
-    is negligible.
+    is negligible; the walk ends early at the first vertex where ``stop`` holds.
     """
     lo, hi = 0.0, end
     for _ in range(200):
@@ -133,7 +133,7 @@ def _along_real_axis(ph: _Phase, end: float, start_ok) -> List[complex]:
     pts = [complex(lo, 0.0)]
     t = lo
     for _ in range(20000):
-        if abs(t) >= abs(end):
+        if abs(t) >= abs(end) or (stop is not None and stop(complex(t, 0.0))):
             break
         width = 1.0 / math.sqrt(abs(ph.d2(complex(t, 0.0))))
         step = min(STEP_WIDTHS * width, 0.25 * abs(t), 0.25 * abs(1 + t), abs(end - t))
@@ -206,10 +206,11 @@ def _tail_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
     Ray t = te + r e (r >= 0, |e| = 1, Im e >= 0 so it stays in the upper half plane), with
     decay rate q = Re(w e) > 0: |e^(-w t)| = e^(-Re(w te)) e^(-q r); |t| <= T + r, T = |te|;
     |1+t| >= m, the distance from -1 to the ray.  With a >= 1, bm <= 0 the integral is at most
-    exp(-Re(w te) + bm log m - shift) e^(qT) q^(-a) Gamma(a, qT).
+    exp(-Re(w te) + bm log m - shift) e^(qT) q^(-a) Gamma(a, qT).  A further candidate
+    for a real ``te > 0`` is the vertical ray, :func:`_vertical_ray_bound`.
     Returns +inf when no candidate direction applies.
     """
-    best = arb.pos_inf()
+    best = _vertical_ray_bound(a, bm, w, te, shift)
     T = abs(te)
     for direction in _tail_directions(midpoint(w), midpoint(te)):
         e = acb(direction.real, direction.imag)
@@ -227,6 +228,31 @@ def _tail_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
         if bound < best:
             best = bound
     return best
+
+
+def _vertical_ray_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
+    """Upper bound of the integral over the vertical ray from a real ``te > 0`` (algebraic decay).
+
+    Needs a >= 1, p = 1 - a - bm > 1 and Re w, Im w <= 0; returns +inf otherwise.  On
+    t = te + i r: |e^(-w t)| = e^(-Re(w te)) e^(r Im w) <= e^(-Re(w te)); |t| <= |1+t| (Re t > 0),
+    so |t^(a-1) (1+t)^bm| <= |1+t|^(-p) = (M^2 + r^2)^(-p/2), M = 1 + te, whose integral over
+    r >= 0 is M^(1-p) int_0^inf (1+u^2)^(-p/2) du <= M^(1-p) p/(p-1).  The ray is admissible:
+    with Re w, Im w <= 0, |e^(-w t)| <= 1 on the arcs |t| = R, pi/2 <= arg t <= pi that join it
+    to the rays of DLMF 13.4.4, while |t|^(a-1+bm) R -> 0 there.
+    """
+    p = 1 - a - bm
+    if not (te.imag.is_zero() and te.real > 0 and a >= 1 and p > 1 and w.real <= 0 and w.imag <= 0):
+        return arb.pos_inf()
+    m = 1 + te.real
+    return ((-(w * te).real + (1 - p) * m.log() - shift).exp() * p / (p - 1)).upper()
+
+
+def _log_vertical_ray_estimate(ph: "_Phase", te: float) -> float:
+    """Floating-point log of :func:`_vertical_ray_bound` without the shift (+inf where it does not apply)."""
+    p = -ph.a1 - ph.bm
+    if not (te > 0 and p > 1 and ph.w.real <= 0 and ph.w.imag <= 0):
+        return math.inf
+    return -ph.w.real * te + (1 - p) * math.log1p(te) + math.log(p / (p - 1))
 
 
 def _log_tail_estimate(ph: "_Phase", te: complex) -> float:
@@ -345,6 +371,8 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         phis = ph.value(complex(real_roots[0], 0.0)).real
         rest_phis = ph.value(complex(real_roots[1], 0.0)).real
         path = _real_saddle_path(ph, real_roots[1], phis, rest_phis, drop)
+        if not path:
+            path, rest_phis = _axis_ray_path(ph, real_roots[1], phis, drop), phis
         if not path:
             return None
     # The integrand is analytic in the open upper half plane and continuous up to the axis
@@ -492,6 +520,18 @@ def _real_saddle_path(ph: _Phase, far: float, phis: float, far_phis: float, drop
     tail_ok = lambda t: _log_tail_estimate(ph, t) - far_phis < -drop  # noqa: E731
     to_inf = _trace(ph, complex(far, 0.0), 1j / math.sqrt(abs(ph.d2(complex(far, 0.0)))), tail_ok)
     return to_far + to_inf if to_inf else []
+
+
+def _axis_ray_path(ph: _Phase, far: float, phis: float, drop: float) -> List[complex]:
+    """Polygon along the positive real axis, ending where the vertical ray's bound
+    (:func:`_vertical_ray_bound`) is negligible; for a far saddle too far away to walk to
+    (the lower tail at large κ, where the integrand decays only algebraically before it)."""
+    if not far > 0:
+        return []
+    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
+    ray_ok = lambda t: _log_vertical_ray_estimate(ph, t.real) - phis < -drop  # noqa: E731
+    path = _along_real_axis(ph, far, start_ok, stop=ray_ok)
+    return path if path and ray_ok(path[-1]) else []
 
 
 def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
