@@ -110,3 +110,17 @@ def test_property_piece_encloses_reference(log_a, ratio, u, widths, digits):
     if ours is None:  # the planner may decline; the contour then halves the piece
         return
     assert ours.overlaps(_reference(a - 1, bm, acb(-y), p, q, shift))
+
+
+@pytest.mark.parametrize("a,bm,w", CASES)
+def test_negligible_piece_is_enclosed_by_its_bound_alone(a, bm, w):
+    # a piece 8-10 widths from the saddle, where the integral is 1e-16..1e-24: with a
+    # tolerance of 1e-6 no node is needed, and the ball 0 +/- 2|h| max|f| must contain it
+    p, q, shift = _piece_through_saddle(a, bm, w, 10.0)
+    near, _, _ = _piece_through_saddle(a, bm, w, 8.0)
+    wb = acb(w.real, w.imag)
+    ours, (n, _) = _ours(a - 1, bm, wb, p, near, shift, log_tol=math.log(1e-6))
+    ref = _reference(a - 1, bm, wb, p, near, shift)
+    assert n == 0 and ours.mid() == 0
+    assert ours.overlaps(ref) and abs(ref).upper() > 0
+    assert abs(ours).upper() < math.e * 1e-6

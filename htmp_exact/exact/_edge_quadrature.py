@@ -44,11 +44,17 @@ from flint import acb, arb
 
 from ._precision import midpoint, workprec
 
-#: Rules tried, smallest first (their nodes are cached per precision).
-DEGREES = (8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 80, 96, 128, 160, 192, 256, 320, 384, 512)
+#: Rules tried, smallest first (their nodes are cached per precision); 0 stands for no node
+#: at all: the piece's integral is then enclosed by its bound 2|h| max|f| alone.
+DEGREES = (0, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 44, 48, 56, 64, 72, 80, 96, 112,
+           128, 160, 192, 256, 320, 384, 512)
 
 #: Ellipse parameters eta = log(rho) tried by the floating-point planner.
 ETAS = tuple(0.2 * k for k in range(1, 13))
+
+#: (eta, cosh eta, sinh eta, log of the rule's error factor rho^2 / (rho^2 - 1)) per eta.
+_ELLIPSES = tuple((eta, math.cosh(eta), math.sinh(eta), 2 * eta - math.log(math.expm1(2 * eta)))
+                  for eta in ETAS)
 
 
 def _nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
@@ -90,11 +96,10 @@ class PhaseSeries:
                 + self.bm * (1 + self.u1 * zeta).log()).exp()
 
 
-def _log_bound_float(series: "PhaseSeries", eta: float) -> float:
-    """Floating-point estimate of :func:`_log_bound` (planning only); ``inf`` where the
-    Taylor series does not reach the ellipse."""
+def _log_bound_float(series: "PhaseSeries", C: float, S: float) -> float:
+    """Floating-point estimate of :func:`_log_bound` on the ellipse with cosh eta = C,
+    sinh eta = S (planning only); ``inf`` where the Taylor series does not reach the ellipse."""
     a1, bm, u0, u1, re0, phi1, phi2 = series.floats
-    C, S = math.cosh(eta), math.sinh(eta)
     r0, r1 = abs(u0) * C, abs(u1) * C
     if r0 >= 1 or r1 >= 1:
         return math.inf
@@ -137,12 +142,16 @@ def _log_bound(series: PhaseSeries, eta: arb) -> arb:
 def _plan(series: PhaseSeries, log_tol: float) -> Optional[Tuple[int, float]]:
     """Smallest rule ``n`` of :data:`DEGREES` (and its ellipse ``eta``) whose float error
     estimate is below ``e^log_tol``: rule n on E_rho errs by about
-    ``exp(base(eta) - 2 n eta)``, so each eta needs ``n > (base(eta) - log_tol) / (2 eta)``."""
-    log_h = math.log(64 / 15 * abs(series.floats_h))
+    ``exp(base(eta) - 2 n eta)``, so each eta needs ``n > (base(eta) - log_tol) / (2 eta)``.
+    ``n = 0`` when the bound 2|h| max|f| on the smallest ellipse is already below it."""
+    log_h = math.log(abs(series.floats_h))
+    eta, C, S, _ = _ELLIPSES[0]
+    if _log_bound_float(series, C, S) + log_h + math.log(2) < log_tol:
+        return 0, eta
+    log_h += math.log(64 / 15)
     need = math.inf
-    for eta in ETAS:
-        base = _log_bound_float(series, eta) + log_h - math.log(math.expm1(2 * eta)) + 2 * eta
-        n = (base - log_tol) / (2 * eta)
+    for eta, C, S, log_factor in _ELLIPSES:
+        n = (_log_bound_float(series, C, S) + log_h + log_factor - log_tol) / (2 * eta)
         if n < need:
             need, best = n, eta
     for n in DEGREES:
@@ -166,8 +175,11 @@ def gauss_legendre_piece(series: PhaseSeries, log_tol: float, prec: int) -> Opti
     log_m = _log_bound(series, eta)
     if not log_m < arb.pos_inf():
         return None
-    rho2 = (2 * eta).exp()
-    error = (log_m.exp() * abs(series.h) * 64 / 15 * (eta * (2 - 2 * n)).exp() / (rho2 - 1)).upper()
+    if n == 0:  # |f| <= e^log_m on the segment [-1, 1] inside the ellipse (maximum modulus)
+        error = (2 * log_m.exp() * abs(series.h)).upper()
+    else:
+        rho2 = (2 * eta).exp()
+        error = (log_m.exp() * abs(series.h) * 64 / 15 * (eta * (2 - 2 * n)).exp() / (rho2 - 1)).upper()
     if not error < (arb(log_tol) + 1).exp():  # arb: e^log_tol underflows a float at high precision
         return None
     total = acb(0)

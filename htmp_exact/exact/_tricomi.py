@@ -396,7 +396,7 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
     # integral ~ the width 1/sqrt|phi''| at the saddle); only the speed depends on it
     saddles = upper[:1] or [complex(real_roots[0], 0.0), complex(real_roots[1], 0.0)]
     width = min([1.0] + [1 / math.sqrt(abs(ph.d2(t))) for t in saddles])
-    log_tol = math.log(width) - (prec + 4) * math.log(2)
+    log_tol = math.log(width) - (prec - TOLERANCE_SLACK_BITS) * math.log(2)
     split = max(on_axis - 1, 0)
     with workprec(work):
         # the part off the axis starts at the far saddle and is normalised by its own size
@@ -410,6 +410,11 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         rest = (rest + acb(arb(0, tail), arb(0, tail))) * (rest_shift - shift).exp()
         return axis, rest, shift.exp() * ab.rgamma(), work
 
+
+#: The quadrature's absolute tolerance is this many bits above 2^-prec times the integrand's
+#: width (the ~10 pieces' errors add up to U's relative accuracy of about prec - 12 bits, within
+#: the 20 bits the callers leave between the working precision and the accuracy they need).
+TOLERANCE_SLACK_BITS = 8
 
 #: Path edges merged into one Gauss–Legendre piece (about 10 local widths: the rule's
 #: nodes per width fall as the piece grows, until the phase's Taylor series limits it).
