@@ -43,6 +43,34 @@ def test_pdf_integer_b_against_mpmath_hyperu(gamma, kappa, x):
     assert contains(exact.pdf(x, gamma, kappa), htmp_pdf_hyperu(x, gamma, kappa), ref_digits=30)
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 60), st.integers(-1, 40), st.fractions(Fraction(1, 20), Fraction(60)))
+def test_shifted_integer_b_agrees_with_arb_at_the_integer(two_c, alpha, y):
+    # the shifted route (Arb at b + 2^-88 plus the bound on ∂U/∂b) against Arb's own
+    # logarithmic limit at the exact integer b = -α, at 4x the precision
+    from htmp_exact.exact._tricomi import _shifted
+    c, alpha, y = fmpq(two_c, 2), fmpq(alpha), fmpq(y.numerator, y.denominator)
+    ours = _shifted(c, alpha, y, 80)
+    ref = u_direct(c, alpha, y, 320)
+    assert ref.rel_accuracy_bits() > 80
+    assert ours.overlaps(ref)
+    assert ours.rel_accuracy_bits() >= 60 or not ours.real.is_finite()
+
+
+def test_b_derivative_bound_exceeds_difference_quotients():
+    # |U(c, b + h) - U(c, b)| / h <= the bound, for h = 1e-6 and 1/2 (Arb, 1000 bits)
+    from htmp_exact.exact._tricomi import b_derivative_bound
+    for c, b, y in [(fmpq(5), fmpq(1), fmpq(5)), (fmpq(10), fmpq(-29), fmpq(40)),
+                    (fmpq(3, 2), fmpq(0), fmpq(1, 10)), (fmpq(25), fmpq(-9), fmpq(90))]:
+        bound = b_derivative_bound(c, b, y)
+        with exact.workprec(1000):
+            u0 = acb(-arb(y)).hypgeom_u(arb(c), arb(b))
+            for h in (fmpq(1, 10**6), fmpq(1, 2)):
+                slope = abs(acb(-arb(y)).hypgeom_u(arb(c), arb(b + h)) - u0) / arb(h)
+                assert slope < bound
+        assert bound < 1e6 * slope  # and it is not vacuous
+
+
 def test_contour_integral_agrees_with_arb_hypgeom_u():
     # two independent rigorous algorithms for U(c, -alpha, y e^{i pi}) must overlap
     for c, alpha, y in [(fmpq(20), fmpq(159, 2), fmpq(150)), (fmpq(40), fmpq(319, 2), fmpq(340)),
