@@ -62,7 +62,7 @@ def test_b_derivative_bound_exceeds_difference_quotients():
     from htmp_exact.exact._tricomi import b_derivative_bound
     for c, b, y in [(fmpq(5), fmpq(1), fmpq(5)), (fmpq(10), fmpq(-29), fmpq(40)),
                     (fmpq(3, 2), fmpq(0), fmpq(1, 10)), (fmpq(25), fmpq(-9), fmpq(90))]:
-        bound = b_derivative_bound(c, b, y)
+        bound = b_derivative_bound(c, b, y, arb(1) / 2)
         with exact.workprec(1000):
             u0 = acb(-arb(y)).hypgeom_u(arb(c), arb(b))
             for h in (fmpq(1, 10**6), fmpq(1, 2)):

@@ -581,24 +581,26 @@ SHIFT_MAX_PREC = 256
 SHIFT_MAX_C = 32
 
 
-def b_derivative_bound(c: Real, b: Real, y: Real) -> arb:
-    r"""Upper bound of :math:`|\partial_eta U(c, eta, y e^{i\pi})|` for real ``β >= b``,
-    ``β <= c + 1`` (here ``b - c - 1 = -s < 0``), ``c > 0``, ``y > 0``.
+def b_derivative_bound(c: Real, b: Real, y: Real, width: arb) -> arb:
+    r"""Upper bound of :math:`|\partial_\beta U(c, \beta, y e^{i\pi})|` for real ``β`` in
+    ``[b, b + width]``; ``+inf`` unless ``b + width <= c + 1`` (for ``b = -α``:
+    ``b - c - 1 = -s < 0``).  Needs ``c > 0``, ``y > 0``.
 
-    DLMF 13.4.4 on the ray :math:`t = r e^{iarphi}`, :math:`arphi = -\pi/2 - 	heta`,
+    DLMF 13.4.4 on the ray :math:`t = r e^{i\varphi}`, :math:`\varphi = -\pi/2 - \theta`,
     ``0 < θ < π/2`` (valid for ``ph z = π``: ``|φ + π| < π/2``; ``1 + t`` stays off the cut):
-    :math:`\partial_eta U = \Gamma(c)^{-1}\int_0^\infty e^{-zt} t^{c-1} (1+t)^{eta-c-1}
-    \log(1+t)\, e^{iarphi} dr` with :math:`|e^{-zt}| = e^{-qr}`, ``q = y sin θ``;
-    :math:`|1+t| \ge m = \cos	heta` (the ray's distance from -1) and ``|1+t| <= 1 + r``, so
-    ``|(1+t)^(β-c-1)| <= m^(b-c-1)`` and ``|log(1+t)| <= K + r``, ``K = π - log m``; hence
-    :math:`|\partial_eta U| \le m^{b-c-1} (K q^{-c} + c\, q^{-c-1})`.  The angle only
+    :math:`\partial_\beta U = \Gamma(c)^{-1}\int_0^\infty e^{-zt} t^{c-1} (1+t)^{\beta-c-1}
+    \log(1+t)\, e^{i\varphi} dr` with :math:`|e^{-zt}| = e^{-qr}`, ``q = y sin θ``;
+    :math:`|1+t| \ge m = \cos\theta` (the ray's distance from -1) and ``|1+t| <= 1 + r``, so
+    ``|(1+t)^(β-c-1)| <= m^(b-c-1)`` (as ``β - c - 1 <= 0``, ``β >= b``) and
+    ``|log(1+t)| <= K + r``, ``K = π - log m``; hence
+    :math:`|\partial_\beta U| \le m^{b-c-1} (K q^{-c} + c\, q^{-c-1})`.  The angle only
     affects the bound's size.
     """
     bm = arb(b) - c - 1
-    if not bm < 0:
+    if not bm + width <= 0:
         return arb.pos_inf()
     # theta minimising bm log cos(theta) - c log sin(theta), the bound's leading part
-    theta = arb(math.atan(math.sqrt(float(arb(c).mid()) / -float(bm.mid()))))
+    theta = arb(math.atan(math.sqrt(float(arb(c).mid()) / max(-float(bm.mid()), 1e-300))))
     log_m, q, ca = theta.cos().log(), arb(y) * theta.sin(), arb(c)
     return ((bm * log_m - ca * q.log()).exp() * (arb.pi() - log_m + ca / q)).upper()
 
@@ -616,7 +618,8 @@ def u_direct_shifted(c: Real, alpha: Real, y: Real, shift: int, work: int) -> Tu
         b = -arb(alpha)
         beta = b + arb(2) ** -shift
         value = acb(-arb(y)).hypgeom_u(arb(c), beta)
-        return value, (abs(beta - b) * b_derivative_bound(c, -alpha, y)).upper()
+        width = abs(beta - b).upper()
+        return value, (width * b_derivative_bound(c, -alpha, y, width)).upper()
 
 
 def _shifted(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -636,6 +639,8 @@ def _shifted(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         value_bits = rel_accuracy_bits(value)
         if rel_accuracy_bits(total) >= need or not error > 0 or value_bits == -math.inf:
             return total
+        if not error.is_finite():  # b + ε beyond c + 1 (s < ε): the bound does not apply
+            break
         old_shift = shift
         if value_bits >= 4:  # |U| known: the shift that the ratio D/|U| calls for
             shift = int(need + shift + float((error / abs(value)).upper().log()) / math.log(2) + 8)
