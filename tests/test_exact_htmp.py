@@ -533,3 +533,20 @@ def test_lower_tail_at_tiny_gamma_and_large_kappa(x, kappa):
     # the cdf reference drops O((c y / α)^2) <= 3e-9 relative
     with exact.workprec(128):
         assert abs(cdf.log() - arb(mp.nstr(log_cdf, 30))) < 1e-8
+
+
+@pytest.mark.parametrize("x,gamma", [("1e-15", "1"), ("1e-9", "0.999"), ("1e-9", "1.001")])
+def test_lower_tail_cdf_at_kappa_1e5_near_gamma_one(x, gamma):
+    # y = s x lies below the first Laguerre zero: the count is 0 from one enclosure of M over
+    # [0, y] (the 5e4-step Sturm recurrence stays undecided there); reference: the phase of
+    # mpmath's hyperu, F = atom + (1 - atom) (-arg u / (π c)), in the dual law for γ > 1
+    with mp.workdps(40):
+        g, k, xm = mp.mpf(gamma), mp.mpf(100000), mp.mpf(x)
+        atom = 0
+        if g > 1:
+            atom, xm, k, g = 1 - 1 / g, xm / g, k / g, 1 / g
+        c = k / 2
+        al, s = c * (1 / g - 1) - 1, c / g
+        u = mp.hyperu(c, -al, mp.mpc(-s * xm, 0))
+        ref = atom + (1 - atom) * (-mp.atan2(u.imag, u.real) / (mp.pi * c))
+    assert contains(exact.cdf(x, gamma, 100000, digits=20), ref, ref_digits=30)
