@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from htmp_exact import exact
+from htmp_exact._domain import HTMPParams
 from htmp_exact.exact._tricomi import u_contour, u_direct
 
 from .reference import contains, htmp_pdf_connection, htmp_pdf_hyperu
@@ -468,11 +469,26 @@ def _log_tail_mass_by_quadrature(x, gamma, kappa, upper):
     (0.014135338283474217, 0.004874675578546091, 8214.928570837865, "cdf"),
     # upper tail at large κ, γ ≈ 1: y = 2.4e5 beyond every Laguerre zero (counted at y0 ≈ 4ν)
     (72.18947683764718, 0.9999999956664289, 3261.6718765003325, "sf"),
+    # below the bulk at κ = 10⁵: Im u from the off-axis part of the real-saddle contour
+    ("0.5", "0.05", 100000, "cdf"),
 ])
 def test_far_tails_at_large_kappa_against_quadrature_of_the_density(x, gamma, kappa, which):
     value = getattr(exact, which)(x, gamma, kappa)
     ref = _log_tail_mass_by_quadrature(x, gamma, kappa, upper=(which == "sf"))
     assert abs(float(value.log().mid()) - float(ref)) <= 1e-12 * abs(float(ref))
+
+
+@pytest.mark.parametrize("gamma,kappa,x", [("0.05", 10000, "0.5"), ("0.01", 3000, "0.4"), ("0.3", 2000, "0.1")])
+def test_lower_tail_imaginary_part_two_routes(gamma, kappa, x):
+    # Im u below the bulk: the off-axis part of the real-saddle contour against the
+    # connection formula with Kummer's series (DLMF 13.2.42) at the precision it needs
+    from htmp_exact.exact._tricomi import im_u_lower_contour, im_u_small
+    p = HTMPParams.from_inputs(gamma, kappa)
+    y = p.s * fmpq(Fraction(x).numerator, Fraction(x).denominator)
+    by_contour = im_u_lower_contour(p.c, p.alpha, y, 100)
+    by_series = im_u_small(p.c, p.alpha, y, 2000)
+    assert by_contour.rel_accuracy_bits() > 80 and by_series.rel_accuracy_bits() > 80
+    assert by_contour.overlaps(by_series)
 
 
 def test_sturm_count_backward_recurrence_equals_forward():

@@ -20,7 +20,8 @@ from flint import acb, arb, fmpq
 from .._domain import HTMPParams, Real, RealInput, gamma_above_one, is_exact, to_positive, to_real
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
-from ._tricomi import im_rotated_u, im_u_small, rotated_u_contour, tricomi_contour, u_on_cut
+from ._tricomi import (im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour, tricomi_contour,
+                       u_on_cut)
 
 Number = Union[arb, fmpq]
 
@@ -162,6 +163,10 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
             return nan, nan
         im_u = u.imag
         sharp = im_u_small(p.c, p.alpha, y, prec)
+        if rel_accuracy_bits(sharp) < prec - 20 and rel_accuracy_bits(im_u) < prec - 20:
+            by_contour = im_u_lower_contour(p.c, p.alpha, y, prec)
+            if rel_accuracy_bits(by_contour) > rel_accuracy_bits(sharp):
+                sharp = by_contour
         if rel_accuracy_bits(sharp) > rel_accuracy_bits(im_u):
             im_u = sharp.intersection(im_u)  # two rigorous enclosures of one number
         turns = distribution_phase(u, im_u, count)

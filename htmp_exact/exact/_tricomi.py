@@ -497,6 +497,35 @@ def rotated_u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         return value + 0
 
 
+def im_u_lower_contour(c: Real, alpha: Real, y: Real, prec: int) -> arb:
+    r"""``Im u(y)`` with full relative accuracy below the bulk, from the real-saddle contour.
+
+    Below the bulk the saddles of the untransformed integrand (DLMF 13.4.4, ``a = c``,
+    ``b = -α``) are real and positive, and the path runs along ``(0, τ_far)``, where the
+    integrand :math:`e^{yt} t^{c-1} (1+t)^{-s}` is real: that part of the integral is real,
+    so with ``Z`` the rest of the path (from the far saddle up), :math:`\operatorname{Im} u =
+    -\operatorname{Im}(Z)\, e^{shift}/\Gamma(c)` (``u`` is the conjugate of the integral,
+    the value below the cut), with ``Z``'s own relative accuracy.  The imaginary part of the
+    axis ball is discarded because it is exactly 0.  Non-finite when the path is not of
+    that shape.
+    """
+    nan = arb.nan()
+    ph = _Phase(float(arb(c).mid()), float(arb(-alpha - c - 1).mid()), complex(-float(arb(y).mid()), 0.0))
+    upper, real_roots = ph.saddles()
+    if upper or not real_roots or not real_roots[0] > 0:
+        return nan
+    with workprec(prec):
+        w = acb(-arb(y))
+    pieces = _contour_pieces(c, -alpha, w, prec)
+    if pieces is None:
+        return nan
+    _, rest, scale, work = pieces
+    with workprec(work):
+        value = -rest.imag * scale
+    with workprec(prec):
+        return value + 0
+
+
 def _complex_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> List[complex]:
     """Steepest-descent polygon 0 <- ts -> infinity through a saddle in the upper half plane."""
     width = 1.0 / math.sqrt(abs(ph.d2(ts)))
