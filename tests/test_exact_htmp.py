@@ -566,3 +566,25 @@ def test_lower_tail_cdf_at_kappa_1e5_near_gamma_one(x, gamma):
         u = mp.hyperu(c, -al, mp.mpc(-s * xm, 0))
         ref = atom + (1 - atom) * (-mp.atan2(u.imag, u.real) / (mp.pi * c))
     assert contains(exact.cdf(x, gamma, 100000, digits=20), ref, ref_digits=30)
+
+
+def test_cone_recurrence_signs_of_a_rotation():
+    # g_k = sin((k+1) t) / sin t solves g_(k+1) = 2 cos(t) g_k - g_(k-1), a pure rotation:
+    # plain ball arithmetic loses its signs within a few hundred steps at 64 bits (the wrapping
+    # effect), the cone keeps them over 20000 steps; reference: mpmath's sin at 40 digits
+    from htmp_exact.exact._phase import _recurrence_signs
+    t = fmpq(7, 10)
+    with exact.workprec(64):
+        two_cos = 2 * arb(t).cos()
+        signs = _recurrence_signs(arb(1), two_cos, lambda k: (two_cos, arb(-1)), 20000, 64)
+    with mp.workdps(40):
+        ref = [int(mp.sign(mp.sin((k + 1) * mp.mpf(7) / 10))) for k in range(20001)]
+    assert signs is not None and signs[:-1] == ref[:-1]
+
+
+@pytest.mark.parametrize("x", ["0.5", "1", "2"])
+def test_bulk_cdf_at_kappa_1e5_against_the_fast_path(x):
+    # the Sturm count runs 5e4 steps in the bulk; a count off by one would move the cdf by
+    # 1/c = 2e-5, the fast path (Riccati ODE, independent) is within 1e-15 there
+    from htmp_exact import fast
+    assert abs(float(exact.cdf(x, "0.5", 100000).mid()) - fast.cdf(float(x), 0.5, 1e5)) < 1e-12
