@@ -570,7 +570,7 @@ def test_lower_tail_cdf_at_kappa_1e5_near_gamma_one(x, gamma):
 
 def test_cone_recurrence_signs_of_a_rotation():
     # g_k = sin((k+1) t) / sin t solves g_(k+1) = 2 cos(t) g_k - g_(k-1), a pure rotation:
-    # plain ball arithmetic loses its signs within a few hundred steps at 64 bits (the wrapping
+    # plain ball arithmetic loses its signs after 60 steps at 64 bits (the wrapping
     # effect), the cone keeps them over 20000 steps; reference: mpmath's sin at 40 digits
     from htmp_exact.exact._phase import _recurrence_signs
     t = fmpq(7, 10)
@@ -582,9 +582,13 @@ def test_cone_recurrence_signs_of_a_rotation():
     assert signs is not None and signs[:-1] == ref[:-1]
 
 
-@pytest.mark.parametrize("x", ["0.5", "1", "2"])
-def test_bulk_cdf_at_kappa_1e5_against_the_fast_path(x):
+@pytest.mark.parametrize("x,gamma", [("0.5", "0.5"), ("1", "0.5"), ("2", "0.5"),
+                                     # non-integer c: the forward count starts on the recurrence's
+                                     # minimal solution; the backward one starts from Im U(c), U(c-1)
+                                     ("1", "1.001"), ("3", "3")])
+def test_bulk_cdf_at_kappa_1e5_against_the_fast_path(x, gamma):
     # the Sturm count runs 5e4 steps in the bulk; a count off by one would move the cdf by
     # 1/c = 2e-5, the fast path (Riccati ODE, independent) is within 1e-15 there
     from htmp_exact import fast
-    assert abs(float(exact.cdf(x, "0.5", 100000).mid()) - fast.cdf(float(x), 0.5, 1e5)) < 1e-12
+    value = exact.cdf(x, gamma, 100000)
+    assert abs(float(value.mid()) - fast.cdf(float(x), float(gamma), 1e5)) < 1e-12

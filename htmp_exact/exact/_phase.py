@@ -71,7 +71,7 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     if _no_zero_below(c, alpha, y, prec):
         return 0, 1
     edge = (math.sqrt(max(nu + beta + 1, 0.0)) + math.sqrt(max(nu + 1, 0.0))) ** 2
-    directions = (True, False) if float(y) > 2 * edge else (False,)
+    directions = (True, False) if float(y) > 2 * edge else (False, True)
     p = prec
     while p <= MAX_PREC:
         for backward in directions:
@@ -80,6 +80,31 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
                 return count
         p *= 2
     return None
+
+
+def _top_pair_from_u(c, alpha, y, prec: int) -> Tuple[arb, arb]:
+    r"""``(f_m, f_(m-1))`` up to a common positive factor, from the imaginary parts of
+    ``U(c, -α, y e^{iπ})`` and ``U(c-1, -α, y e^{iπ})`` (:func:`._tricomi.u_on_cut`), for where
+    Arb's 1F1 with the large negative parameter ``1 - c`` gives up.
+
+    By the connection formula of :func:`._tricomi.im_u_small`,
+    :math:`\operatorname{Im} U(a, -\alpha, y e^{i\pi}) = -\pi y^{1+\alpha} e^{-y}
+    \tilde M(1-a, 2+\alpha, y)/\Gamma(a)`, and
+    :math:`L_n^{(\beta)}(y) = \Gamma(n+\beta+1)/\Gamma(n+1)\, \tilde M(-n, \beta+1, y)`,
+    so with ``n = c-1, c-2`` (``β + 1 = α + 2``, ``n + β + 1 = s, s - 1``):
+    ``f_m = -K (s-1) Im U(c)``, ``f_(m-1) = -K Im U(c-1)``, ``K = Γ(s-1) e^y/(π y^(1+α)) > 0``.
+    Non-finite unless ``c > 2`` and ``s > 2``.
+    """
+    from ._tricomi import u_on_cut  # the contour lives there; _tricomi does not import this module
+
+    nan = arb.nan()
+    s = c + alpha + 1
+    if not (c > 2 and s > 2):
+        return nan, nan
+    with workprec(prec):
+        top = -(arb(s) - 1) * u_on_cut(c, alpha, y, prec).imag
+        below = -u_on_cut(c - 1, alpha, y, prec).imag
+    return top, below
 
 
 def _no_zero_below(c, alpha, y, prec: int) -> bool:
@@ -139,7 +164,10 @@ def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tup
                 n = delta + (m - k)
                 return (2 * n + beta + 1 - yb) / (n + beta), -(n + 1) / (n + beta)
 
-            signs = _recurrence_signs(laguerre(delta + m), laguerre(delta + m - 1), step, m, prec)
+            top, below = laguerre(delta + m), laguerre(delta + m - 1)
+            if not (top.is_finite() and below.is_finite()):
+                top, below = _top_pair_from_u(c, alpha, y, prec)
+            signs = _recurrence_signs(top, below, step, m, prec)
             signs = signs[::-1] if signs is not None else None
         else:  # g_k = f_k: f_(j+1) from f_j, f_(j-1), n = δ + j
             def step(k: int):
