@@ -402,15 +402,19 @@ def test_stieltjes_contour_ratio_in_both_forms_agrees_with_arb():
         assert ref.rel_accuracy_bits() > 100
         for ratio in (as_is, kummer):
             assert ratio.overlaps(ref) and ratio.rel_accuracy_bits() > 150
-    # where the untransformed path is not found (γ = 0.05, κ = 3 near the support), the
-    # fallback's Kummer form still gives the ratio: against mpmath's hyperu ratio
+    # γ = 0.05, κ = 3 near the support: the untransformed descent path towards 0 runs below
+    # the axis, and the path follows the axis to the saddle instead (against Arb at 800 bits);
+    # the fallback's Kummer form gives the ratio: against mpmath's hyperu ratio
     import mpmath
     from htmp_exact.exact._htmp import _contour_ratio
     p = HTMPParams.from_inputs("0.05", "3")
     with exact.workprec(200):
         arg = -arb(p.s) * acb(0.7, 0.01)
-        assert not tricomi_contour(p.c, -p.alpha, arg, 200).is_finite()
+        through_axis = tricomi_contour(p.c, -p.alpha, arg, 200)
         value = _contour_ratio(p, arg, 200)
+    with exact.workprec(800):
+        assert through_axis.overlaps(arg.hypgeom_u(arb(p.c), -arb(p.alpha)))
+    assert through_axis.rel_accuracy_bits() > 150
     assert value.rel_accuracy_bits() > 150
     with mpmath.workdps(60):
         zeta = mpmath.mpf(-30) * mpmath.mpc(0.7, 0.01)
@@ -592,3 +596,15 @@ def test_bulk_cdf_at_kappa_1e5_against_the_fast_path(x, gamma):
     from htmp_exact import fast
     value = exact.cdf(x, gamma, 100000)
     assert abs(float(value.mid()) - fast.cdf(float(x), float(gamma), 1e5)) < 1e-12
+
+
+@pytest.mark.parametrize("which", ["pdf", "sf"])
+def test_contour_through_a_saddle_next_to_the_axis(which):
+    # γ = 0.999, κ = 4138, x = 3.99, just below the upper edge: the complex saddle sits 0.02
+    # above the cut at -0.5 (the two saddles nearly meet), the descent branch towards 0 runs
+    # below the axis, and the path follows the axis instead; Arb's U needed ~20000 bits there.
+    # Reference: the fast path (Riccati ODE), within 1e-14 relative there
+    from htmp_exact import fast
+    value = getattr(exact, which)("3.99", "0.999", 4138)
+    ref = getattr(fast, which)(3.99, 0.999, 4138.0)
+    assert abs(float(value.mid()) / ref - 1) < 1e-12

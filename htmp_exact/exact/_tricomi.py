@@ -32,6 +32,7 @@ connection formulas (no cancellation), see :func:`im_u_small` and
 from __future__ import annotations
 
 import cmath
+import itertools
 import math
 from typing import List, Tuple
 
@@ -360,9 +361,10 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
     ph = _Phase(float(ab.mid()), float(bm.mid()), wf)
     upper, real_roots = ph.saddles()
     drop = (prec + 30) * math.log(2)
-    for centre in upper:
+    # steepest-descent paths through each saddle first, then along the axis to one
+    for trace, centre in itertools.product((_complex_saddle_path, _near_axis_saddle_path), upper):
         phis = rest_phis = ph.value(centre).real
-        path = _complex_saddle_path(ph, centre, phis, drop)
+        path = trace(ph, centre, phis, drop)
         if path:
             break
     else:
@@ -542,6 +544,29 @@ def _complex_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> L
             to_inf = _trace(ph, ts, other, tail_ok)
             return to_zero[::-1] + [ts] + to_inf if to_inf else []
     return []
+
+
+def _near_axis_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> List[complex]:
+    """Polygon along the real axis (above the cut) from near 0 to below a complex saddle ``ts``
+    close to the axis, up to ``ts`` and out to infinity along its outward descent branch.
+
+    Near the edges of the bulk the two saddles almost meet on the axis, and the descent branch
+    towards 0 runs below it (the tracer gives up); the axis itself is then nearly a descent
+    path.  Any polygon in the closed upper half plane is admissible (only accuracy and speed
+    depend on it).
+    """
+    if not -1 < ts.real < 0 and not ts.real > 0:
+        return []
+    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
+    to_ts = _along_real_axis(ph, ts.real, start_ok)
+    if not to_ts:
+        return []
+    d = 1j / cmath.sqrt(ph.d2(ts))
+    d *= 1 / (abs(d) * math.sqrt(abs(ph.d2(ts))))
+    out = max((d, -d), key=lambda step: abs(ts + step))
+    tail_ok = lambda t: _log_tail_estimate(ph, t) - phis < -drop  # noqa: E731
+    to_inf = _trace(ph, ts, out, tail_ok)
+    return to_ts + [ts] + to_inf if to_inf else []
 
 
 def _real_saddle_path(ph: _Phase, far: float, phis: float, far_phis: float, drop: float) -> List[complex]:
