@@ -152,8 +152,8 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         # a higher working precision would only repeat it
         raise PrecisionError(
             f"HTMP cdf/sf: the Sturm count of the Laguerre zeros below y = {float(y):.6g} "
-            f"(c = {float(p.c):.6g}) stays undecided up to {MAX_PREC} bits; the ball "
-            "recurrence loses bits over its ~c steps in the bulk at very large kappa"
+            f"(c = {float(p.c):.6g}) stays undecided up to {MAX_PREC} bits (the recurrence's "
+            "start values, or its minimal solution, cost more bits than that)"
         )
     with workprec(prec):
         u = u_on_cut(p.c, p.alpha, y, prec)

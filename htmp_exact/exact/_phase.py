@@ -59,13 +59,15 @@ def zero_total(c) -> int:
 
 def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
-    inner signs are decided (the recurrence loses bits; the count is cheap).
+    inner signs are decided (the count is cheap next to the rest).
 
-    The sequence is computed by the forward recurrence, except far beyond the zeros of
-    ``f_m`` (``y`` above twice ``(√(ν+β+1) + √(ν+1))²``, about the largest zero,
-    DLMF 18.16(iv)): there the sequence is the recurrence's minimal solution, which decays like
-    ``e^y y^(-j)/Γ(-δ-j)``; the forward recurrence loses ~log2(y/j) bits a step, while the
-    backward one is stable, so it is tried first (the forward one after it).
+    Below about the first zero the count is 0 if one enclosure says so (:func:`_no_zero_below`).
+    Otherwise the sequence runs forward, then backward, at each precision; far beyond the
+    zeros of ``f_m`` (``y`` above twice ``(√(ν+β+1) + √(ν+1))²``, about the largest zero,
+    DLMF 18.16(iv)) backward first: there the sequence is the recurrence's minimal solution,
+    which decays like ``e^y y^(-j)/Γ(-δ-j)``, and the forward recurrence loses ~log2(y/j) bits
+    a step while the backward one is stable.  The same holds for the first ``j <~ y/4`` steps
+    when ``δ`` is not 0 (then the backward start may come from U, :func:`_top_pair_from_u`).
     """
     nu, beta = float(c) - 1, float(alpha) + 1
     if _no_zero_below(c, alpha, y, prec):
@@ -140,7 +142,8 @@ def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tup
     by exactly one at each zero of ``f_m`` and ``V(0^+) = 0``.
 
     The sequence starts from ``f_0, f_1`` (Arb's 1F1) and runs forward, or with
-    ``backward`` from ``f_m, f_{m-1}`` and runs down.
+    ``backward`` from ``f_m, f_{m-1}`` and runs down, as a cone recurrence
+    (:func:`_recurrence_signs`).
 
     Returns ``(V_inner, sign_last)``: the sign changes among ``f_0..f_{m-1}``
     and ``sign(f_m f_{m-1})`` (``0`` if undecided at this precision; for

@@ -2,12 +2,13 @@ r"""Tricomi's U on the negative real axis, rigorously (SPEC §1, §3, §8).
 
 The HTMP law needs :math:`u(y) = U(c, -\alpha, y e^{i\pi})` for :math:`y > 0`
 (the value from above the cut; the value from below is its conjugate).
-Two rigorous routes, tried in this order:
+Two rigorous routes, tried in this order (:func:`u_on_cut`):
 
 1. **Arb** ``acb_hypgeom_u`` at the exact negative real ``-y`` (python-flint
    ``acb(-y).hypgeom_u(a, b)``): fast for moderate parameters, but for large κ
-   in the bulk of the law it needs thousands of bits, or fails at every
-   precision when ``b`` is an integer (SPEC §8).
+   in the bulk of the law it needs thousands of bits.  At an exact integer ``b``
+   Arb takes a logarithmic limit; there the non-integer ``b + ε`` is evaluated
+   first, with a bound on ``|∂U/∂b|`` (:func:`u_direct_shifted`).
 2. **Saddle-point contour integral** of DLMF 13.4.4,
 
    .. math::  U(a, b, y e^{-i\pi}) = \frac{1}{\Gamma(a)}
@@ -16,18 +17,21 @@ Two rigorous routes, tried in this order:
 
    valid for ``a > 0`` and any real ``b``.  The path is the steepest-descent
    path through the complex saddle of the integrand (present exactly in the
-   oscillatory bulk), traced in floating point and then frozen as a polygon
-   with exact (dyadic) vertices.  By Cauchy's theorem any such polygon in the
-   upper half plane gives the same value, so the floating-point tracing only
-   affects speed, never correctness.  Arb's certified Gauss–Legendre
-   integration (``acb.integral``) integrates each edge; the two pieces it cannot
-   reach, ``[0, t0]`` and the ray from the last vertex to infinity, are
-   enclosed by explicit bounds (see :func:`_start_bound`, :func:`_tail_bound`)
-   and added as error balls.  Every step is rigorous.
+   oscillatory bulk; a saddle next to the axis is reached along the axis), or
+   along the real axis through the real saddles outside the bulk, traced in
+   floating point and then frozen as a polygon with exact (dyadic) vertices.
+   By Cauchy's theorem any such polygon in the closed upper half plane gives the
+   same value, so the floating-point tracing only affects speed, never
+   correctness.  Runs of edges are integrated by Gauss–Legendre rules with a
+   rigorous error bound (:mod:`._edge_quadrature`), or by Arb's certified
+   integrator; the two ends, ``[0, t0]`` and the ray from the last vertex to
+   infinity, are enclosed by explicit bounds (see :func:`_start_bound`,
+   :func:`_tail_bound`) and added as error balls.  Every step is rigorous.
 
 The imaginary parts needed near the ends of the support come from exact
 connection formulas (no cancellation), see :func:`im_u_small` and
-:func:`im_rotated_u`.
+:func:`im_rotated_u`, or from the part of the contour off the real axis
+(:func:`im_u_lower_contour`, :func:`rotated_u_contour`).
 """
 from __future__ import annotations
 
