@@ -64,8 +64,8 @@ def to_real(value: object, name: str) -> Real:
             raise ValueError(f"{name}: cannot read {value!r} as a decimal number") from None
         if not dec.is_finite():
             raise ValueError(f"{name} must be finite, got {value!r}")
-        frac = Fraction(dec)
-        return fmpq(frac.numerator, frac.denominator)
+        num, den = dec.as_integer_ratio()
+        return fmpq(num, den)
     if isinstance(value, arb):
         if not value.is_finite():
             raise ValueError(f"{name} must be a finite ball, got {value}")

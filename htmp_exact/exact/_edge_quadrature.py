@@ -92,8 +92,8 @@ class PhaseSeries:
 
     def value(self, zeta: acb) -> acb:
         """f(t_m + h zeta) from the logarithms (no truncation), for a point zeta of [-1, 1]."""
-        return (self.phi0 - self.wh * zeta + self.a1 * (1 + self.u0 * zeta).log()
-                + self.bm * (1 + self.u1 * zeta).log()).exp()
+        return (self.phi0 - self.wh * zeta + self.a1 * (self.u0 * zeta).log1p()
+                + self.bm * (self.u1 * zeta).log1p()).exp()
 
 
 def _log_bound_float(series: "PhaseSeries", C: float, S: float) -> float:
