@@ -631,12 +631,12 @@ DIRECT_EXTRA_BITS = 24
 #: (the shift's error is bounded by :func:`b_derivative_bound`).
 SHIFT_BITS = 8
 
-#: The shifted b is used up to this working precision and for y <= prec/2 (measured, certified
-#: pdf at c = 5-10, integer b: 20-45% faster at 15-40 digits, as fast at 100 digits, 1.5-6x
-#: slower at 250 digits; beyond y ~ prec/2 Arb's cancellation, ~1.4 y bits, makes its
-#: attempts at twice the precision fail at a cost).
+#: The shifted b is used for c <= SHIFT_MAX_C and up to SHIFT_MAX_PREC bits (measured against
+#: Arb at the integer, U at 89 bits, α = -1..29, y = c/4..3c: 0.3-1.0 of the time for
+#: c = 2.5-15.5, but 2x at c = 25, y = c/4; certified pdf 20-45% faster at 15-40 digits, as
+#: fast at 100 digits, 1.5-6x slower at 250 digits).
 SHIFT_MAX_PREC = 256
-SHIFT_MAX_C = 32
+SHIFT_MAX_C = 16
 
 
 def b_derivative_bound(c: Real, b: Real, y: Real, width: arb) -> arb:
@@ -680,6 +680,16 @@ def u_direct_shifted(c: Real, alpha: Real, y: Real, shift: int, work: int) -> Tu
         return value, (width * b_derivative_bound(c, -alpha, y, width)).upper()
 
 
+def _shift_estimate(c: float, b: float, y: float) -> int:
+    """Bits by which :func:`b_derivative_bound` likely exceeds ``|U|`` (floats, a guess: the
+    bound at its angle against ``|U| ~ max(y, c)^-c``, the size of ``z^-c`` (DLMF 13.7.3))."""
+    bm = b - c - 1
+    theta = math.atan(math.sqrt(c / -bm))
+    log_m, log_q = math.log(math.cos(theta)), math.log(y * math.sin(theta))
+    log_bound = bm * log_m - c * log_q + math.log(math.pi - log_m + c * math.exp(-log_q))
+    return max(0, math.ceil((log_bound + c * math.log(max(y, c))) / math.log(2)))
+
+
 def _shifted(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     """``U(c, -alpha, y e^{i pi})`` for an integer ``b = -alpha`` by :func:`u_direct_shifted`,
     to ``prec - 20`` bits; NaN if that needs more than ``DIRECT_PREC_FACTOR * prec`` bits.
@@ -688,12 +698,16 @@ def _shifted(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     the shift and the precision that the first one's ratio ``D/|U|`` and cancellation call for.
     """
     need = prec - 20
-    shift, work = prec + SHIFT_BITS, 2 * prec + SHIFT_BITS + 12
+    shift = prec + SHIFT_BITS
+    if y < c:  # the bound's q^-c grows like (c/y)^c: shift further from the start
+        shift += _shift_estimate(float(arb(c).mid()), float(arb(-alpha).mid()), float(arb(y).mid()))
+    work = shift + prec + 12
     for _ in range(2):
         if work > DIRECT_PREC_FACTOR * prec:
             break
         value, error = u_direct_shifted(c, alpha, y, shift, work)
-        total = value + acb(arb(0, error), arb(0, error))
+        with workprec(work):
+            total = value + acb(arb(0, error), arb(0, error))
         value_bits = rel_accuracy_bits(value)
         if rel_accuracy_bits(total) >= need or not error > 0 or value_bits == -math.inf:
             return total
