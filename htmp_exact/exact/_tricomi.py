@@ -340,7 +340,7 @@ def tricomi_contour(a: Real, b: Real, w: acb, prec: int) -> acb:
     pieces = _contour_pieces(a, b, w, prec)
     if pieces is None:
         return acb(arb.nan(), arb.nan())
-    axis, rest, scale, work = pieces
+    axis, rest, scale, work, _ = pieces
     with workprec(work):
         value = (axis + rest) * scale
     with workprec(prec):
@@ -350,9 +350,10 @@ def tricomi_contour(a: Real, b: Real, w: acb, prec: int) -> acb:
 def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
     """The contour integral of :func:`tricomi_contour` in two parts, or ``None``.
 
-    Returns ``(axis, rest, scale, work_prec)``: ``axis`` is the integral over the leading
+    Returns ``(axis, rest, scale, work_prec, side)``: ``axis`` is the integral over the leading
     vertices on the real axis (with the bound for ``[0, t0]``), ``rest`` the remainder (with
-    the bound for the final ray), both normalised by ``e^(-shift)``; ``scale = e^shift/Γ(a)``.
+    the bound for the final ray), both normalised by ``e^(-shift)``; ``scale = e^shift/Γ(a)``;
+    ``side`` is -1 or 1 if those vertices all lie on that side of 0, else 0.
     """
     with workprec(prec):
         ab = arb(a)
@@ -396,6 +397,9 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
     # constant e^{iπ(a-1)}: rotated_u_contour relies on it (a projected vertex could leave it)
     if any(t.real <= -1 for t in path[:on_axis]):
         return None
+    # the side of 0 of that run (its vertices are exact: the sign is certain), for the callers
+    # that use the integrand's constant phase there: e^{iπ(a-1)} on (-1, 0), 1 on (0, ∞)
+    side = next((s for s in (-1, 1) if on_axis and all(s * t.real > 0 for t in path[:on_axis])), 0)
 
     work = prec + 10 + int(math.log2(2 + abs(wf) + abs(ph.a1) + abs(ph.bm)))
     # absolute tolerance of the quadrature on the normalised integrand (at most ~1, its
@@ -414,7 +418,7 @@ def _contour_pieces(a: Real, b: Real, w: acb, prec: int):
         rest = _polygon_integral(ab, bm, w, path[split:], points[split:], rest_shift, log_tol, work)
         tail = _tail_bound(ab, bm, w, points[-1], rest_shift)
         rest = (rest + acb(arb(0, tail), arb(0, tail))) * (rest_shift - shift).exp()
-        return axis, rest, shift.exp() * ab.rgamma(), work
+        return axis, rest, shift.exp() * ab.rgamma(), work, side
 
 
 #: The quadrature's absolute tolerance is this many bits above 2^-prec times the integrand's
@@ -473,6 +477,15 @@ def _polygon_integral(a: arb, bm: arb, w: acb, path: List[complex], points: List
     return total
 
 
+def _pieces_on_cut(c: Real, alpha: Real, y: Real, prec: int, side: int):
+    """:func:`_contour_pieces` of ``U(c, -α, ·)`` at ``-y`` (from below the cut), or ``None``
+    unless the path's leading run on the real axis lies on ``side`` of 0 (-1 or 1)."""
+    with workprec(prec):
+        w = acb(-arb(y))
+    pieces = _contour_pieces(c, -alpha, w, prec)
+    return pieces if pieces is not None and pieces[4] == side else None
+
+
 def rotated_u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     r"""``e^{iπc} u(y)`` with a sharp imaginary part, from the real-saddle contour (upper tail).
 
@@ -485,14 +498,10 @@ def rotated_u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     Non-finite when the path is not of that shape.
     """
     nan = acb(arb.nan(), arb.nan())
-    with workprec(prec):
-        w = acb(-arb(y))
-    pieces = _contour_pieces(c, -alpha, w, prec)
+    pieces = _pieces_on_cut(c, alpha, y, prec, side=-1)
     if pieces is None:
         return nan
-    axis, rest, scale, work = pieces
-    if axis.real.is_zero() and axis.imag.is_zero():
-        return nan
+    axis, rest, scale, work, _ = pieces
     with workprec(work):
         sin_pc, cos_pc = arb(c).sin_cos_pi()
         unrotate = acb(cos_pc, -sin_pc)
@@ -515,17 +524,10 @@ def im_u_lower_contour(c: Real, alpha: Real, y: Real, prec: int) -> arb:
     axis ball is discarded because it is exactly 0.  Non-finite when the path is not of
     that shape.
     """
-    nan = arb.nan()
-    ph = _Phase(float(arb(c).mid()), float(arb(-alpha - c - 1).mid()), complex(-float(arb(y).mid()), 0.0))
-    upper, real_roots = ph.saddles()
-    if upper or not real_roots or not real_roots[0] > 0:
-        return nan
-    with workprec(prec):
-        w = acb(-arb(y))
-    pieces = _contour_pieces(c, -alpha, w, prec)
+    pieces = _pieces_on_cut(c, alpha, y, prec, side=1)
     if pieces is None:
-        return nan
-    _, rest, scale, work = pieces
+        return arb.nan()
+    _, rest, scale, work, _ = pieces
     with workprec(work):
         value = -rest.imag * scale
     with workprec(prec):
