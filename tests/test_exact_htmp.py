@@ -478,6 +478,9 @@ def _log_tail_mass_by_quadrature(x, gamma, kappa, upper):
     (72.18947683764718, 0.9999999956664289, 3261.6718765003325, "sf"),
     # below the bulk at κ = 10⁵: Im u from the off-axis part of the real-saddle contour
     ("0.5", "0.05", 100000, "cdf"),
+    # the dual law's upper tail at κ = 10⁵ (c = 16666.7): the backward Sturm count starts
+    # from Im U(c), Im U(c-1), where Arb's 1F1 returns a ball around 0
+    ("10", "3", 100000, "sf"),
 ])
 def test_far_tails_at_large_kappa_against_quadrature_of_the_density(x, gamma, kappa, which):
     value = getattr(exact, which)(x, gamma, kappa)

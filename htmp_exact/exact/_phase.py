@@ -168,7 +168,7 @@ def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tup
                 return (2 * n + beta + 1 - yb) / (n + beta), -(n + 1) / (n + beta)
 
             top, below = laguerre(delta + m), laguerre(delta + m - 1)
-            if not (top.is_finite() and below.is_finite()):
+            if not (_certain_sign(top) and _certain_sign(below)):  # Arb's 1F1 gave up
                 top, below = _top_pair_from_u(c, alpha, y, prec)
             signs = _recurrence_signs(top, below, step, m, prec)
             signs = signs[::-1] if signs is not None else None
