@@ -11,9 +11,8 @@ precision, up to :data:`MAX_PREC` bits, then raise :class:`PrecisionError`.
 """
 from __future__ import annotations
 
-import contextlib
 import math
-from typing import Callable, Iterator, Optional, TypeVar, Union
+from typing import Callable, Optional, TypeVar, Union
 
 from flint import acb, arb, ctx
 
@@ -33,15 +32,23 @@ class PrecisionError(ArithmeticError):
     """The requested accuracy could not be certified within the precision cap."""
 
 
-@contextlib.contextmanager
-def workprec(prec: int) -> Iterator[None]:
-    """Set ``flint.ctx.prec`` to ``prec`` bits inside the block, restoring it after."""
-    old = ctx.prec
-    ctx.prec = int(prec)
-    try:
-        yield
-    finally:
-        ctx.prec = old
+class workprec:
+    """Set ``flint.ctx.prec`` to ``prec`` bits inside a ``with`` block, restoring the caller's
+    value on exit, also when an exception is raised (a class rather than a generator-based
+    context manager: the exact path enters ~10 of them per call, and this is 3x cheaper)."""
+
+    __slots__ = ("prec", "saved")
+
+    def __init__(self, prec: int):
+        self.prec = int(prec)
+
+    def __enter__(self) -> None:
+        self.saved = ctx.prec
+        ctx.prec = self.prec
+
+    def __exit__(self, *exc_info) -> bool:
+        ctx.prec = self.saved
+        return False
 
 
 def midpoint(ball: acb) -> complex:
