@@ -59,7 +59,7 @@ def zero_total(c) -> int:
 
 def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
-    inner signs are decided (the count is cheap next to the rest).
+    inner signs are decided (the count itself does not depend on the precision).
 
     Below about the first zero the count is 0 if one enclosure says so (:func:`_no_zero_below`).
     Otherwise the sequence runs forward, then backward, at each precision; far beyond the

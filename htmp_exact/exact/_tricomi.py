@@ -252,12 +252,12 @@ def _vertical_ray_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
     return ((-(w * te).real + (1 - p) * m.log() - shift).exp() * p / (p - 1)).upper()
 
 
-def _log_vertical_ray_estimate(ph: "_Phase", te: float) -> float:
+def _log_vertical_ray_estimate(ph: "_Phase", te: complex) -> float:
     """Floating-point log of :func:`_vertical_ray_bound` without the shift (+inf where it does not apply)."""
     p = -ph.a1 - ph.bm
-    if not (te > 0 and p > 1 and ph.w.real <= 0 and ph.w.imag <= 0):
+    if not (te.imag == 0 and te.real > 0 and p > 1 and ph.w.real <= 0 and ph.w.imag <= 0):
         return math.inf
-    return -ph.w.real * te + (1 - p) * math.log1p(te) + math.log(p / (p - 1))
+    return -ph.w.real * te.real + (1 - p) * math.log1p(te.real) + math.log(p / (p - 1))
 
 
 def _log_tail_estimate(ph: "_Phase", te: complex) -> float:
@@ -534,16 +534,29 @@ def im_u_lower_contour(c: Real, alpha: Real, y: Real, prec: int) -> arb:
         return value + 0
 
 
+def _negligible(estimate, ph: _Phase, phis: float, drop: float):
+    """The test ``t -> estimate(ph, t) - phis < -drop`` (``estimate``: the float log of a path
+    end's bound, :func:`_log_start_bound`, :func:`_log_tail_estimate` or
+    :func:`_log_vertical_ray_estimate`): the piece it bounds is below ``e^-drop`` of the saddle."""
+    return lambda t: estimate(ph, t) - phis < -drop
+
+
+def _descent_steps(ph: _Phase, ts: complex) -> Tuple[complex, complex]:
+    """The two steepest-descent steps of one local width 1/sqrt|phi''| from the saddle ``ts``,
+    the one towards 0 first."""
+    d = 1j / cmath.sqrt(ph.d2(ts))
+    d *= 1 / (abs(d) * math.sqrt(abs(ph.d2(ts))))
+    toward, away = sorted((d, -d), key=lambda step: abs(ts + step))
+    return toward, away
+
+
 def _complex_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) -> List[complex]:
     """Steepest-descent polygon 0 <- ts -> infinity through a saddle in the upper half plane."""
-    width = 1.0 / math.sqrt(abs(ph.d2(ts)))
-    d = 1j / cmath.sqrt(ph.d2(ts))
-    d /= abs(d)
-    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
-    tail_ok = lambda t: _log_tail_estimate(ph, t) - phis < -drop  # noqa: E731
+    start_ok = _negligible(_log_start_bound, ph, phis, drop)
+    tail_ok = _negligible(_log_tail_estimate, ph, phis, drop)
     # the branch that descends to t = 0 stays within |t| < 2|ts| + 1; try the one whose
     # first step points towards 0 first, the other only if that fails
-    first, second = sorted((d * width, -d * width), key=lambda step: abs(ts + step))
+    first, second = _descent_steps(ph, ts)
     for toward, other in ((first, second), (second, first)):
         to_zero = _trace(ph, ts, toward, start_ok, radius=2 * abs(ts) + 1)
         if to_zero:
@@ -561,28 +574,22 @@ def _near_axis_saddle_path(ph: _Phase, ts: complex, phis: float, drop: float) ->
     path.  Any polygon in the closed upper half plane is admissible (only accuracy and speed
     depend on it).
     """
-    if not -1 < ts.real < 0 and not ts.real > 0:
+    if not (-1 < ts.real < 0 or ts.real > 0):
         return []
-    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
-    to_ts = _along_real_axis(ph, ts.real, start_ok)
+    to_ts = _along_real_axis(ph, ts.real, _negligible(_log_start_bound, ph, phis, drop))
     if not to_ts:
         return []
-    d = 1j / cmath.sqrt(ph.d2(ts))
-    d *= 1 / (abs(d) * math.sqrt(abs(ph.d2(ts))))
-    out = max((d, -d), key=lambda step: abs(ts + step))
-    tail_ok = lambda t: _log_tail_estimate(ph, t) - phis < -drop  # noqa: E731
-    to_inf = _trace(ph, ts, out, tail_ok)
+    to_inf = _trace(ph, ts, _descent_steps(ph, ts)[1], _negligible(_log_tail_estimate, ph, phis, drop))
     return to_ts + [ts] + to_inf if to_inf else []
 
 
 def _real_saddle_path(ph: _Phase, far: float, phis: float, far_phis: float, drop: float) -> List[complex]:
     """Polygon along the real axis (above the cut when negative) to the far real saddle, then up
     and out to infinity."""
-    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
-    to_far = _along_real_axis(ph, far, start_ok)
+    to_far = _along_real_axis(ph, far, _negligible(_log_start_bound, ph, phis, drop))
     if not to_far:
         return []
-    tail_ok = lambda t: _log_tail_estimate(ph, t) - far_phis < -drop  # noqa: E731
+    tail_ok = _negligible(_log_tail_estimate, ph, far_phis, drop)
     to_inf = _trace(ph, complex(far, 0.0), 1j / math.sqrt(abs(ph.d2(complex(far, 0.0)))), tail_ok)
     return to_far + to_inf if to_inf else []
 
@@ -593,9 +600,8 @@ def _axis_ray_path(ph: _Phase, far: float, phis: float, drop: float) -> List[com
     (the lower tail at large κ, where the integrand decays only algebraically before it)."""
     if not far > 0:
         return []
-    start_ok = lambda t: _log_start_bound(ph, t) - phis < -drop  # noqa: E731
-    ray_ok = lambda t: _log_vertical_ray_estimate(ph, t.real) - phis < -drop  # noqa: E731
-    path = _along_real_axis(ph, far, start_ok, stop=ray_ok)
+    ray_ok = _negligible(_log_vertical_ray_estimate, ph, phis, drop)
+    path = _along_real_axis(ph, far, _negligible(_log_start_bound, ph, phis, drop), stop=ray_ok)
     return path if path and ray_ok(path[-1]) else []
 
 
@@ -641,6 +647,12 @@ SHIFT_MAX_PREC = 256
 SHIFT_MAX_C = 16
 
 
+def _bound_angle(c: float, bm: float) -> float:
+    """The angle theta of :func:`b_derivative_bound` minimising its leading part
+    ``bm log cos(theta) - c log sin(theta)`` (``bm = b - c - 1 < 0``): ``tan^2 theta = c/-bm``."""
+    return math.atan(math.sqrt(c / max(-bm, 1e-300)))
+
+
 def b_derivative_bound(c: Real, b: Real, y: Real, width: arb) -> arb:
     r"""Upper bound of :math:`|\partial_\beta U(c, \beta, y e^{i\pi})|` for real ``β`` in
     ``[b, b + width]``; ``+inf`` unless ``b + width <= c + 1`` (for ``b = -α``:
@@ -659,8 +671,7 @@ def b_derivative_bound(c: Real, b: Real, y: Real, width: arb) -> arb:
     bm = arb(b) - c - 1
     if not bm + width <= 0:
         return arb.pos_inf()
-    # theta minimising bm log cos(theta) - c log sin(theta), the bound's leading part
-    theta = arb(math.atan(math.sqrt(float(arb(c).mid()) / max(-float(bm.mid()), 1e-300))))
+    theta = arb(_bound_angle(float(arb(c).mid()), float(bm.mid())))
     log_m, q, ca = theta.cos().log(), arb(y) * theta.sin(), arb(c)
     return ((bm * log_m - ca * q.log()).exp() * (arb.pi() - log_m + ca / q)).upper()
 
@@ -686,7 +697,7 @@ def _shift_estimate(c: float, b: float, y: float) -> int:
     """Bits by which :func:`b_derivative_bound` likely exceeds ``|U|`` (floats, a guess: the
     bound at its angle against ``|U| ~ max(y, c)^-c``, the size of ``z^-c`` (DLMF 13.7.3))."""
     bm = b - c - 1
-    theta = math.atan(math.sqrt(c / -bm))
+    theta = _bound_angle(c, bm)
     log_m, log_q = math.log(math.cos(theta)), math.log(y * math.sin(theta))
     log_bound = bm * log_m - c * log_q + math.log(math.pi - log_m + c * math.exp(-log_q))
     return max(0, math.ceil((log_bound + c * math.log(max(y, c))) / math.log(2)))
@@ -718,9 +729,15 @@ def _shifted(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         old_shift = shift
         if value_bits >= 4:  # |U| known: the shift that the ratio D/|U| calls for
             shift = int(need + shift + float((error / abs(value)).upper().log()) / math.log(2) + 8)
-        # as in _retried, with the change of the shift's cancellation
-        work = int(work + shift - old_shift + prec - value_bits + 30)
+        # as in _retried, plus the change of the shift's cancellation
+        work = _retry_precision(work, prec, value_bits) + shift - old_shift
     return acb(arb.nan(), arb.nan())
+
+
+def _retry_precision(work: int, prec: int, bits: float) -> int:
+    """The precision of the next attempt after a ball of ``bits`` relative accuracy at ``work``
+    bits (see :func:`_retried`)."""
+    return 2 * work if bits == -math.inf else int(work + prec - bits + 30)
 
 
 def _retried(evaluate, prec: int, work: int) -> acb:
@@ -731,8 +748,7 @@ def _retried(evaluate, prec: int, work: int) -> acb:
     nothing, and the precision is doubled."""
     direct = evaluate(work)
     while rel_accuracy_bits(direct) < prec - 20:
-        bits = rel_accuracy_bits(direct)
-        work = 2 * work if bits == -math.inf else int(work + prec - bits + 30)
+        work = _retry_precision(work, prec, rel_accuracy_bits(direct))
         if work > DIRECT_PREC_FACTOR * prec:
             break
         direct = evaluate(work)
