@@ -2,8 +2,10 @@ r"""Tricomi's U on the negative real axis, rigorously (SPEC §1, §3, §8).
 
 The HTMP law needs :math:`u(y) = U(c, -\alpha, y e^{i\pi})` for :math:`y > 0`
 (the value from above the cut; the value from below is its conjugate).
-Two rigorous routes, tried in this order (:func:`u_on_cut`):
+Rigorous routes, tried in this order (:func:`u_on_cut`):
 
+0. For exact integers ``c >= 1`` and ``alpha >= -1`` (an even κ with an integer
+   ``b``): a closed form in the exponential integral, :mod:`._tricomi_ei`.
 1. **Arb** ``acb_hypgeom_u`` at the exact negative real ``-y`` (python-flint
    ``acb(-y).hypgeom_u(a, b)``): fast for moderate parameters, but for large κ
    in the bulk of the law it needs thousands of bits.  At an exact integer ``b``
@@ -40,12 +42,13 @@ import itertools
 import math
 from typing import List, Tuple
 
-from flint import acb, arb, fmpq
+from flint import acb, arb
 
 from .._domain import Real
 from ._edge_quadrature import PhaseSeries, gauss_legendre_piece
 from ._kummer import regularized_m
 from ._precision import midpoint, rel_accuracy_bits, workprec
+from ._tricomi_ei import is_integer, u_integer_on_cut
 
 
 def u_direct(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -755,24 +758,34 @@ def _retried(evaluate, prec: int, work: int) -> acb:
     return direct
 
 
-def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
-    """``U(c, -alpha, y e^{i pi})``, best rigorous ball from the two routes at ``prec`` bits.
+def _more_accurate(first: acb, second: acb) -> acb:
+    """The ball of the two with the higher relative accuracy (``first`` on a tie)."""
+    return second if rel_accuracy_bits(second) > rel_accuracy_bits(first) else first
 
-    Arb's direct evaluation first (``DIRECT_EXTRA_BITS`` above ``prec``; for an exact integer
-    ``b = -alpha`` first at the shifted ``b``, :func:`u_direct_shifted`), retried at the
-    precision its own loss calls for (:func:`_retried`).  Then the contour integral.
+
+def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
+    """``U(c, -alpha, y e^{i pi})``, the best rigorous ball of the routes below at ``prec`` bits.
+
+    For exact integers ``c >= 1``, ``alpha >= -1``: first the exponential integral
+    (:func:`._tricomi_ei.u_integer_on_cut`).  Then Arb's direct evaluation
+    (``DIRECT_EXTRA_BITS`` above ``prec``; for an exact integer ``b = -alpha`` first at the
+    shifted ``b``, :func:`u_direct_shifted`), retried at the precision its own loss calls
+    for (:func:`_retried`).  Then the contour integral.  Each route runs only if those
+    before it fell short of ``prec - 20`` bits.
     """
     direct = acb(arb.nan(), arb.nan())
-    if isinstance(alpha, fmpq) and alpha.q == 1 and c <= SHIFT_MAX_C and prec <= SHIFT_MAX_PREC:
-        direct = _shifted(c, alpha, y, prec)
+    if is_integer(c) and is_integer(alpha) and c >= 1 and alpha >= -1:
+        direct = u_integer_on_cut(c, alpha, y, prec)
+    if (rel_accuracy_bits(direct) < prec - 20 and is_integer(alpha) and c <= SHIFT_MAX_C
+            and prec <= SHIFT_MAX_PREC):
+        direct = _more_accurate(direct, _shifted(c, alpha, y, prec))
     if rel_accuracy_bits(direct) < prec - 20:
-        plain = _retried(lambda w: u_direct(c, alpha, y, w), prec, prec + DIRECT_EXTRA_BITS)
-        direct = plain if rel_accuracy_bits(plain) > rel_accuracy_bits(direct) else direct
+        direct = _more_accurate(direct, _retried(lambda w: u_direct(c, alpha, y, w), prec,
+                                                 prec + DIRECT_EXTRA_BITS))
     if rel_accuracy_bits(direct) >= prec - 20:
         with workprec(prec):
             return direct + 0
-    contour = u_contour(c, alpha, y, prec)
-    return contour if rel_accuracy_bits(contour) > rel_accuracy_bits(direct) else direct
+    return _more_accurate(direct, u_contour(c, alpha, y, prec))
 
 
 # --------------------------------------------------------------------------
