@@ -5,7 +5,8 @@ One place declares what the package accepts:
 * ``gamma`` (γ) and ``kappa`` (κ): real, finite, ``> 0``;
 * ``x``: real and finite (the laws live on ``[0, ∞)``; ``x < 0`` is allowed and
   gives pdf 0, cdf 0);
-* ``z`` for Stieltjes transforms: complex, finite, off the support ``[0, ∞)``.
+* ``z`` for Stieltjes transforms: complex, finite, off the support ``[0, ∞)``
+  (:func:`to_complex`; parts kept exact like reals).
 
 The float APIs (fast path, ensembles, distributions) take plain floats, checked by
 :func:`positive_float`, and random generators through :func:`generator`.
@@ -90,6 +91,46 @@ def to_real(value: object, name: str) -> Real:
         f"{name} must be a real number (int, float, Fraction, decimal str, "
         f"fmpq, arb or mpf), got {type(value).__name__} {value!r}"
     )
+
+
+@dataclass(frozen=True)
+class ComplexPoint:
+    """A complex argument with parts kept as :func:`to_real` keeps reals (exact :class:`fmpq`
+    where the input is exact), so that the ball is formed at each working precision."""
+
+    real: Real
+    imag: Real
+
+    def ball(self) -> "flint.acb":
+        """The point as an :class:`flint.acb` at the current precision."""
+        return flint.acb(arb(self.real), arb(self.imag))
+
+    def conjugate(self) -> "ComplexPoint":
+        return ComplexPoint(self.real, -self.imag)
+
+    @property
+    def exact(self) -> bool:
+        return is_exact(self.real) and is_exact(self.imag)
+
+
+def to_complex(value: object, name: str) -> ComplexPoint:
+    """Convert a complex input (Python ``complex``, :class:`flint.acb`, :class:`mpmath.mpc`,
+    or any real input of :func:`to_real`) to a :class:`ComplexPoint`.
+
+    Raises ``TypeError`` for other types and ``ValueError`` for non-finite parts, naming ``name``.
+    """
+    if isinstance(value, flint.acb):
+        parts = (value.real, value.imag)
+    elif isinstance(value, (complex, mpmath.mpc)):
+        parts = (value.real, value.imag)
+    else:
+        try:
+            return ComplexPoint(to_real(value, name), fmpq(0))
+        except TypeError:
+            raise TypeError(
+                f"{name} must be a complex or real number, got {type(value).__name__} {value!r}"
+            ) from None
+    return ComplexPoint(to_real(parts[0], f"{name}.real"), to_real(parts[1], f"{name}.imag"))
 
 
 def to_positive(value: object, name: str) -> Real:

@@ -148,6 +148,27 @@ def test_far_tails_match_exact_asymptotic_constants():
         assert abs(ratio - 1) < arb("1e-10")
 
 
+@pytest.mark.parametrize("gamma,kappa", [("1", 20), ("0.25", 20), ("0.5", "2.5"), ("3", 7)])
+def test_arguments_beyond_the_float_range(gamma, kappa):
+    # x = 1e-400 and 1e400 are exact decimals; the float planning must not overflow (it did)
+    tiny, huge = "1e-400", "1e400"
+    # the density at 1e-400 against mpmath's hyperu (its exponent range is unbounded too)
+    assert contains(exact.pdf(tiny, gamma, kappa), htmp_pdf_hyperu(tiny, gamma, kappa), ref_digits=30)
+    assert exact.logpdf(tiny, gamma, kappa).overlaps(exact.pdf(tiny, gamma, kappa).log())
+    # upper tail: sf ~ p(x)/s (1 + O(1/x)), s = c/γ (for γ > 1 too, through the duality)
+    g, k = (fmpq(*Fraction(v).as_integer_ratio()) for v in (gamma, kappa))
+    s = k / 2 / g
+    ratio = exact.sf(huge, gamma, kappa) * arb(s) / exact.pdf(huge, gamma, kappa)
+    assert abs(ratio - 1) < arb("1e-10")
+    cdf = exact.cdf(huge, gamma, kappa)
+    assert cdf.overlaps(arb(1)) and cdf.rad() < 1e-15
+    # lower tail (γ < 1, α > -1): cdf ~ x p(x)/(α + 1)
+    if g < 1:
+        alpha = k / 2 * (1 / g - 1) - 1
+        ratio = exact.cdf(tiny, gamma, kappa) * arb(alpha + 1) / (arb(tiny) * exact.pdf(tiny, gamma, kappa))
+        assert abs(ratio - 1) < arb("1e-10")
+
+
 @pytest.mark.parametrize("gamma,kappa", [("0.5", "3"), ("2", "3")])
 def test_stieltjes_against_quadrature_including_atom(gamma, kappa):
     z = mp.mpc(-0.7, 0.4)
@@ -169,6 +190,20 @@ def test_stieltjes_gamma_one_against_mpmath_hyperu_ratio():
         ref = s * mp.hyperu(c + 1, 2, -s * z) / mp.hyperu(c, 1, -s * z)
     S = exact.stieltjes(complex(-0.7, 0.4), 1, "2.5", digits=30)
     assert contains(S.real, ref.real) and contains(S.imag, ref.imag)
+
+
+@pytest.mark.parametrize("z", ["-0.1", Fraction(-1, 3), -10**400])
+def test_stieltjes_at_exact_rational_points_reaches_40_digits(z):
+    # an exact rational z stays exact (it was rounded to 53 bits once, capping the accuracy
+    # at ~45 bits); against mpmath's hyperu ratio (SPEC §4) at 80 digits, and S ~ -1/z
+    S = exact.stieltjes(z, "0.5", 4, digits=40)
+    assert S.rel_accuracy_bits() > 40 * math.log2(10)
+    with mp.workdps(80):
+        zz = mp.mpf(Fraction(z).numerator) / Fraction(z).denominator
+        c, alpha, s = mp.mpf(2), mp.mpf(1), mp.mpf(4)  # gamma = 1/2, kappa = 4
+        ref = s * mp.hyperu(c + 1, 1 - alpha, -s * zz) / mp.hyperu(c, -alpha, -s * zz)
+    assert contains(S.real, ref, ref_digits=60)
+    assert exact.mp_stieltjes(Fraction(-1, 3), "0.5", digits=40).overlaps(arb(1))  # S² + 5S - 6 = 0
 
 
 def test_stieltjes_boundary_value_is_the_density():

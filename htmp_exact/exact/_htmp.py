@@ -14,10 +14,10 @@ from __future__ import annotations
 import math
 from typing import Optional, Union
 
-import mpmath
 from flint import acb, arb, fmpq
 
-from .._domain import HTMPParams, Real, RealInput, gamma_above_one, is_exact, to_positive, to_real
+from .._domain import (ComplexPoint, HTMPParams, Real, RealInput, gamma_above_one, is_exact, to_complex,
+                       to_positive, to_real)
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
 from ._tricomi import (im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour, tricomi_contour,
@@ -41,10 +41,10 @@ def _log_density_small_gamma(p: HTMPParams, x, prec: int) -> arb:
     so they are formed with that many extra bits: the absolute error of the sum becomes the
     relative error of the density.
     """
-    y_float = float(arb(p.s * x).mid())
+    log_y = float(arb(p.s * x).log().mid())  # y itself may lie beyond the float range
     s_float = float(arb(p.s).mid())
-    size = 2 + y_float + abs(float(arb(p.alpha).mid())) * (1 + abs(math.log(y_float))) + s_float * math.log(2 + s_float)
-    prec += int(math.log2(size)) + 4
+    size = 2 + abs(float(arb(p.alpha).mid())) * (1 + abs(log_y)) + s_float * math.log(2 + s_float)
+    prec += int(max(math.log2(size), log_y / math.log(2))) + 5
     with workprec(prec):
         s = arb(p.s)
         y = arb(p.s * x)
@@ -151,7 +151,7 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         # the count does not depend on prec and was already tried up to MAX_PREC bits:
         # a higher working precision would only repeat it
         raise PrecisionError(
-            f"HTMP cdf/sf: the Sturm count of the Laguerre zeros below y = {float(y):.6g} "
+            f"HTMP cdf/sf: the Sturm count of the Laguerre zeros below y = {arb(y).str(6, radius=False)} "
             f"(c = {float(p.c):.6g}) stays undecided up to {MAX_PREC} bits (the recurrence's "
             "start values, or its minimal solution, cost more bits than that)"
         )
@@ -247,26 +247,16 @@ def atom(gamma: RealInput) -> Number:
     return 1 - 1 / g
 
 
-def _to_complex(z: object) -> acb:
-    if isinstance(z, acb):
-        ball = z
-    elif isinstance(z, mpmath.mpc):
-        ball = acb(arb(to_real(z.real, "z.real")), arb(to_real(z.imag, "z.imag")))
-    elif isinstance(z, complex):
-        ball = acb(arb(to_real(z.real, "z.real")), arb(to_real(z.imag, "z.imag")))
-    else:
-        try:
-            ball = acb(arb(to_real(z, "z")))
-        except TypeError:
-            raise TypeError(f"z must be a complex or real number, got {type(z).__name__} {z!r}") from None
-    if not (ball.real.is_finite() and ball.imag.is_finite()):
-        raise ValueError(f"z must be finite, got {z!r}")
-    if ball.imag.contains(0) and not ball.real < 0:
+def _off_support(z: object) -> ComplexPoint:
+    """``z`` as a :class:`ComplexPoint`, checked to be finite and off the support ``[0, ∞)``."""
+    point = to_complex(z, "z")
+    real, imag = arb(point.real), arb(point.imag)
+    if imag.contains(0) and not real < 0:
         raise ValueError(
             f"z = {z!r} is on (or may touch) the support [0, inf); the Stieltjes transform "
             "is defined for z in C \\ [0, inf)"
         )
-    return ball
+    return point
 
 
 #: Largest |s z| for which :func:`stieltjes` retries Arb's U at a boosted precision (its cost
@@ -326,20 +316,20 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     >>> abs(s.real * 1e6 - 1) < 1e-4
     True
     """
-    zb = _to_complex(z)
+    point = _off_support(z)
     p = HTMPParams.from_inputs(gamma, kappa)
 
-    lower = zb.imag < 0  # S(conj z) = conj S(z): work in the upper half plane
-    z_upper = zb.conjugate() if lower else zb
+    lower = arb(point.imag) < 0  # S(conj z) = conj S(z): work in the upper half plane
+    z_upper = point.conjugate() if lower else point
 
     def direct(w: int) -> acb:
         s, c, alpha = arb(p.s), arb(p.c), arb(p.alpha)
-        arg = -s * z_upper
+        arg = -s * z_upper.ball()
         return s * arg.hypgeom_u(c + 1, 1 - alpha) / arg.hypgeom_u(c, -alpha)
 
     def evaluate(w: int) -> acb:
         s, c = arb(p.s), arb(p.c)
-        arg = -s * z_upper
+        arg = -s * z_upper.ball()
         value = direct(w)
         size = float(abs(arg).upper())
         if rel_accuracy_bits(value) < w - 20 and size <= _BOOST_MAX_ARG:
@@ -356,4 +346,4 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
         return value.conjugate() if lower else value
 
     return certify(evaluate, prec=prec, digits=digits, what="HTMP Stieltjes transform",
-                   exact_inputs=p.exact and zb.is_exact())
+                   exact_inputs=p.exact and point.exact)

@@ -13,7 +13,7 @@ from typing import Optional
 from flint import acb, arb, fmpq
 
 from .._domain import RealInput, gamma_above_one, is_exact, to_positive, to_real
-from ._htmp import _to_complex
+from ._htmp import _off_support
 from ._moments import check_order
 from ._precision import certify
 
@@ -103,17 +103,17 @@ def mp_stieltjes(z: object, gamma: RealInput, *, prec: Optional[int] = None,
     r"""Certified MP(γ) Stieltjes transform, the root of ``γ z S² + (z + γ - 1) S + 1 = 0``
     with ``S ~ -1/z`` at infinity: :math:`S = (1 - γ - z + \sqrt{z-\lambda_+}\sqrt{z-\lambda_-})/(2γz)`.
     """
-    zb = _to_complex(z)
+    point = _off_support(z)
     g = to_positive(gamma, "gamma")
 
     def evaluate(w: int) -> acb:
-        gb = arb(g)
+        gb, zb = arb(g), point.ball()
         lo, hi = _edges(gb)
         root = (zb - hi).sqrt() * (zb - lo).sqrt()
         return (1 - gb - zb + root) / (2 * gb * zb)
 
     return certify(evaluate, prec=prec, digits=digits, what="MP Stieltjes transform",
-                   exact_inputs=is_exact(g) and zb.is_exact())
+                   exact_inputs=is_exact(g) and point.exact)
 
 
 def mp_moment(k: int, gamma: RealInput):

@@ -73,7 +73,7 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     if _no_zero_below(c, alpha, y, prec):
         return 0, 1
     edge = (math.sqrt(max(nu + beta + 1, 0.0)) + math.sqrt(max(nu + 1, 0.0))) ** 2
-    directions = (True, False) if float(y) > 2 * edge else (False, True)
+    directions = (True, False) if float(arb(y).mid()) > 2 * edge else (False, True)
     p = prec
     while p <= MAX_PREC:
         for backward in directions:
@@ -121,7 +121,7 @@ def _no_zero_below(c, alpha, y, prec: int) -> bool:
     """
     nu, beta = float(c) - 1, float(alpha) + 1
     j = beta + 3 * (beta + 1) ** (1 / 3) + 2.5
-    if zero_total(c) == 0 or not float(y) < j * j / (4 * nu + 2 * beta + 2):
+    if zero_total(c) == 0 or not float(arb(y).mid()) < j * j / (4 * nu + 2 * beta + 2):
         return False
     with workprec(prec):
         ball = arb(0).union(arb(y))
