@@ -12,7 +12,8 @@ The float APIs (fast path, ensembles, distributions) take plain floats, checked 
 :func:`positive_float`, and random generators through :func:`generator`.
 
 Exact inputs are kept exact: ``int``, :class:`fractions.Fraction`, decimal
-strings such as ``"0.01"`` or ``"1e-9"`` (read as the exact decimal),
+strings such as ``"0.01"`` or ``"1e-9"`` (read as the exact decimal), rational
+strings such as ``"1/3"``,
 :class:`flint.fmpq`, ``float`` and :class:`mpmath.mpf` (their exact binary
 value) all become :class:`flint.fmpq`.  An inexact :class:`flint.arb` ball is
 kept as a ball.  Exactness matters: with rational γ and κ the parameter
@@ -59,6 +60,12 @@ def to_real(value: object, name: str) -> Real:
         num, den = value.as_integer_ratio()
         return fmpq(num, den)
     if isinstance(value, str):
+        if "/" in value:
+            try:
+                ratio = Fraction(value.strip())
+            except (ValueError, ZeroDivisionError):
+                raise ValueError(f"{name}: cannot read {value!r} as a rational p/q") from None
+            return fmpq(ratio.numerator, ratio.denominator)
         try:
             dec = Decimal(value.strip())
         except InvalidOperation:
@@ -88,7 +95,7 @@ def to_real(value: object, name: str) -> Real:
     if isinstance(value, numbers.Real):  # numpy floating scalars and the like
         return to_real(float(value), name)
     raise TypeError(
-        f"{name} must be a real number (int, float, Fraction, decimal str, "
+        f"{name} must be a real number (int, float, Fraction, decimal or p/q str, "
         f"fmpq, arb or mpf), got {type(value).__name__} {value!r}"
     )
 

@@ -61,6 +61,19 @@ def test_shifted_integer_b_agrees_with_arb_at_the_integer(two_c, alpha, y):
     assert combined.rel_accuracy_bits() >= 60
 
 
+@pytest.mark.parametrize("c,alpha,y", [((10, 1), (2597, 673), (63079, 673)), ((11, 2), (4291, 186), (311201, 3720)),
+                                         ((1779, 200), (1679, 100), (741843, 10000))])
+def test_arb_retried_at_the_connection_formulas_precision_agrees_with_the_contour(c, alpha, y):
+    # upper tail at small c: Arb's first ball has no correct bit, and the retry jumps to the
+    # precision its 1F1 form needs (connection_bits) instead of leaving the point to the
+    # contour integral, the independent route used as the reference here
+    from htmp_exact.exact._tricomi import DIRECT_EXTRA_BITS, u_on_cut
+    c, alpha, y = fmpq(*c), fmpq(*alpha), fmpq(*y)
+    assert u_direct(c, alpha, y, 83 + DIRECT_EXTRA_BITS).rel_accuracy_bits() <= 0
+    ours, ref = u_on_cut(c, alpha, y, 83), u_contour(c, alpha, y, 160)
+    assert ours.overlaps(ref) and ours.rel_accuracy_bits() >= 63
+
+
 def test_b_derivative_bound_exceeds_difference_quotients():
     # |U(c, b + h) - U(c, b)| / h <= the bound, for h = 1e-6 and 1/2 (Arb, 1000 bits)
     from htmp_exact.exact._tricomi import b_derivative_bound
@@ -264,8 +277,11 @@ def test_inexact_ball_input_stops_early_with_precision_error():
 def test_exact_inputs_are_equivalent():
     ref = exact.pdf("0.75", "0.5", "3", digits=20)
     for x, g, k in [(0.75, 0.5, 3.0), (Fraction(3, 4), Fraction(1, 2), 3), (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
-                    (mp.mpf(0.75), "0.5", 3), (arb("0.75"), "0.5", 3)]:
+                    (mp.mpf(0.75), "0.5", 3), (arb("0.75"), "0.5", 3), ("3/4", " 1/2", "6/2")]:
         assert exact.pdf(x, g, k, digits=20).overlaps(ref)
+    # a rational string is exact: 1/3 at 40 digits (a rounded 1/3 would cap the accuracy)
+    assert exact.pdf("1/3", "1/3", 3, digits=40).overlaps(exact.pdf(Fraction(1, 3), Fraction(1, 3), 3, digits=40))
+    assert exact.pdf("1/3", "1/3", 3, digits=40).rel_accuracy_bits() > 40 * math.log2(10)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
@@ -288,6 +304,7 @@ BAD = [
     (dict(kappa=-2.0), ValueError), (dict(gamma=float("nan")), ValueError), (dict(kappa=float("inf")), ValueError),
     (dict(gamma=1j), TypeError), (dict(kappa=None), TypeError), (dict(x=float("nan")), ValueError),
     (dict(x="abc"), ValueError), (dict(x=[1, 2]), TypeError), (dict(gamma=True), TypeError),
+    (dict(x="1/0"), ValueError), (dict(kappa="1/x"), ValueError),
 ]
 
 

@@ -2,7 +2,7 @@ r"""Certified HTMP(γ, κ): density, distribution function, Stieltjes transform,
 
 Every function returns a python-flint ball that contains the true value; see
 :func:`~htmp_exact.exact._precision.certify` for ``prec``/``digits``.  Inputs:
-``int``, :class:`fractions.Fraction`, decimal ``str`` (exact), :class:`flint.fmpq`,
+``int``, :class:`fractions.Fraction`, decimal or ``"p/q"`` ``str`` (exact), :class:`flint.fmpq`,
 ``float``/:class:`mpmath.mpf` (exact binary value) and :class:`flint.arb` balls.
 
 For γ > 1 the kernels use the exact duality of SPEC §3: the continuous part
@@ -16,11 +16,11 @@ from typing import Optional, Union
 
 from flint import acb, arb, fmpq
 
-from .._domain import (ComplexPoint, HTMPParams, Real, RealInput, gamma_above_one, is_exact, to_complex,
+from .._domain import (ComplexPoint, HTMPParams, RealInput, gamma_above_one, is_exact, to_complex,
                        to_positive, to_real)
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
-from ._tricomi import (im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour, tricomi_contour,
+from ._tricomi import (connection_bits, im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour, tricomi_contour,
                        u_on_cut)
 
 Number = Union[arb, fmpq]
@@ -264,14 +264,6 @@ def _off_support(z: object) -> ComplexPoint:
 _BOOST_MAX_ARG = 2000.0
 
 
-def _boost_bits(size: float, b: Real) -> int:
-    """Extra bits for Arb's U at ``|arg| = size``: the 1F1 form cancels up to ``e^{2|arg|}``
-    (2·log2(e)·|arg| bits), and ``1/sin(πb)`` costs ``log2(1/dist(b, ℤ))`` bits near an integer b."""
-    gap = abs(float(b) - round(float(b)))
-    near_integer = 0 if gap == 0 else max(0, math.ceil(-math.log2(gap)))
-    return math.ceil(2.9 * size) + near_integer + 64
-
-
 def _contour_ratio(p: HTMPParams, arg: acb, prec: int) -> acb:
     """``U(c+1, 1-α, arg) / U(c, -α, arg)`` by the contour integral, ``Im arg < 0``.
 
@@ -333,8 +325,8 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
         value = direct(w)
         size = float(abs(arg).upper())
         if rel_accuracy_bits(value) < w - 20 and size <= _BOOST_MAX_ARG:
-            # one retry at the precision Arb's U calls for (see _boost_bits), before the contour
-            boost = w + _boost_bits(size, -p.alpha)
+            # one retry at the precision Arb's U calls for (see connection_bits), before the contour
+            boost = w + connection_bits(size, -p.alpha)
             with workprec(boost):
                 boosted = direct(boost)
             if rel_accuracy_bits(boosted) > rel_accuracy_bits(value):
