@@ -64,10 +64,15 @@ def _nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
 
 @functools.lru_cache(maxsize=128)
 def _cached_nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
-    """Arb's Gauss–Legendre nodes and weights (a pure function of ``n`` and ``prec``, memoised)."""
+    """Arb's Gauss–Legendre nodes and weights (a pure function of ``n`` and ``prec``, memoised).
+
+    ``P_n`` has the parity of ``n``: its roots are symmetric about 0 with equal weights, so
+    only the ``ceil(n/2)`` roots in ``[0, 1)`` are computed and the others are their negatives.
+    """
     with workprec(prec):
-        pairs = [arb.legendre_p_root(n, k, weight=True) for k in range(n)]
-        return tuple((acb(x), acb(w)) for x, w in pairs)
+        half = [arb.legendre_p_root(n, k, weight=True) for k in range((n + 1) // 2)]
+        mirrored = [(-x, w) for x, w in half[:n // 2]]
+        return tuple((acb(x), acb(w)) for x, w in half + mirrored)
 
 
 class PhaseSeries:
