@@ -632,11 +632,14 @@ def u_contour(c: Real, alpha: Real, y: Real, prec: int) -> acb:
 #: direct U at 2-4x the precision takes 0.3-1.5 ms for c <~ 500; beyond, it costs more).
 DIRECT_PREC_FACTOR = 4
 
-#: For ``c <= SHIFT_MAX_C``, Arb's direct U is retried at the precision its connection formula
-#: calls for (:func:`connection_bits`) when that is at most this many bits above the working
-#: precision (measured at 15 digits, upper tail at c = 5-10: Arb at 330-410 bits 0.45-0.55 ms,
-#: at 800 bits 1.1-1.7 ms, against 1.5-2.3 ms for the contour; at c ~ 100-500 Arb's loss has
-#: other causes, and the jump doubled the median pdf time at κ = 10³).
+#: A ball of Arb's with no correct bit is retried at once at the precision its connection
+#: formula calls for (:func:`connection_bits`), and not at all if that exceeds
+#: ``DIRECT_PREC_FACTOR * prec``; for ``c <= SHIFT_MAX_C`` up to this many bits above the
+#: working precision (measured at 15 digits, upper tail at c = 5-10: Arb at 330-410 bits
+#: 0.45-0.55 ms, at 800 bits 1.1-1.7 ms, against 1.5-2.3 ms for the contour; at c ~ 100-500
+#: Arb's loss has other causes, and so high a cap doubled the median pdf time at κ = 10³,
+#: while the retries it now skips cost up to 1.5 ms each and failed: 0 of 239 succeeded in
+#: the bulk and the lower tail at c = 17-1000 on a random sweep).
 DIRECT_JUMP_MAX_BITS = 768
 
 #: Arb's direct U starts this many bits above the working precision: on moderate parameters
@@ -759,22 +762,21 @@ def connection_bits(size: float, b: Real) -> int:
     return math.ceil(2.9 * min(size, 1e300)) + near_integer + 64  # size may be inf
 
 
-def _retried(evaluate, prec: int, work: int, jump: int = 0) -> acb:
+def _retried(evaluate, prec: int, work: int, need: int, cap: int) -> acb:
     """``evaluate(work)`` (Arb's direct U), retried while the ball is less accurate than
-    ``prec - 20`` bits and ``work`` stays below ``max(DIRECT_PREC_FACTOR * prec, prec + jump)``.
+    ``prec - 20`` bits and ``work`` stays at most ``cap``.
 
     A ball that lost ``L`` bits to cancellation predicts the loss at a higher precision, so
     the retry is at ``work + prec - (work - L) + 30`` bits.  A ball with no correct bit says
-    little: the retry is then at least at ``prec + jump`` (the caller's estimate of what the
+    little: the retry is then at least at ``prec + need`` (the caller's estimate of what the
     connection formula needs, :func:`connection_bits`), and a ball with no finite enclosure
     at least doubles the precision."""
     direct = evaluate(work)
-    cap = max(DIRECT_PREC_FACTOR * prec, prec + jump)
     while rel_accuracy_bits(direct) < prec - 20:
         bits = rel_accuracy_bits(direct)
         work = _retry_precision(work, prec, bits)
         if bits <= 0:
-            work = max(work, prec + jump)
+            work = max(work, prec + need)
         if work > cap:
             break
         direct = evaluate(work)
@@ -803,10 +805,12 @@ def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
             and prec <= SHIFT_MAX_PREC):
         direct = _more_accurate(direct, _shifted(c, alpha, y, prec))
     if rel_accuracy_bits(direct) < prec - 20:
-        jump = connection_bits(float(arb(y).mid()), -alpha) if c <= SHIFT_MAX_C else 0
-        jump = jump if jump <= DIRECT_JUMP_MAX_BITS else 0
+        need = connection_bits(float(arb(y).mid()), -alpha)
+        cap = DIRECT_PREC_FACTOR * prec
+        if c <= SHIFT_MAX_C and need <= DIRECT_JUMP_MAX_BITS:
+            cap = max(cap, prec + need)
         direct = _more_accurate(direct, _retried(lambda w: u_direct(c, alpha, y, w), prec,
-                                                 prec + DIRECT_EXTRA_BITS, jump))
+                                                 prec + DIRECT_EXTRA_BITS, need, cap))
     if rel_accuracy_bits(direct) >= prec - 20:
         with workprec(prec):
             return direct + 0
