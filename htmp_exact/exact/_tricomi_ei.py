@@ -35,7 +35,9 @@ The rationals are exact and Arb's ``arb_hypgeom_ei`` is rigorous, so the ball is
 The real part cancels (``L(-y)`` against :math:`P(-y) e^{-y}\mathrm{Ei}(y)`, the more so
 for large ``y``); the working precision is raised by the float estimate
 :func:`_cancellation_bits` and, if that falls short, by the loss the ball shows.
-Measured at κ = 20 (``c = 10``): 5–10x faster than Arb's ``acb_hypgeom_u`` at the integer.
+Measured at 83 bits on the grid c = 2–40, alpha = -1–80, y = 0.01–2 times the upper edge of
+the bulk: 22–410 µs against 70–5500 µs for the shifted-b and Arb routes it precedes; at
+3330 bits 3–10x faster than Arb's ``acb_hypgeom_u`` at the integer.
 """
 from __future__ import annotations
 
