@@ -126,18 +126,14 @@ def to_complex(value: object, name: str) -> ComplexPoint:
 
     Raises ``TypeError`` for other types and ``ValueError`` for non-finite parts, naming ``name``.
     """
-    if isinstance(value, flint.acb):
-        parts = (value.real, value.imag)
-    elif isinstance(value, (complex, mpmath.mpc)):
-        parts = (value.real, value.imag)
-    else:
-        try:
-            return ComplexPoint(to_real(value, name), fmpq(0))
-        except TypeError:
-            raise TypeError(
-                f"{name} must be a complex or real number, got {type(value).__name__} {value!r}"
-            ) from None
-    return ComplexPoint(to_real(parts[0], f"{name}.real"), to_real(parts[1], f"{name}.imag"))
+    if isinstance(value, (flint.acb, complex, mpmath.mpc)):
+        return ComplexPoint(to_real(value.real, f"{name}.real"), to_real(value.imag, f"{name}.imag"))
+    try:
+        return ComplexPoint(to_real(value, name), fmpq(0))
+    except TypeError:
+        raise TypeError(
+            f"{name} must be a complex or real number, got {type(value).__name__} {value!r}"
+        ) from None
 
 
 def to_positive(value: object, name: str) -> Real:

@@ -20,8 +20,8 @@ from .._domain import (ComplexPoint, HTMPParams, RealInput, gamma_above_one, is_
                        to_positive, to_real)
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
-from ._tricomi import (connection_bits, im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour, tricomi_contour,
-                       u_on_cut)
+from ._tricomi import (connection_bits, im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour,
+                       tricomi_contour, u_on_cut)
 
 Number = Union[arb, fmpq]
 
@@ -153,9 +153,10 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         # the count does not depend on prec and was already tried up to MAX_PREC bits:
         # a higher working precision would only repeat it
         raise PrecisionError(
-            f"HTMP cdf/sf: the Sturm count of the Laguerre zeros below y = {arb(y).str(6, radius=False)} "
-            f"(c = {float(p.c):.6g}) stays undecided up to {MAX_PREC} bits (the recurrence's "
-            "start values, or its minimal solution, cost more bits than that)"
+            "HTMP cdf/sf: the Sturm count of the Laguerre zeros below "
+            f"y = {arb(y).str(6, radius=False)} (c = {float(p.c):.6g}) stays undecided up to "
+            f"{MAX_PREC} bits (the recurrence's start values, or its minimal solution, cost more "
+            "bits than that)"
         )
     with workprec(prec):
         u = u_on_cut(p.c, p.alpha, y, prec)
