@@ -136,6 +136,17 @@ def to_complex(value: object, name: str) -> ComplexPoint:
         ) from None
 
 
+def to_signed_real(value: object, name: str) -> Real:
+    """Like :func:`to_real`, and require the sign to be certain: a ball that contains 0 but
+    is not exactly 0 is rejected (the laws switch formulas at 0)."""
+    v = to_real(value, name)
+    if isinstance(v, arb) and not (v > 0 or v < 0):
+        raise ValueError(
+            f"{name} = {v} is a ball containing 0: give {name} exactly or as a ball that excludes 0"
+        )
+    return v
+
+
 def to_positive(value: object, name: str) -> Real:
     """Like :func:`to_real`, and require ``value > 0`` (certainly, for a ball)."""
     v = to_real(value, name)

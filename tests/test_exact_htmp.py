@@ -304,7 +304,7 @@ BAD = [
     (dict(kappa=-2.0), ValueError), (dict(gamma=float("nan")), ValueError), (dict(kappa=float("inf")), ValueError),
     (dict(gamma=1j), TypeError), (dict(kappa=None), TypeError), (dict(x=float("nan")), ValueError),
     (dict(x="abc"), ValueError), (dict(x=[1, 2]), TypeError), (dict(gamma=True), TypeError),
-    (dict(x="1/0"), ValueError), (dict(kappa="1/x"), ValueError),
+    (dict(x="1/0"), ValueError), (dict(kappa="1/x"), ValueError), (dict(x=arb(0, 1e-3)), ValueError),
 ]
 
 

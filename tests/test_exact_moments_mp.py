@@ -93,3 +93,12 @@ def test_mp_moments_against_quadrature(g):
             q = mp.quad(f, [0, mp.sqrt(hi - lo)])
             m = exact.mp_moment(order, g)
             assert abs(q - mp.mpf(int(m.p)) / int(m.q)) < mp.mpf(10) ** -20
+
+
+@pytest.mark.parametrize("fn", [exact.mp_pdf, exact.mp_cdf, exact.mp_sf])
+def test_mp_x_ball_across_zero_is_rejected(fn):
+    # at gamma = 2 the cdf jumps from 0 to the atom 1/2 at x = 0: a ball across 0 has no
+    # single answer (mp_cdf used to return 1/2 for [-1e-3, 1e-3]); balls on one side are fine
+    with pytest.raises(ValueError, match="x = .* ball containing 0"):
+        fn(arb(0, fmpq(1, 1000)), 2)
+    assert exact.mp_cdf(-arb("0.5"), 2) == 0 and exact.mp_cdf(arb("0.1"), 2) == fmpq(1, 2)

@@ -17,7 +17,7 @@ from typing import Optional, Union
 from flint import acb, arb, fmpq
 
 from .._domain import (ComplexPoint, HTMPParams, RealInput, gamma_above_one, is_exact, to_complex,
-                       to_positive, to_real)
+                       to_positive, to_signed_real)
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
 from ._tricomi import (connection_bits, im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour,
@@ -91,7 +91,7 @@ def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     >>> exact.logpdf(1, "0.5", 4).exp().overlaps(exact.pdf(1, "0.5", 4))
     True
     """
-    xv = to_real(x, "x")
+    xv = to_signed_real(x, "x")
     p, g = _reduce(gamma, kappa)
     if xv < 0:
         return arb.neg_inf()
@@ -128,7 +128,7 @@ def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int]
     >>> (s.imag / arb.pi()).overlaps(exact.pdf(1, "0.5", 4, digits=25))
     True
     """
-    xv = to_real(x, "x")
+    xv = to_signed_real(x, "x")
     p, g = _reduce(gamma, kappa)
     if xv < 0:
         return arb(0)
@@ -193,7 +193,7 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
 
 def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, which: int,
                   prec: Optional[int], digits: Optional[int]) -> arb:
-    xv = to_real(x, "x")
+    xv = to_signed_real(x, "x")
     p, g = _reduce(gamma, kappa)
     if xv < 0:
         return arb(which)  # cdf 0, sf 1

@@ -12,7 +12,7 @@ from typing import Optional
 
 from flint import acb, arb, fmpq
 
-from .._domain import RealInput, gamma_above_one, is_exact, to_positive, to_real
+from .._domain import RealInput, gamma_above_one, is_exact, to_positive, to_signed_real
 from ._htmp import _off_support
 from ._moments import check_order
 from ._precision import certify
@@ -26,7 +26,7 @@ def _edges(g: arb):
 def mp_pdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
            digits: Optional[int] = None) -> arb:
     """Certified MP(γ) density (continuous part; 0 outside the bulk)."""
-    xv, g = to_real(x, "x"), to_positive(gamma, "gamma")
+    xv, g = to_signed_real(x, "x"), to_positive(gamma, "gamma")
 
     def evaluate(w: int) -> arb:
         gb, xb = arb(g), arb(xv)
@@ -62,7 +62,7 @@ def _bulk_cdf(xb: arb, gb: arb) -> arb:
 
 
 def _mp_distribution(x: RealInput, gamma: RealInput, which: int, prec, digits) -> arb:
-    xv, g = to_real(x, "x"), to_positive(gamma, "gamma")
+    xv, g = to_signed_real(x, "x"), to_positive(gamma, "gamma")
     above = gamma_above_one(g)
 
     def evaluate(w: int) -> arb:
