@@ -12,8 +12,8 @@ The float APIs (fast path, ensembles, distributions) take plain floats, checked 
 :func:`positive_float`, and random generators through :func:`generator`.
 
 Exact inputs are kept exact: ``int``, :class:`fractions.Fraction`, decimal
-strings such as ``"0.01"`` or ``"1e-9"`` (read as the exact decimal), rational
-strings such as ``"1/3"``,
+strings such as ``"0.01"`` or ``"1e-9"`` (read as the exact decimal) and
+:class:`decimal.Decimal`, rational strings such as ``"1/3"``,
 :class:`flint.fmpq`, ``float`` and :class:`mpmath.mpf` (their exact binary
 value) all become :class:`flint.fmpq`.  An inexact :class:`flint.arb` ball is
 kept as a ball.  Exactness matters: with rational γ and κ the parameter
@@ -67,12 +67,13 @@ def to_real(value: object, name: str) -> Real:
                 raise ValueError(f"{name}: cannot read {value!r} as a rational p/q") from None
             return fmpq(ratio.numerator, ratio.denominator)
         try:
-            dec = Decimal(value.strip())
+            value = Decimal(value.strip())
         except InvalidOperation:
             raise ValueError(f"{name}: cannot read {value!r} as a decimal number") from None
-        if not dec.is_finite():
+    if isinstance(value, Decimal):
+        if not value.is_finite():
             raise ValueError(f"{name} must be finite, got {value!r}")
-        num, den = dec.as_integer_ratio()
+        num, den = value.as_integer_ratio()
         return fmpq(num, den)
     if isinstance(value, arb):
         if not value.is_finite():
@@ -95,7 +96,7 @@ def to_real(value: object, name: str) -> Real:
     if isinstance(value, numbers.Real):  # numpy floating scalars and the like
         return to_real(float(value), name)
     raise TypeError(
-        f"{name} must be a real number (int, float, Fraction, decimal or p/q str, "
+        f"{name} must be a real number (int, float, Fraction, Decimal, decimal or p/q str, "
         f"fmpq, arb or mpf), got {type(value).__name__} {value!r}"
     )
 

@@ -1,5 +1,6 @@
 """Certified HTMP path against independent routes (mpmath formulas, quadrature, identities)."""
 import math
+from decimal import Decimal
 from fractions import Fraction
 
 import mpmath as mp
@@ -277,7 +278,8 @@ def test_inexact_ball_input_stops_early_with_precision_error():
 def test_exact_inputs_are_equivalent():
     ref = exact.pdf("0.75", "0.5", "3", digits=20)
     for x, g, k in [(0.75, 0.5, 3.0), (Fraction(3, 4), Fraction(1, 2), 3), (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
-                    (mp.mpf(0.75), "0.5", 3), (arb("0.75"), "0.5", 3), ("3/4", " 1/2", "6/2")]:
+                    (mp.mpf(0.75), "0.5", 3), (arb("0.75"), "0.5", 3), ("3/4", " 1/2", "6/2"),
+                    (Decimal("0.75"), Decimal("0.50"), Decimal(3))]:
         assert exact.pdf(x, g, k, digits=20).overlaps(ref)
     # a rational string is exact: 1/3 at 40 digits (a rounded 1/3 would cap the accuracy)
     assert exact.pdf("1/3", "1/3", 3, digits=40).overlaps(exact.pdf(Fraction(1, 3), Fraction(1, 3), 3, digits=40))
@@ -305,6 +307,7 @@ BAD = [
     (dict(gamma=1j), TypeError), (dict(kappa=None), TypeError), (dict(x=float("nan")), ValueError),
     (dict(x="abc"), ValueError), (dict(x=[1, 2]), TypeError), (dict(gamma=True), TypeError),
     (dict(x="1/0"), ValueError), (dict(kappa="1/x"), ValueError), (dict(x=arb(0, 1e-3)), ValueError),
+    (dict(gamma=Decimal("NaN")), ValueError), (dict(kappa=Decimal("-Infinity")), ValueError),
 ]
 
 

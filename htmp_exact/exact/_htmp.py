@@ -2,8 +2,9 @@ r"""Certified HTMP(γ, κ): density, distribution function, Stieltjes transform,
 
 Every function returns a python-flint ball that contains the true value; see
 :func:`~htmp_exact.exact._precision.certify` for ``prec``/``digits``.  Inputs:
-``int``, :class:`fractions.Fraction`, decimal or ``"p/q"`` ``str`` (exact), :class:`flint.fmpq`,
-``float``/:class:`mpmath.mpf` (exact binary value) and :class:`flint.arb` balls.
+``int``, :class:`fractions.Fraction`, :class:`decimal.Decimal`, decimal or ``"p/q"``
+``str`` (exact), :class:`flint.fmpq`, ``float``/:class:`mpmath.mpf` (exact binary value)
+and :class:`flint.arb` balls.
 
 For γ > 1 the kernels use the exact duality of SPEC §3: the continuous part
 of HTMP(γ, κ) is ``1/γ`` times the law of ``γ X'``, ``X' ~ HTMP(1/γ, κ/γ)``, so
