@@ -107,8 +107,13 @@ def kolmogorov_distance(sample: np.ndarray, cdf: Callable[[float], float],
     gap between grid points both functions are monotone, which gives the upper
     bound.  The two bounds differ by at most the largest F-increment between grid points.
     """
-    xs = np.sort(np.asarray(sample, dtype=float))
+    xs = np.sort(np.asarray(sample, dtype=float).ravel())
     n = xs.size
+    if n == 0 or not np.all(np.isfinite(xs)):
+        raise ValueError(f"sample must be a non-empty array of finite numbers, got {n} values"
+                         f"{'' if n == 0 else ' with NaN or inf'}")
+    if isinstance(grid_size, bool) or not isinstance(grid_size, (int, np.integer)) or grid_size < 2:
+        raise ValueError(f"grid_size must be an integer >= 2, got {grid_size!r}")
     grid = np.unique(np.quantile(xs, np.linspace(0, 1, grid_size)))
     f = np.array([float(cdf(x)) for x in grid])
     f_left = float(cdf(np.nextafter(grid[0], -np.inf)))    # F just below the sample (an atom at 0)

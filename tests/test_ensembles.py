@@ -80,6 +80,16 @@ def test_kolmogorov_bounds_bracket_the_exact_distance():
     assert upper - lower < 0.02
 
 
+@pytest.mark.parametrize("sample,grid_size,match", [
+    (np.array([]), 400, "sample"), (np.array([1.0, np.nan]), 400, "sample"),
+    (np.array([1.0, np.inf]), 400, "sample"), (np.array([1.0, 2.0]), 1, "grid_size"),
+])
+def test_kolmogorov_distance_rejects_bad_samples(sample, grid_size, match):
+    # an empty sample raised IndexError, and a NaN in it gave a silent distance of 0.5
+    with pytest.raises(ValueError, match=match):
+        kolmogorov_distance(sample, lambda v: 0.5, grid_size=grid_size)
+
+
 @settings(max_examples=20, deadline=None)
 @given(gamma=st.floats(0.05, 20), kappa=st.floats(0.05, 200), n=st.integers(1, 300))
 def test_samples_are_nonnegative_and_finite(gamma, kappa, n):
