@@ -81,12 +81,13 @@ def _broadcast_parameters(first: np.ndarray, gamma, kappa) -> Tuple[np.ndarray, 
     return first, gamma, kappa
 
 
-def _broadcast(x, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _broadcast(x, gamma, kappa, name: str = "x") -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``x`` (named ``name`` in errors), γ and κ as broadcast float arrays; complex or NaN ``x`` is an error."""
     if np.iscomplexobj(np.asarray(x)):
-        raise TypeError(f"x must be real, got complex {x!r}")
+        raise TypeError(f"{name} must be real, got complex {x!r}")
     x, gamma, kappa = _broadcast_parameters(np.asarray(x, dtype=float), gamma, kappa)
     if np.any(np.isnan(x)):
-        raise ValueError("x must not be NaN")
+        raise ValueError(f"{name} must not be NaN")
     return x, gamma, kappa
 
 
@@ -411,6 +412,8 @@ def logpdf_function(gamma: float, kappa: float, x_lo: float, x_hi: float) -> Cal
 
     For repeated evaluation at one (γ, κ) (e.g. a likelihood in the scale parameter).
     """
+    if not (0 < x_lo <= x_hi < math.inf):
+        raise ValueError(f"need 0 < x_lo <= x_hi < inf, got x_lo = {x_lo!r}, x_hi = {x_hi!r}")
     scale = _dual_scale(gamma)
     lo, hi = x_lo / scale, x_hi / scale
     sol = _solve(gamma, kappa, np.array([lo, hi]), need_cdf=False)
@@ -514,7 +517,7 @@ def _quantile_kernel(g: float, k: float, lower: np.ndarray, upper: np.ndarray) -
 
 
 def _quantile(q, gamma, kappa, upper_tail: bool) -> np.ndarray:
-    q, gamma, kappa = _broadcast(q, gamma, kappa)
+    q, gamma, kappa = _broadcast(q, gamma, kappa, "q")
     if np.any((q < 0) | (q > 1)):
         raise ValueError("q must lie in [0, 1]")
     out = np.full(q.shape, np.nan)

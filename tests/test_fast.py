@@ -220,3 +220,12 @@ def test_cdf_at_the_top_of_the_kappa_domain_against_quadrature_of_the_pdf():
         c = fast.cdf([a, b], gamma, 1e5)
         assert c[1] - c[0] == pytest.approx(quad, rel=1e-10)
         assert np.allclose(c + fast.sf([a, b], gamma, 1e5), 1.0, rtol=0, atol=1e-15)
+
+
+def test_quantile_and_logpdf_function_name_their_bad_inputs():
+    # a NaN q was reported as "x must not be NaN"; a bad range reached math.log or the solver
+    with pytest.raises(ValueError, match="q must not be NaN"):
+        fast.ppf(np.nan, 0.5, 10)
+    for lo, hi in [(2.0, 1.0), (0.0, 1.0), (-1.0, 1.0), (np.nan, 1.0), (0.5, np.inf)]:
+        with pytest.raises(ValueError, match="x_lo"):
+            fast.logpdf_function(0.5, 10, lo, hi)
