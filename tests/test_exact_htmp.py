@@ -275,6 +275,27 @@ def test_inexact_ball_input_stops_early_with_precision_error():
         exact.pdf(arb(1) + arb(0, 1e-10), "0.5", 4, digits=30)
 
 
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(g=st.sampled_from([Fraction(1), Fraction(1, 4), Fraction(3), Fraction(7, 10)]),
+       two_k=st.integers(1, 80), x=st.fractions(Fraction(1, 100), Fraction(10), max_denominator=1000),
+       radius_exponent=st.integers(-20, -8))
+def test_ball_inputs_give_enclosures(g, two_k, x, radius_exponent):
+    # x, gamma and kappa as balls of radius r = 10^-20 ... 10^-8 at 80 bits: the result must
+    # contain the value at a point of the balls other than their centres, (x, γ, κ) + r/2
+    # (computed exactly to 30 digits), whichever route the point takes; a route that used the
+    # centres only would miss it (the values differ by ~r, the 80-bit ball by ~1e-24)
+    half = fmpq(1, 2 * 10 ** -radius_exponent)
+    x, g, k = fmpq(x.numerator, x.denominator), fmpq(g.numerator, g.denominator), fmpq(two_k, 2)
+
+    def ball(v):
+        return arb(v) + arb(0, (2 * arb(half)).upper())
+
+    gb, g_ref = (arb(1), g) if g == 1 else (ball(g), g + half)  # γ = 1 is kept exact (no atom switch)
+    for fn in (exact.pdf, exact.logpdf):
+        assert fn(ball(x), gb, ball(k), prec=80).overlaps(fn(x + half, g_ref, k + half, digits=30))
+    assert exact.cdf(ball(x), gb, k, prec=80).overlaps(exact.cdf(x + half, g_ref, k, digits=30))
+
+
 def test_exact_inputs_are_equivalent():
     ref = exact.pdf("0.75", "0.5", "3", digits=20)
     for x, g, k in [(0.75, 0.5, 3.0), (Fraction(3, 4), Fraction(1, 2), 3), (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
