@@ -6,7 +6,7 @@ One place declares what the package accepts:
 * ``x``: real and finite (the laws live on ``[0, ∞)``; ``x < 0`` is allowed and
   gives pdf 0, cdf 0);
 * ``z`` for Stieltjes transforms: complex, finite, off the support ``[0, ∞)``
-  (:func:`to_complex`; parts kept exact like reals).
+  (:func:`to_off_support`; parts kept exact like reals).
 
 The float APIs (fast path, ensembles, distributions) take plain floats, checked by
 :func:`positive_float`, and random generators through :func:`generator`.
@@ -137,6 +137,18 @@ def to_complex(value: object, name: str) -> ComplexPoint:
         ) from None
 
 
+def to_off_support(value: object, name: str) -> ComplexPoint:
+    """:func:`to_complex`, and require the point to lie certainly off ``[0, ∞)`` (the support
+    of the laws, where their Stieltjes transforms are not defined)."""
+    point = to_complex(value, name)
+    if arb(point.imag).contains(0) and not arb(point.real) < 0:
+        raise ValueError(
+            f"{name} = {value!r} is on (or may touch) the support [0, inf); the Stieltjes "
+            f"transform is defined for {name} in C \\ [0, inf)"
+        )
+    return point
+
+
 def to_signed_real(value: object, name: str) -> Real:
     """Like :func:`to_real`, and require the sign to be certain: a ball that contains 0 but
     is not exactly 0 is rejected (the laws switch formulas at 0)."""
@@ -185,6 +197,11 @@ def positive_float(value: object, name: str) -> float:
 
 def is_exact(v: Real) -> bool:
     return isinstance(v, fmpq)
+
+
+def is_integer(v: Real) -> bool:
+    """Whether ``v`` is an exact integer (an :class:`fmpq` with denominator 1)."""
+    return isinstance(v, fmpq) and v.q == 1
 
 
 @dataclass(frozen=True)

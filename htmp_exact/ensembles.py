@@ -29,11 +29,12 @@ from ._domain import RandomState, generator, positive_float
 
 
 
-def _size(n: object) -> int:
+def _size(n: object, name: str = "n", minimum: int = 1) -> int:
+    """``n`` as an int, or a TypeError/ValueError naming ``name`` unless it is an integer >= ``minimum``."""
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"n must be an integer >= 1, got {type(n).__name__} {n!r}")
-    if n < 1:
-        raise ValueError(f"n must be an integer >= 1, got {n!r}")
+        raise TypeError(f"{name} must be an integer >= {minimum}, got {type(n).__name__} {n!r}")
+    if n < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {n!r}")
     return int(n)
 
 
@@ -112,8 +113,7 @@ def kolmogorov_distance(sample: np.ndarray, cdf: Callable[[float], float],
     if n == 0 or not np.all(np.isfinite(xs)):
         raise ValueError(f"sample must be a non-empty array of finite numbers, got {n} values"
                          f"{'' if n == 0 else ' with NaN or inf'}")
-    if isinstance(grid_size, bool) or not isinstance(grid_size, (int, np.integer)) or grid_size < 2:
-        raise ValueError(f"grid_size must be an integer >= 2, got {grid_size!r}")
+    _size(grid_size, "grid_size", 2)
     grid = np.unique(np.quantile(xs, np.linspace(0, 1, grid_size)))
     f = np.array([float(cdf(x)) for x in grid])
     f_left = float(cdf(np.nextafter(grid[0], -np.inf)))    # F just below the sample (an atom at 0)

@@ -17,10 +17,10 @@ from typing import Optional, Union
 
 from flint import acb, arb, fmpq
 
-from .._domain import (ComplexPoint, HTMPParams, RealInput, gamma_above_one, is_exact, to_complex,
-                       to_positive, to_signed_real)
+from .._domain import (HTMPParams, RealInput, gamma_above_one, is_exact, to_off_support, to_positive,
+                       to_signed_real)
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
-from ._precision import MAX_PREC, PrecisionError, certify, rel_accuracy_bits, workprec
+from ._precision import MAX_PREC, PrecisionError, certify, more_accurate, rel_accuracy_bits, workprec
 from ._tricomi import (connection_bits, im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour,
                        tricomi_contour, u_on_cut)
 
@@ -168,9 +168,7 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         im_u = u.imag
         sharp = im_u_small(p.c, p.alpha, y, prec)
         if rel_accuracy_bits(sharp) < prec - 20 and rel_accuracy_bits(im_u) < prec - 20:
-            by_contour = im_u_lower_contour(p.c, p.alpha, y, prec)
-            if rel_accuracy_bits(by_contour) > rel_accuracy_bits(sharp):
-                sharp = by_contour
+            sharp = more_accurate(sharp, im_u_lower_contour(p.c, p.alpha, y, prec))
         if rel_accuracy_bits(sharp) > rel_accuracy_bits(im_u):
             im_u = sharp.intersection(im_u)  # two rigorous enclosures of one number
         turns = distribution_phase(u, im_u, count)
@@ -181,9 +179,7 @@ def _cdf_sf_small_gamma(p: HTMPParams, x, prec: int):
         if last != 0 and inner + (1 if last < 0 else 0) == zero_total(p.c):
             im_rot = im_rotated_u(p.c, p.alpha, y, prec)
             if rel_accuracy_bits(im_rot) < prec - 20 and p.c >= 1:
-                by_contour = rotated_u_contour(p.c, p.alpha, y, prec).imag
-                if rel_accuracy_bits(by_contour) > rel_accuracy_bits(im_rot):
-                    im_rot = by_contour
+                im_rot = more_accurate(im_rot, rotated_u_contour(p.c, p.alpha, y, prec).imag)
             if im_rot.is_finite():
                 sf_tail = tail_phase(u, im_rot, p.c) / c
                 if rel_accuracy_bits(sf_tail) > rel_accuracy_bits(sf):
@@ -251,18 +247,6 @@ def atom(gamma: RealInput) -> Number:
     return 1 - 1 / g
 
 
-def _off_support(z: object) -> ComplexPoint:
-    """``z`` as a :class:`ComplexPoint`, checked to be finite and off the support ``[0, ∞)``."""
-    point = to_complex(z, "z")
-    real, imag = arb(point.real), arb(point.imag)
-    if imag.contains(0) and not real < 0:
-        raise ValueError(
-            f"z = {z!r} is on (or may touch) the support [0, inf); the Stieltjes transform "
-            "is defined for z in C \\ [0, inf)"
-        )
-    return point
-
-
 #: Largest |s z| for which :func:`stieltjes` retries Arb's U at a boosted precision (its cost
 #: stays below ~0.1 s there; beyond, the boost reaches tens of thousands of bits).
 _BOOST_MAX_ARG = 2000.0
@@ -287,8 +271,7 @@ def _contour_ratio(p: HTMPParams, arg: acb, prec: int) -> acb:
         if rel_accuracy_bits(below) == -math.inf:
             continue
         ratio = tricomi_contour(*numerator, arg, prec) / (factor * below)
-        if rel_accuracy_bits(ratio) > rel_accuracy_bits(best):
-            best = ratio
+        best = more_accurate(best, ratio)
         if rel_accuracy_bits(best) >= prec - 20:
             break
     return best
@@ -312,7 +295,7 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     >>> abs(s.real * 1e6 - 1) < 1e-4
     True
     """
-    point = _off_support(z)
+    point = to_off_support(z, "z")
     p = HTMPParams.from_inputs(gamma, kappa)
 
     lower = arb(point.imag) < 0  # S(conj z) = conj S(z): work in the upper half plane
@@ -336,9 +319,7 @@ def stieltjes(z: object, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
             if rel_accuracy_bits(boosted) > rel_accuracy_bits(value):
                 value = boosted + 0
         if rel_accuracy_bits(value) < w - 20 and c >= 1 and arg.imag < 0:
-            ratio = s * _contour_ratio(p, arg, w)
-            if rel_accuracy_bits(ratio) > rel_accuracy_bits(value):
-                value = ratio
+            value = more_accurate(value, s * _contour_ratio(p, arg, w))
         return value.conjugate() if lower else value
 
     return certify(evaluate, prec=prec, digits=digits, what="HTMP Stieltjes transform",

@@ -12,8 +12,7 @@ from typing import Optional
 
 from flint import acb, arb, fmpq
 
-from .._domain import RealInput, gamma_above_one, is_exact, to_positive, to_signed_real
-from ._htmp import _off_support
+from .._domain import RealInput, gamma_above_one, is_exact, to_off_support, to_positive, to_signed_real
 from ._moments import check_order
 from ._precision import certify
 
@@ -103,7 +102,7 @@ def mp_stieltjes(z: object, gamma: RealInput, *, prec: Optional[int] = None,
     r"""Certified MP(γ) Stieltjes transform, the root of ``γ z S² + (z + γ - 1) S + 1 = 0``
     with ``S ~ -1/z`` at infinity: :math:`S = (1 - γ - z + \sqrt{z-\lambda_+}\sqrt{z-\lambda_-})/(2γz)`.
     """
-    point = _off_support(z)
+    point = to_off_support(z, "z")
     g = to_positive(gamma, "gamma")
 
     def evaluate(w: int) -> acb:

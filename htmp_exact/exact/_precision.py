@@ -56,6 +56,19 @@ def midpoint(ball: acb) -> complex:
     return complex(float(ball.real.mid()), float(ball.imag.mid()))
 
 
+def more_accurate(first: Ball, second: Ball) -> Ball:
+    """The ball of the two with the higher relative accuracy (``first`` on a tie)."""
+    return second if rel_accuracy_bits(second) > rel_accuracy_bits(first) else first
+
+
+def retry_precision(work: int, prec: int, bits: float) -> int:
+    """The precision of the next attempt after a ball of ``bits`` relative accuracy at ``work``
+    bits, for a target of ``prec`` bits: a ball that lost ``L = work - bits`` bits to
+    cancellation predicts the loss at a higher precision, so ``work + prec - bits + 30``; a
+    ball with no finite enclosure says nothing, and the precision is doubled."""
+    return 2 * work if bits == -math.inf else int(work + prec - bits + 30)
+
+
 def rel_accuracy_bits(ball: Union[arb, acb]) -> float:
     """Relative accuracy in bits (``-log2`` of radius/|midpoint|); exact zero is infinite."""
     if isinstance(ball, acb):

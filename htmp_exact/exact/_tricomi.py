@@ -44,11 +44,11 @@ from typing import List, Tuple
 
 from flint import acb, arb
 
-from .._domain import Real
+from .._domain import Real, is_integer
 from ._edge_quadrature import PhaseSeries, gauss_legendre_piece
 from ._kummer import regularized_m
-from ._precision import midpoint, rel_accuracy_bits, workprec
-from ._tricomi_ei import is_integer, u_integer_on_cut
+from ._precision import midpoint, more_accurate, rel_accuracy_bits, retry_precision, workprec
+from ._tricomi_ei import u_integer_on_cut
 
 
 def u_direct(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -547,8 +547,7 @@ def _negligible(estimate, ph: _Phase, phis: float, drop: float):
 def _descent_steps(ph: _Phase, ts: complex) -> Tuple[complex, complex]:
     """The two steepest-descent steps of one local width 1/sqrt|phi''| from the saddle ``ts``,
     the one towards 0 first."""
-    d = 1j / cmath.sqrt(ph.d2(ts))
-    d *= 1 / (abs(d) * math.sqrt(abs(ph.d2(ts))))
+    d = 1j / cmath.sqrt(ph.d2(ts))  # |d| = 1/sqrt|phi''|
     toward, away = sorted((d, -d), key=lambda step: abs(ts + step))
     return toward, away
 
@@ -743,14 +742,8 @@ def _shifted(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         if value_bits >= 4:  # |U| known: the shift that the ratio D/|U| calls for
             shift = int(need + shift + float((error / abs(value)).upper().log()) / math.log(2) + 8)
         # as in _retried, plus the change of the shift's cancellation
-        work = _retry_precision(work, prec, value_bits) + shift - old_shift
+        work = retry_precision(work, prec, value_bits) + shift - old_shift
     return acb(arb.nan(), arb.nan())
-
-
-def _retry_precision(work: int, prec: int, bits: float) -> int:
-    """The precision of the next attempt after a ball of ``bits`` relative accuracy at ``work``
-    bits (see :func:`_retried`)."""
-    return 2 * work if bits == -math.inf else int(work + prec - bits + 30)
 
 
 def connection_bits(size: float, b: Real) -> int:
@@ -766,26 +759,19 @@ def _retried(evaluate, prec: int, work: int, need: int, cap: int) -> acb:
     """``evaluate(work)`` (Arb's direct U), retried while the ball is less accurate than
     ``prec - 20`` bits and ``work`` stays at most ``cap``.
 
-    A ball that lost ``L`` bits to cancellation predicts the loss at a higher precision, so
-    the retry is at ``work + prec - (work - L) + 30`` bits.  A ball with no correct bit says
+    The retry is at :func:`._precision.retry_precision`.  A ball with no correct bit says
     little: the retry is then at least at ``prec + need`` (the caller's estimate of what the
-    connection formula needs, :func:`connection_bits`), and a ball with no finite enclosure
-    at least doubles the precision."""
+    connection formula needs, :func:`connection_bits`)."""
     direct = evaluate(work)
     while rel_accuracy_bits(direct) < prec - 20:
         bits = rel_accuracy_bits(direct)
-        work = _retry_precision(work, prec, bits)
+        work = retry_precision(work, prec, bits)
         if bits <= 0:
             work = max(work, prec + need)
         if work > cap:
             break
         direct = evaluate(work)
     return direct
-
-
-def _more_accurate(first: acb, second: acb) -> acb:
-    """The ball of the two with the higher relative accuracy (``first`` on a tie)."""
-    return second if rel_accuracy_bits(second) > rel_accuracy_bits(first) else first
 
 
 def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -803,18 +789,18 @@ def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         direct = u_integer_on_cut(c, alpha, y, prec)
     if (rel_accuracy_bits(direct) < prec - 20 and is_integer(alpha) and c <= SHIFT_MAX_C
             and prec <= SHIFT_MAX_PREC):
-        direct = _more_accurate(direct, _shifted(c, alpha, y, prec))
+        direct = more_accurate(direct, _shifted(c, alpha, y, prec))
     if rel_accuracy_bits(direct) < prec - 20:
         need = connection_bits(float(arb(y).mid()), -alpha)
         cap = DIRECT_PREC_FACTOR * prec
         if c <= SHIFT_MAX_C and need <= DIRECT_JUMP_MAX_BITS:
             cap = max(cap, prec + need)
-        direct = _more_accurate(direct, _retried(lambda w: u_direct(c, alpha, y, w), prec,
-                                                 prec + DIRECT_EXTRA_BITS, need, cap))
+        direct = more_accurate(direct, _retried(lambda w: u_direct(c, alpha, y, w), prec,
+                                                prec + DIRECT_EXTRA_BITS, need, cap))
     if rel_accuracy_bits(direct) >= prec - 20:
         with workprec(prec):
             return direct + 0
-    return _more_accurate(direct, u_contour(c, alpha, y, prec))
+    return more_accurate(direct, u_contour(c, alpha, y, prec))
 
 
 # --------------------------------------------------------------------------
@@ -831,9 +817,7 @@ def _sharpen(formula, prec: int) -> arb:
     best = arb.nan()
     p = prec
     while p <= max(8 * prec, prec + 4096):
-        value = formula(p)
-        if rel_accuracy_bits(value) > rel_accuracy_bits(best):
-            best = value
+        best = more_accurate(best, formula(p))
         if rel_accuracy_bits(best) >= prec - 10:
             break
         p *= 2

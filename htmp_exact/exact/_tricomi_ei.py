@@ -47,8 +47,8 @@ from typing import Tuple
 
 from flint import acb, arb, arb_poly, fmpq, fmpq_poly
 
-from .._domain import Real
-from ._precision import rel_accuracy_bits, workprec
+from .._domain import Real, is_integer
+from ._precision import rel_accuracy_bits, retry_precision, workprec
 
 #: The route is used for ``s <= MAX_S``: the cancellation grows with ``s``, and the exact
 #: coefficients take O(s) polynomial operations (cached; 15 ms at s = 250).  Measured at
@@ -125,11 +125,6 @@ def _cancellation_bits(a: int, b: int, c: float, y: float) -> int:
     return max(0, math.ceil((size - log_u) / math.log(2)))
 
 
-def is_integer(v: Real) -> bool:
-    """Whether ``v`` is an exact integer (an :class:`fmpq` with denominator 1)."""
-    return isinstance(v, fmpq) and v.q == 1
-
-
 def u_integer_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     r"""``U(c, -alpha, y e^{i pi})`` for exact integers ``c >= 1``, ``alpha >= -1`` (module
     docstring), to ``prec - 20`` bits; NaN where the route declines or falls short.
@@ -165,5 +160,5 @@ def u_integer_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
         bits = rel_accuracy_bits(value)
         if bits >= prec - 20:
             return value
-        work = 2 * work if bits == -math.inf else int(work + prec - bits + 30)
+        work = retry_precision(work, prec, bits)
     return value
