@@ -9,9 +9,8 @@ nbclient = pytest.importorskip("nbclient")
 NOTEBOOKS = sorted((Path(__file__).parent.parent / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_three_notebooks():
-    assert {p.name for p in NOTEBOOKS} == {"htmp_vs_mp.ipynb", "monte_carlo.ipynb",
-                                           "checking_an_implementation.ipynb"}
+def test_the_notebooks_are_found():
+    assert {"htmp_vs_mp.ipynb", "monte_carlo.ipynb", "checking_an_implementation.ipynb"} <= {p.name for p in NOTEBOOKS}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
