@@ -247,6 +247,43 @@ def atom(gamma: RealInput) -> Number:
     return 1 - 1 / g
 
 
+def stieltjes_boundary(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
+                       digits: Optional[int] = None) -> acb:
+    r"""Certified boundary value :math:`S(x + i0) = \lim_{\varepsilon \downarrow 0} S(x + i\varepsilon)`
+    of the Stieltjes transform on the support, ``x > 0`` (atom included for γ > 1).
+
+    .. math:: S(x + i0) = s\, \overline{U(c+1, 1-\alpha, y e^{i\pi})} \big/
+              \overline{U(c, -\alpha, y e^{i\pi})}, \qquad y = s x
+
+    (SPEC §4: ``-s(x + iε)`` lies below the cut, where U is the conjugate of its value above).
+    ``Im S(x + i0) = π p(x)``.  Equivalently, with ``w(y) = U(c, -α, y e^{iπ})``, the logarithmic
+    derivative ``y w'(y)/w(y) = c x \overline{S(x + i0)}`` (DLMF 13.3.22), the quantity the fast
+    path's Riccati equation carries.  For γ > 1 the duality of SPEC §3 gives
+    ``S(z) = -(1 - 1/γ)/z + S'(z/γ)/γ²`` with ``S'`` the transform of HTMP(1/γ, κ/γ).
+
+    >>> from htmp_exact import exact
+    >>> from flint import arb
+    >>> s = exact.stieltjes_boundary(1, "0.5", 4, digits=20)
+    >>> (s.imag / arb.pi()).overlaps(exact.pdf(1, "0.5", 4, digits=20))
+    True
+    """
+    xv = to_positive(x, "x")
+    p, g = _reduce(gamma, kappa)
+
+    def evaluate(w: int) -> acb:
+        xp = xv if g is None else xv / g
+        y = p.s * xp
+        ratio = u_on_cut(p.c + 1, p.alpha - 1, y, w) / u_on_cut(p.c, p.alpha, y, w)
+        value = arb(p.s) * ratio.conjugate()
+        if g is None:
+            return value
+        gb = arb(g)
+        return -(1 - 1 / gb) / arb(xv) + value / (gb * gb)
+
+    return certify(evaluate, prec=prec, digits=digits, what="HTMP Stieltjes boundary value",
+                   exact_inputs=p.exact and is_exact(xv))
+
+
 #: Largest |s z| for which :func:`stieltjes` retries Arb's U at a boosted precision (its cost
 #: stays below ~0.1 s there; beyond, the boost reaches tens of thousands of bits).
 _BOOST_MAX_ARG = 2000.0
