@@ -32,7 +32,7 @@ def main():
     print("| n | tridiagonal (dsterf) | dense eigvalsh of B Bᵀ |")
     print("|---|---|---|")
     for n in (1000, 2000, 5000, 10000):
-        tri = best_of(lambda: sample_htmp_spectrum(n, gamma, kappa, rng=0))
+        tri = best_of(lambda: sample_htmp_spectrum(n, gamma, kappa, random_state=0))
         dense = (f"{best_of(lambda: dense_baseline(n, gamma, kappa, np.random.default_rng(0))):.3f} s"
                  if n <= 2000 else "not run")
         print(f"| {n} | {tri:.3f} s | {dense} |")

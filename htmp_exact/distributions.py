@@ -15,7 +15,7 @@ import numpy as np
 from scipy.optimize import minimize_scalar
 
 from . import exact, fast
-from ._domain import RandomState, generator, positive_float
+from ._inputs import RandomState, generator, positive_float
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from typing import Callable, Tuple
 import numpy as np
 from scipy.linalg import eigvalsh_tridiagonal
 
-from ._domain import RandomState, generator, positive_float
+from ._inputs import RandomState, generator, positive_float
 
 
 
@@ -39,7 +39,7 @@ def _size(n: object, name: str = "n", minimum: int = 1) -> int:
 
 
 def beta_laguerre_bidiagonal(n: int, beta: float, a: float,
-                             rng: RandomState = None) -> Tuple[np.ndarray, np.ndarray]:
+                             random_state: RandomState = None) -> Tuple[np.ndarray, np.ndarray]:
     """Diagonal and sub-diagonal of the Dumitriu–Edelman bidiagonal ``B`` (SPEC §6).
 
     Returns ``(d, e)`` with ``d_i = χ_{2a − βi}`` (i = 0..n−1) and
@@ -49,24 +49,24 @@ def beta_laguerre_bidiagonal(n: int, beta: float, a: float,
     beta, a = positive_float(beta, "beta"), positive_float(a, "a")
     if not 2 * a > beta * (n - 1):
         raise ValueError(f"need 2a > beta(n-1); got a={a!r}, beta={beta!r}, n={n}")
-    gen = generator(rng)
+    gen = generator(random_state)
     d = np.sqrt(gen.chisquare(2 * a - beta * np.arange(n)))
     e = np.sqrt(gen.chisquare(beta * np.arange(n - 1, 0, -1))) if n > 1 else np.empty(0)
     return d, e
 
 
-def beta_laguerre_eigenvalues(n: int, beta: float, a: float, rng: RandomState = None) -> np.ndarray:
+def beta_laguerre_eigenvalues(n: int, beta: float, a: float, random_state: RandomState = None) -> np.ndarray:
     """Sorted eigenvalues of ``L = B Bᵀ`` for the β-Laguerre ensemble (joint density in SPEC §6).
 
     ``L`` is tridiagonal with diagonal ``d_i² + e_{i−1}²`` and off-diagonal
     ``d_i e_i``; its eigenvalues come from LAPACK ``dsterf``, and the rare tiny
     negative ones (rounding, ``O(ε‖L‖)``) are set to 0, since ``L`` is positive semi-definite.
 
-    >>> lam = beta_laguerre_eigenvalues(500, 1.0, 400.0, rng=1)
+    >>> lam = beta_laguerre_eigenvalues(500, 1.0, 400.0, random_state=1)
     >>> bool(abs(lam.mean() / 800 - 1) < 0.01)      # E tr L = 2an
     True
     """
-    d, e = beta_laguerre_bidiagonal(n, beta, a, rng)
+    d, e = beta_laguerre_bidiagonal(n, beta, a, random_state)
     diag = d**2
     diag[1:] += e**2
     if n == 1:
@@ -74,21 +74,21 @@ def beta_laguerre_eigenvalues(n: int, beta: float, a: float, rng: RandomState = 
     return np.maximum(eigvalsh_tridiagonal(diag, d[:-1] * e, lapack_driver="sterf"), 0.0)
 
 
-def sample_htmp_spectrum(n: int, gamma: float, kappa: float, rng: RandomState = None) -> np.ndarray:
+def sample_htmp_spectrum(n: int, gamma: float, kappa: float, random_state: RandomState = None) -> np.ndarray:
     """``n`` sorted eigenvalues whose empirical law converges to HTMP(γ, κ) as n → ∞ (SPEC §6).
 
     γ ≤ 1: eigenvalues of the β-Laguerre ensemble with ``β = κ/n``,
     ``a = s = κ/(2γ)``, divided by ``2s``.  γ > 1: ``round(n(1 − 1/γ))`` exact
     zeros (the atom) and ``γ`` times a sample of HTMP(1/γ, κ/γ) of the remaining
-    size (the duality of SPEC §3).  ``rng``: None, a seed, or a numpy Generator.
+    size (the duality of SPEC §3).  ``random_state``: None, a seed, or a numpy Generator.
 
-    >>> x = sample_htmp_spectrum(2000, 0.25, 6.0, rng=0)
+    >>> x = sample_htmp_spectrum(2000, 0.25, 6.0, random_state=0)
     >>> bool(abs(x.mean() - 1) < 0.01), bool(abs((x**2).mean() - 4/3) < 0.03)   # m1, m2 (SPEC §5)
     (True, True)
     """
     n = _size(n)
     gamma, kappa = positive_float(gamma, "gamma"), positive_float(kappa, "kappa")
-    gen = generator(rng)
+    gen = generator(random_state)
     if gamma > 1:
         zeros = int(round(n * (1 - 1 / gamma)))
         if zeros == n:

@@ -55,9 +55,9 @@ from flint import arb
 
 from . import _riccati, exact
 from ._cauchy import RHO_MIN, bernstein_rho, graded_offsets, panel_nodes
-from ._domain import HTMPParams
+from ._parameters import HTMPParams
 from .exact._precision import midpoint, rel_accuracy_bits, workprec
-from .exact._tricomi import u_on_cut
+from .exact.tricomi import u_on_cut
 
 #: Documented domain of the fast path (validated against the exact path); outside it: NaN.
 GAMMA_RANGE = (1e-3, 1e3)

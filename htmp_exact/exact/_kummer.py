@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from flint import arb
 
-from .._domain import Real
-from ._precision import workprec
+from .._inputs import Real
+from ._precision import check_time, workprec
 
 #: Terms summed before giving up.
 MAX_TERMS = 100_000
@@ -38,6 +38,8 @@ def kummer_m_series(a: Real, b: Real, y: Real, prec: int) -> arb:
         term, total, scale = arb(1), arb(1), arb(1)
         tolerance = arb(2) ** -(prec + 2)
         for k in range(MAX_TERMS):
+            if k % 1024 == 0:
+                check_time("Kummer's M series")
             term = term * (a + k) * y / ((b + k) * (k + 1))
             total += term
             scale = max(scale, abs(term).upper())

@@ -1,43 +1,48 @@
 r"""Certified Marchenko–Pastur MP(γ) (SPEC §2), the κ → ∞ limit of HTMP(γ, κ).
 
 Edges :math:`\lambda_\pm = (1 \pm \sqrt\gamma)^2`; density
-:math:`p(x) = \sqrt{(\lambda_+ - x)(x - \lambda_-)} / (2\pi\gamma x)` on the
-bulk, plus an atom ``1 - 1/γ`` at 0 when γ > 1.  Closed forms, evaluated in
-ball arithmetic with :func:`~htmp_exact.exact._precision.certify`.
+:math:`p(x) = \sqrt{(\lambda_+ - x)(x - \lambda_-)} / (2\pi\gamma x)` on the bulk, plus an
+atom ``1 - 1/γ`` at 0 when γ > 1.  Closed forms, evaluated in ball arithmetic with
+:func:`~htmp_exact.exact._precision.certify`.
 """
 from __future__ import annotations
 
 from math import comb
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from flint import acb, arb, fmpq
 
-from .._domain import RealInput, gamma_above_one, is_exact, to_off_support, to_positive, to_signed_real
+from .._inputs import ComplexInput, RealInput, to_off_support, to_positive, to_signed_real
+from .._parameters import atom_mass, gamma_above_one, mp_edges
 from ._moments import check_order
 from ._precision import certify
 
-
-def _edges(g: arb):
-    r = g.sqrt()
-    return (1 - r) ** 2, (1 + r) ** 2
+__all__ = ["mp_pdf", "mp_cdf", "mp_sf", "mp_stieltjes", "mp_moment"]
 
 
 def mp_pdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
-           digits: Optional[int] = None) -> arb:
-    """Certified MP(γ) density (continuous part; 0 outside the bulk)."""
+           digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+    """Certified MP(γ) density (continuous part; 0 outside the bulk).
+
+    Keywords as in :func:`~htmp_exact.exact.pdf`.
+
+    >>> import math
+    >>> from htmp_exact import exact
+    >>> abs(float(exact.mp_pdf(1, 1)) - math.sqrt(3) / (2 * math.pi)) < 1e-15    # √((4-1)·1)/(2π)
+    True
+    """
     xv, g = to_signed_real(x, "x"), to_positive(gamma, "gamma")
 
     def evaluate(w: int) -> arb:
         gb, xb = arb(g), arb(xv)
-        lo, hi = _edges(gb)
+        lo, hi = mp_edges(gb)
         if xb <= lo or xb >= hi:
             return arb(0)
         if not (xb > lo and xb < hi):
             raise ValueError(f"x = {x!r} is a ball containing a bulk edge")
         return ((hi - xb) * (xb - lo)).sqrt() / (2 * arb.pi() * gb * xb)
 
-    return certify(evaluate, prec=prec, digits=digits, what="MP pdf",
-                   exact_inputs=is_exact(xv) and is_exact(g))
+    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="MP pdf", inputs=(xv, g))
 
 
 def _asin_in_range(v: arb) -> arb:
@@ -47,11 +52,11 @@ def _asin_in_range(v: arb) -> arb:
     return arb.atan2(v, (1 - v * v).nonnegative_part().sqrt())
 
 
-def _bulk_cdf(xb: arb, gb: arb) -> arb:
-    r"""``∫_{λ-}^{x} p``: with a, b the edges, an antiderivative of √((b-t)(t-a))/t is
-    √((b-t)(t-a)) + (a+b)/2 · asin((2t-a-b)/(b-a)) - √(ab) · asin(((a+b)t - 2ab)/((b-a)t)).
+def _bulk_mass(xb: arb, gb: arb) -> arb:
+    r"""``∫_{λ-}^{x} p`` for x in the bulk: with a, b the edges, an antiderivative of
+    √((b-t)(t-a))/t is √((b-t)(t-a)) + (a+b)/2 · asin((2t-a-b)/(b-a)) - √(ab) · asin(((a+b)t - 2ab)/((b-a)t)).
     """
-    a, b = _edges(gb)
+    a, b = mp_edges(gb)
     root_ab = abs(1 - gb)  # √(ab) = |1 - γ|
     half_pi = arb.pi() / 2
     prim = (((b - xb) * (xb - a)).sqrt() + (a + b) / 2 * _asin_in_range((2 * xb - a - b) / (b - a))
@@ -60,66 +65,86 @@ def _bulk_cdf(xb: arb, gb: arb) -> arb:
     return (prim - prim_at_a) / (2 * arb.pi() * gb)
 
 
-def _mp_distribution(x: RealInput, gamma: RealInput, which: int, prec, digits) -> arb:
+def _mp_side(x: RealInput, gamma: RealInput, upper: bool, prec: Optional[int], digits: Optional[int],
+             timeout: Optional[float]) -> arb:
+    """cdf (``upper`` false) or sf of MP(γ), each side from its own closed form (sf is the
+    continuous mass above x, not 1 - cdf)."""
     xv, g = to_signed_real(x, "x"), to_positive(gamma, "gamma")
-    above = gamma_above_one(g)
+    above_one = gamma_above_one(g)
 
     def evaluate(w: int) -> arb:
         gb, xb = arb(g), arb(xv)
-        lo, hi = _edges(gb)
-        atom_mass = 1 - 1 / gb if above else arb(0)
+        lo, hi = mp_edges(gb)
+        atom = atom_mass(gb) if above_one else arb(0)
+        continuous = 1 - atom  # 1/γ for γ > 1
         if xb < 0:
-            cdf = arb(0)
+            below = arb(0)
         elif xb <= lo:
-            cdf = atom_mass
+            below = atom
         elif xb >= hi:
-            cdf = arb(1)
+            below = arb(1)
         else:
-            cont = _bulk_cdf(xb, gb)
-            cdf = atom_mass + cont
-            if which == 1:
-                return 1 / gb - cont if above else 1 - cont
-        return cdf if which == 0 else 1 - cdf
+            mass = _bulk_mass(xb, gb)
+            return continuous - mass if upper else atom + mass
+        return 1 - below if upper else below
 
-    return certify(evaluate, prec=prec, digits=digits, what="MP cdf" if which == 0 else "MP sf",
-                   exact_inputs=is_exact(xv) and is_exact(g))
+    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="MP sf" if upper else "MP cdf",
+                   inputs=(xv, g))
 
 
 def mp_cdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
-           digits: Optional[int] = None) -> arb:
-    """Certified MP(γ) distribution function, atom included (closed form, see :func:`_bulk_cdf`)."""
-    return _mp_distribution(x, gamma, 0, prec, digits)
+           digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+    """Certified MP(γ) distribution function, atom included (closed form, :func:`_bulk_mass`).
+
+    >>> from htmp_exact import exact
+    >>> exact.mp_cdf("0.5", 4) == exact.atom(4)      # below λ- = 1 only the atom 3/4
+    True
+    """
+    return _mp_side(x, gamma, False, prec, digits, timeout)
 
 
 def mp_sf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
-          digits: Optional[int] = None) -> arb:
-    """Certified MP(γ) survival function."""
-    return _mp_distribution(x, gamma, 1, prec, digits)
+          digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+    """Certified MP(γ) survival function (the continuous mass above x, not ``1 - cdf``)."""
+    return _mp_side(x, gamma, True, prec, digits, timeout)
 
 
-def mp_stieltjes(z: object, gamma: RealInput, *, prec: Optional[int] = None,
-                 digits: Optional[int] = None) -> acb:
+def mp_stieltjes(z: ComplexInput, gamma: RealInput, *, prec: Optional[int] = None,
+                 digits: Optional[int] = None, timeout: Optional[float] = None) -> acb:
     r"""Certified MP(γ) Stieltjes transform, the root of ``γ z S² + (z + γ - 1) S + 1 = 0``
-    with ``S ~ -1/z`` at infinity: :math:`S = (1 - γ - z + \sqrt{z-\lambda_+}\sqrt{z-\lambda_-})/(2γz)`.
+    with ``S ~ -1/z`` at infinity:
+    :math:`S = (1 - γ - z + \sqrt{z-\lambda_+}\sqrt{z-\lambda_-})/(2γz)`.
+
+    ``z`` as in :func:`~htmp_exact.exact.stieltjes`.
+
+    >>> from htmp_exact import exact
+    >>> s = exact.mp_stieltjes("-1/3", "0.5", digits=30)     # a root of S² + 5S - 6 = 0
+    >>> s.real.overlaps(1) and s.rel_accuracy_bits() > 99
+    True
     """
     point = to_off_support(z, "z")
     g = to_positive(gamma, "gamma")
 
     def evaluate(w: int) -> acb:
         gb, zb = arb(g), point.ball()
-        lo, hi = _edges(gb)
+        lo, hi = mp_edges(gb)
         root = (zb - hi).sqrt() * (zb - lo).sqrt()
         return (1 - gb - zb + root) / (2 * gb * zb)
 
-    return certify(evaluate, prec=prec, digits=digits, what="MP Stieltjes transform",
-                   exact_inputs=is_exact(g) and point.exact)
+    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="MP Stieltjes transform",
+                   inputs=(point.real, point.imag, g))
 
 
-def mp_moment(k: int, gamma: RealInput):
-    """Narayana moments ``m_k = Σ_{j<k} γ^j/(j+1) C(k,j) C(k-1,j)`` (exact for rational γ)."""
+def mp_moment(k: int, gamma: RealInput) -> Union[fmpq, arb]:
+    """Narayana moments ``m_k = Σ_{j<k} γ^j/(j+1) C(k,j) C(k-1,j)`` (exact for rational γ).
+
+    >>> from htmp_exact import exact
+    >>> exact.mp_moment(3, 2)          # 1 + 3γ + γ²
+    11
+    """
     order = check_order(k)
     g = to_positive(gamma, "gamma")
+    zero: Callable[[], Union[fmpq, arb]] = (lambda: fmpq(0)) if isinstance(g, fmpq) else (lambda: arb(0))
     if order == 0:
-        return fmpq(1) if isinstance(g, fmpq) else arb(1)
-    return sum((g ** j * fmpq(comb(order, j) * comb(order - 1, j), j + 1) for j in range(order)),
-               fmpq(0) if isinstance(g, fmpq) else arb(0))
+        return zero() + 1
+    return sum((g ** j * fmpq(comb(order, j) * comb(order - 1, j), j + 1) for j in range(order)), zero())

@@ -31,7 +31,8 @@ from typing import Optional, Tuple
 from flint import acb, arb, fmpq
 
 from ._kummer import regularized_m
-from ._precision import MAX_PREC, workprec
+from ._precision import MAX_PREC, check_time, workprec
+from .tricomi import u_on_cut
 
 
 def _certain_sign(x: arb) -> int:
@@ -76,6 +77,7 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     directions = (True, False) if float(arb(y).mid()) > 2 * edge else (False, True)
     p = prec
     while p <= MAX_PREC:
+        check_time("HTMP cdf/sf (Sturm count)")
         for backward in directions:
             count = _sturm_signs(c, alpha, y, p, backward)
             if count is not None:
@@ -86,10 +88,10 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
 
 def _top_pair_from_u(c, alpha, y, prec: int) -> Tuple[arb, arb]:
     r"""``(f_m, f_(m-1))`` up to a common positive factor, from the imaginary parts of
-    ``U(c, -α, y e^{iπ})`` and ``U(c-1, -α, y e^{iπ})`` (:func:`._tricomi.u_on_cut`), for where
+    ``U(c, -α, y e^{iπ})`` and ``U(c-1, -α, y e^{iπ})`` (:func:`.tricomi.u_on_cut`), for where
     Arb's 1F1 with the large negative parameter ``1 - c`` gives up.
 
-    By the connection formula of :func:`._tricomi.im_u_small`,
+    By the connection formula of :func:`.tricomi.im_u_small`,
     :math:`\operatorname{Im} U(a, -\alpha, y e^{i\pi}) = -\pi y^{1+\alpha} e^{-y}
     \tilde M(1-a, 2+\alpha, y)/\Gamma(a)`, and
     :math:`L_n^{(\beta)}(y) = \Gamma(n+\beta+1)/\Gamma(n+1)\, \tilde M(-n, \beta+1, y)`,
@@ -97,8 +99,6 @@ def _top_pair_from_u(c, alpha, y, prec: int) -> Tuple[arb, arb]:
     ``f_m = -K (s-1) Im U(c)``, ``f_(m-1) = -K Im U(c-1)``, ``K = Γ(s-1) e^y/(π y^(1+α)) > 0``.
     Non-finite unless ``c > 2`` and ``s > 2``.
     """
-    from ._tricomi import u_on_cut  # the contour lives there; _tricomi does not import this module
-
     nan = arb.nan()
     s = c + alpha + 1
     if not (c > 2 and s > 2):
@@ -237,6 +237,8 @@ def _recurrence_signs(g0: arb, g1: arb, step, count: int, prec: int) -> Optional
     if p is None or q is None:
         return None
     for k in range(1, count):
+        if k % 1024 == 0:
+            check_time("HTMP cdf/sf (Sturm count)")
         a, b = step(k)
         p = (p[1], a * p[1] + b * p[0])
         q = (q[1], a * q[1] + b * q[0])

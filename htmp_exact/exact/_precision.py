@@ -1,20 +1,36 @@
-"""Working precision of the exact path: a context manager and a Ziv-style driver.
+"""Working precision of the exact path: the accuracy contract, a context manager, a time budget
+and the one Ziv-style driver :func:`certify`.
 
-python-flint keeps its precision in the global ``flint.ctx``; every exact
-function changes it only inside :func:`workprec`, which restores the caller's
-value on exit, also when an exception is raised.
+python-flint keeps its precision in the process-global ``flint.ctx``.  Every exact function
+changes it only inside :func:`workprec`, which restores the caller's value on exit, also
+when an exception is raised.  :func:`certify` is the one guess-and-verify loop used by every
+exact function (compare python-flint's ``good``): evaluate at a working precision, accept
+the ball if its relative radius is below the target, otherwise double the precision, up to
+:data:`MAX_PREC` bits, then raise :class:`PrecisionError`.
 
-:func:`certify` is the one guess-and-verify loop used by every exact function
-(compare python-flint's ``good``): evaluate at a working precision, accept the
-ball if its relative radius is below the target, otherwise double the
-precision, up to :data:`MAX_PREC` bits, then raise :class:`PrecisionError`.
+**Threads.**  Because the precision is process-global, :func:`certify` holds one re-entrant
+lock while it runs: exact calls from several threads are serialized (python-flint holds the
+GIL anyway, so nothing is lost) and each sees its own precision; the caller's precision is
+restored afterwards.  A process pool is the way to run exact calls in parallel.
+
+**Time.**  Every call has a time budget (``timeout`` seconds, :data:`DEFAULT_TIMEOUT` unless
+given); the kernels' long loops call :func:`check_time`, which raises :class:`PrecisionError`
+once the budget is spent, so a call ends within its budget plus one uninterruptible Arb call.
 """
 from __future__ import annotations
 
+import contextvars
 import math
-from typing import Callable, Optional, TypeVar, Union
+import threading
+import time
+from typing import Callable, Iterable, Optional, TypeVar, Union
 
 from flint import acb, arb, ctx
+
+from .._inputs import Real
+
+__all__ = ["MAX_PREC", "DEFAULT_DIGITS", "DEFAULT_TIMEOUT", "CONTRACT_SLACK_BITS", "PrecisionError",
+           "workprec", "certify", "check_time", "meets_contract"]
 
 #: Largest working precision (bits) that :func:`certify` tries before giving up.
 MAX_PREC = 1 << 16
@@ -22,14 +38,29 @@ MAX_PREC = 1 << 16
 #: Digits guaranteed when neither ``prec`` nor ``digits`` is given.
 DEFAULT_DIGITS = 15
 
+#: Seconds an exact call may take unless ``timeout`` says otherwise.
+DEFAULT_TIMEOUT = 60.0
+
+#: The accuracy contract of every kernel: called at ``prec`` bits, it aims at a ball of at
+#: least ``prec - CONTRACT_SLACK_BITS`` bits of relative accuracy (:func:`meets_contract`);
+#: the slack leaves room for the kernels' own roundings.
+CONTRACT_SLACK_BITS = 20
+
 #: The accuracy counts as stalled only at working precisions above ``STALL_FROM·goal + 256`` bits.
 STALL_FROM = 4
 
+#: Inexact (ball) inputs must carry at least this many bits of relative accuracy: a wider
+#: ball cannot give a useful enclosure, and the kernels' planning assumes a narrow one.
+MIN_INPUT_BITS = 16
+
 Ball = TypeVar("Ball", arb, acb)
+
+_LOCK = threading.RLock()
+_DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("htmp_exact_deadline", default=math.inf)
 
 
 class PrecisionError(ArithmeticError):
-    """The requested accuracy could not be certified within the precision cap."""
+    """The requested accuracy could not be certified within the precision cap or the time budget."""
 
 
 class workprec:
@@ -46,9 +77,16 @@ class workprec:
         self.saved = ctx.prec
         ctx.prec = self.prec
 
-    def __exit__(self, *exc_info) -> bool:
+    def __exit__(self, *exc_info: object) -> bool:
         ctx.prec = self.saved
         return False
+
+
+def check_time(what: str = "exact evaluation") -> None:
+    """Raise :class:`PrecisionError` if the current exact call has spent its time budget."""
+    if time.monotonic() > _DEADLINE.get():
+        raise PrecisionError(f"{what}: the time budget of this call is spent (pass a larger timeout= "
+                             "to allow more; at this accuracy the kernels need more time than that)")
 
 
 def midpoint(ball: acb) -> complex:
@@ -84,8 +122,37 @@ def rel_accuracy_bits(ball: Union[arb, acb]) -> float:
     return float(ball.rel_accuracy_bits())
 
 
+def meets_contract(ball: Union[arb, acb], prec: int) -> bool:
+    """Whether a kernel's ball at ``prec`` bits meets the accuracy contract
+    (``prec - CONTRACT_SLACK_BITS`` bits of relative accuracy)."""
+    return rel_accuracy_bits(ball) >= prec - CONTRACT_SLACK_BITS
+
+
 def target_bits(digits: int) -> int:
     return int(math.ceil(digits * math.log2(10))) + 1
+
+
+def _check_count(value: object, name: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
+    return value
+
+
+def _check_timeout(timeout: object) -> float:
+    if timeout is None:
+        return DEFAULT_TIMEOUT
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"timeout must be a number of seconds > 0, got {type(timeout).__name__} {timeout!r}")
+    if not timeout > 0:  # NaN fails too; +inf means no budget
+        raise ValueError(f"timeout must be a number of seconds > 0 (valid range (0, inf]), got {timeout!r}")
+    return float(timeout)
+
+
+def _input_bits(inputs: Iterable[object]) -> float:
+    """The smallest relative accuracy (bits) among the inexact ball inputs (``inf`` if all exact)."""
+    return min((rel_accuracy_bits(v) for v in inputs if isinstance(v, arb)), default=math.inf)
 
 
 def certify(
@@ -93,39 +160,62 @@ def certify(
     *,
     prec: Optional[int] = None,
     digits: Optional[int] = None,
+    timeout: Optional[float] = None,
     what: str = "value",
-    exact_inputs: bool = True,
+    inputs: Iterable[Real] = (),
 ) -> Ball:
     """Evaluate ``evaluate(p)`` (which must return a rigorous ball) to the requested accuracy.
 
-    ``prec`` given: one evaluation at ``prec`` bits; the ball is returned as it
-    is, unless it is not finite, which raises :class:`PrecisionError`.
-    ``digits`` given (or neither: ``digits=15``): raise the precision until the
-    relative radius is below ``10**-digits``; :class:`PrecisionError` past
-    :data:`MAX_PREC`, or earlier when the accuracy stops growing with the precision
-    over two doublings: from the start when ``exact_inputs`` is false (inexact
-    :class:`arb`/:class:`acb` inputs limit it), else only above ``STALL_FROM·goal + 256``
-    bits (below that a method may still be resolving, e.g., a branch of the phase).  ``evaluate`` is always called inside :func:`workprec`.
+    ``prec`` given: one evaluation at ``prec`` bits; the ball is returned as it is, unless it
+    is not finite, which raises :class:`PrecisionError`.  ``digits`` given (or neither:
+    ``digits=15``): raise the precision until the relative radius is below ``10**-digits``;
+    :class:`PrecisionError` past :data:`MAX_PREC`, or earlier when the accuracy stops growing
+    over two doublings above ``STALL_FROM·goal + 256`` bits (below that a method may still be
+    resolving, e.g., a branch of the phase).  ``inputs`` are the converted arguments: an
+    inexact ball among them fails at once (before any evaluation) if it carries fewer than
+    :data:`MIN_INPUT_BITS` bits, and stops the loop as soon as the accuracy stalls.  ``timeout`` (seconds, default :data:`DEFAULT_TIMEOUT`, ``math.inf``
+    for none) bounds the call.  ``evaluate`` is always called inside :func:`workprec`, under
+    the lock that serializes exact calls across threads.
     """
     if prec is not None and digits is not None:
         raise ValueError("give at most one of prec and digits")
     if prec is not None:
-        if isinstance(prec, bool) or not isinstance(prec, int) or prec < 2:
-            raise ValueError(f"prec must be an integer >= 2 (bits), got {prec!r}")
-        with workprec(prec):
-            ball = evaluate(prec)
-        if rel_accuracy_bits(ball) == -math.inf:
-            raise PrecisionError(f"{what}: no finite enclosure at {prec} bits; raise prec or use digits=")
-        return ball
-    if digits is None:
-        digits = DEFAULT_DIGITS
-    if isinstance(digits, bool) or not isinstance(digits, int) or digits < 1:
-        raise ValueError(f"digits must be an integer >= 1, got {digits!r}")
-    goal = target_bits(digits)
+        prec = _check_count(prec, "prec", 2, MAX_PREC)
+    else:
+        digits = _check_count(DEFAULT_DIGITS if digits is None else digits, "digits", 1,
+                              int(MAX_PREC / math.log2(10)) - 2)
+    budget = _check_timeout(timeout)
+    input_bits = _input_bits(inputs)
+    if input_bits < MIN_INPUT_BITS:
+        raise PrecisionError(
+            f"{what}: an inexact ball input has only {max(input_bits, 0):.1f} bits of relative accuracy; "
+            f"the input radius limits the accuracy of the result (inexact ball inputs need at least "
+            f"{MIN_INPUT_BITS} bits: narrow or split the ball, or give the input exactly)")
+    goal = target_bits(digits) if digits is not None else 0
+    with _LOCK:
+        token = _DEADLINE.set(min(_DEADLINE.get(), time.monotonic() + budget))
+        try:
+            if prec is not None:
+                return _once(evaluate, prec, what)
+            return _loop(evaluate, digits, goal, what, exact_inputs=input_bits == math.inf)
+        finally:
+            _DEADLINE.reset(token)
+
+
+def _once(evaluate: Callable[[int], Ball], prec: int, what: str) -> Ball:
+    with workprec(prec):
+        ball = evaluate(prec)
+    if rel_accuracy_bits(ball) == -math.inf:
+        raise PrecisionError(f"{what}: no finite enclosure at {prec} bits; raise prec or use digits=")
+    return ball
+
+
+def _loop(evaluate: Callable[[int], Ball], digits: int, goal: int, what: str, exact_inputs: bool) -> Ball:
     p = goal + 20
     best_bits = -math.inf
     stalled = 0
     while p <= MAX_PREC:
+        check_time(what)
         with workprec(p):
             ball = evaluate(p)
         bits = rel_accuracy_bits(ball)

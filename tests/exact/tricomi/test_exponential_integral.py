@@ -1,4 +1,4 @@
-"""U at integer parameters through the exponential integral (exact/_tricomi_ei.py)."""
+"""U at integer parameters through the exponential integral (exact/tricomi/_exponential_integral.py)."""
 import math
 from fractions import Fraction
 
@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from htmp_exact import exact
-from htmp_exact.exact._tricomi import u_direct, u_on_cut
-from htmp_exact.exact._tricomi_ei import MAX_S, UPPER_TAIL, ei_coefficients, u_integer_on_cut
+from htmp_exact.exact.tricomi import u_direct, u_on_cut
+from htmp_exact.exact.tricomi._exponential_integral import MAX_S, UPPER_TAIL, ei_coefficients, u_integer_on_cut
 
-from .reference import contains, htmp_pdf_hyperu
+from ...reference import contains, htmp_pdf_hyperu
 
 CASES = [(1, 1), (2, 1), (10, 1), (5, 3), (40, 31), (7, 7), (12, 2)]
 

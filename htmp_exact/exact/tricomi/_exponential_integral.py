@@ -47,8 +47,9 @@ from typing import Tuple
 
 from flint import acb, arb, arb_poly, fmpq, fmpq_poly
 
-from .._domain import Real, is_integer
-from ._precision import rel_accuracy_bits, retry_precision, workprec
+from ..._inputs import Real, is_integer
+from .._precision import meets_contract, rel_accuracy_bits, retry_precision, workprec
+
 
 #: The route is used for ``s <= MAX_S``: the cancellation grows with ``s``, and the exact
 #: coefficients take O(s) polynomial operations (cached; 15 ms at s = 250).  Measured at
@@ -56,8 +57,10 @@ from ._precision import rel_accuracy_bits, retry_precision, workprec
 #: from 2x faster to 1.5x slower at s = 250-400.
 MAX_S = 256
 
+
 #: Attempts of the precision loop in :func:`u_integer_on_cut`.
 ATTEMPTS = 3
+
 
 #: Beyond this multiple of the upper edge ``y₊`` a costly route (estimated loss above
 #: ``2 prec``) declines in favour of Arb's asymptotic expansion (:func:`u_integer_on_cut`).
@@ -127,7 +130,7 @@ def _cancellation_bits(a: int, b: int, c: float, y: float) -> int:
 
 def u_integer_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     r"""``U(c, -alpha, y e^{i pi})`` for exact integers ``c >= 1``, ``alpha >= -1`` (module
-    docstring), to ``prec - 20`` bits; NaN where the route declines or falls short.
+    docstring), to the accuracy contract (:func:`.._precision.meets_contract`); NaN where the route declines or falls short.
 
     ``c`` and ``alpha`` are :class:`fmpq`; ``y > 0`` any real (``fmpq`` or ``arb``).  The
     first working precision is ``prec + 12`` plus the float estimate
@@ -158,7 +161,7 @@ def u_integer_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
             real = arb_poly(lpos)(z) + arb_poly(lneg)(1 / z) - p_value * e * yb.ei()
             value = acb(real, -arb.pi() * p_value * e) * z ** (b - 1)
         bits = rel_accuracy_bits(value)
-        if bits >= prec - 20:
+        if meets_contract(value, prec):
             return value
         work = retry_precision(work, prec, bits)
     return value

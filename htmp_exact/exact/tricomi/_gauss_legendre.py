@@ -42,15 +42,18 @@ from typing import Optional, Tuple
 
 from flint import acb, arb
 
-from ._precision import midpoint, workprec
+from .._precision import midpoint, workprec
+
 
 #: Rules tried, smallest first (their nodes are cached per precision); 0 stands for no node
 #: at all: the piece's integral is then enclosed by its bound 2|h| max|f| alone.
 DEGREES = (0, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 44, 48, 56, 64, 72, 80, 96, 112,
            128, 160, 192, 256, 320, 384, 512)
 
+
 #: Ellipse parameters eta = log(rho) tried by the floating-point planner.
 ETAS = tuple(0.2 * k for k in range(1, 13))
+
 
 #: (eta, cosh eta, sinh eta, log of the rule's error factor rho^2 / (rho^2 - 1)) per eta.
 _ELLIPSES = tuple((eta, math.cosh(eta), math.sinh(eta), 2 * eta - math.log(math.expm1(2 * eta)))

@@ -11,9 +11,9 @@ from flint import acb, arb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from htmp_exact.exact._edge_quadrature import PhaseSeries, _plan, gauss_legendre_piece
+from htmp_exact.exact.tricomi._gauss_legendre import PhaseSeries, _plan, gauss_legendre_piece
 from htmp_exact.exact._precision import workprec
-from htmp_exact.exact._tricomi import _Phase
+from htmp_exact.exact.tricomi._planning import Phase
 
 
 def _reference(a1, bm, w, p, q, shift, prec=200):
@@ -34,7 +34,7 @@ def _piece_through_saddle(a, bm, w, widths):
     (d: the steepest-descent direction times the local width), and Re phi(ts); ``None`` if
     it leaves the upper half plane (the contour's pieces never do: below the cut the
     principal-branch integrand is another function)."""
-    ph = _Phase(a, bm, w)
+    ph = Phase(a, bm, w)
     ts = ph.saddles()[0][0]
     d = 1j / cmath.sqrt(ph.d2(ts))
     p, q = ts - widths * d, ts + widths * d
