@@ -37,6 +37,12 @@ ComplexInput = Union[RealInput, complex, "flint.acb", "mpmath.mpc", tuple, str]
 REAL_TYPES = "int, float, Fraction, Decimal, decimal or p/q str, fmpq, arb or mpf"
 
 
+def shown(value: object, width: int = 40) -> str:
+    """``repr(value)`` cut to ``width`` characters, for error messages (inputs may be huge)."""
+    text = repr(value)
+    return text if len(text) <= width else f"{text[:width - 12]}...{text[-9:]}"
+
+
 def _binary_fraction(man: int, exp: int) -> fmpq:
     return fmpq(man * 2**exp) if exp >= 0 else fmpq(man, 2**-exp)
 
@@ -58,7 +64,7 @@ def _from_string(text: str, name: str) -> fmpq:
 
 def _from_decimal(value: Decimal, name: str) -> fmpq:
     if not value.is_finite():
-        raise ValueError(f"{name} must be finite, got {value!r}")
+        raise ValueError(f"{name} must be finite, got {shown(value)}")
     num, den = value.as_integer_ratio()
     return fmpq(num, den)
 
@@ -70,7 +76,7 @@ def to_real(value: object, name: str) -> Real:
     for NaN, infinities and unparsable strings, naming ``name``.
     """
     if isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be a real number, got bool {value!r}")
+        raise TypeError(f"{name} must be a real number, got bool {shown(value)}")
     if isinstance(value, fmpq):
         return value
     if isinstance(value, (int, fmpz, np.integer)):
@@ -79,7 +85,7 @@ def to_real(value: object, name: str) -> Real:
         return fmpq(value.numerator, value.denominator)
     if isinstance(value, (float, np.floating)):
         if not math.isfinite(value):
-            raise ValueError(f"{name} must be finite, got {value!r}")
+            raise ValueError(f"{name} must be finite, got {shown(value)}")
         return fmpq(*float(value).as_integer_ratio())
     if isinstance(value, str):
         return _from_string(value, name)
@@ -94,14 +100,14 @@ def to_real(value: object, name: str) -> Real:
         return value
     if isinstance(value, mpmath.mpf):
         if not mpmath.isfinite(value):
-            raise ValueError(f"{name} must be finite, got {value!r}")
+            raise ValueError(f"{name} must be finite, got {shown(value)}")
         sign, man, exp, _ = value._mpf_
         return _binary_fraction(-int(man) if sign else int(man), int(exp))
     if isinstance(value, (complex, np.complexfloating, flint.acb, mpmath.mpc)):
-        raise TypeError(f"{name} must be real, got complex {value!r}")
+        raise TypeError(f"{name} must be real, got complex {shown(value)}")
     if isinstance(value, numbers.Rational):
         return fmpq(int(value.numerator), int(value.denominator))
-    raise TypeError(f"{name} must be a real number ({REAL_TYPES}), got {type(value).__name__} {value!r}")
+    raise TypeError(f"{name} must be a real number ({REAL_TYPES}), got {type(value).__name__} {shown(value)}")
 
 
 def is_exact(v: Real) -> bool:
@@ -157,7 +163,7 @@ def to_complex(value: object, name: str) -> ComplexPoint:
         return ComplexPoint(to_real(value.real, f"{name}.real"), to_real(value.imag, f"{name}.imag"))
     if isinstance(value, tuple):
         if len(value) != 2:
-            raise TypeError(f"{name} given as a tuple must be a pair (re, im), got {value!r}")
+            raise TypeError(f"{name} given as a tuple must be a pair (re, im), got {shown(value)}")
         return ComplexPoint(to_real(value[0], f"{name}.real"), to_real(value[1], f"{name}.imag"))
     if isinstance(value, str):
         return _complex_from_string(value, name)
@@ -166,7 +172,7 @@ def to_complex(value: object, name: str) -> ComplexPoint:
     except TypeError:
         raise TypeError(
             f"{name} must be a complex number (complex, acb, mpc, a pair (re, im) of exact reals, "
-            f"or a string such as '13/10+1/5j'), got {type(value).__name__} {value!r}"
+            f"or a string such as '13/10+1/5j'), got {type(value).__name__} {shown(value)}"
         ) from None
 
 
@@ -176,7 +182,7 @@ def to_off_support(value: object, name: str) -> ComplexPoint:
     point = to_complex(value, name)
     if arb(point.imag).contains(0) and not arb(point.real) < 0:
         raise ValueError(
-            f"{name} = {value!r} is on (or may touch) the support [0, inf); the Stieltjes "
+            f"{name} = {shown(value)} is on (or may touch) the support [0, inf); the Stieltjes "
             f"transform is defined for {name} in C \\ [0, inf) (use stieltjes_boundary on the support)"
         )
     return point
@@ -198,7 +204,7 @@ def to_positive(value: object, name: str) -> Real:
     v = to_real(value, name)
     if isinstance(v, fmpq):
         if v <= 0:
-            raise ValueError(f"{name} must be > 0 (valid range (0, inf)), got {value!r}")
+            raise ValueError(f"{name} must be > 0 (valid range (0, inf)), got {shown(value)}")
     elif not v > 0:
         raise ValueError(
             f"{name} must be > 0 (valid range (0, inf)); the ball {v} is not certainly positive"
@@ -225,8 +231,8 @@ def generator(random_state: RandomState) -> np.random.Generator:
 def positive_float(value: object, name: str) -> float:
     """A finite float > 0 (parameters of the float APIs), or a ValueError/TypeError naming it."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {shown(value)}")
     v = float(value)
     if not math.isfinite(v) or v <= 0:
-        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value!r}")
+        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {shown(value)}")
     return v

@@ -21,8 +21,8 @@ from flint import arb, fmpq
 
 from ._inputs import Real, is_exact, to_positive
 
-__all__ = ["Interval", "GAMMA", "KAPPA", "FAST_GAMMA", "FAST_KAPPA", "HTMPParams", "gamma_above_one",
-           "mp_edges", "atom_mass"]
+__all__ = ["Interval", "GAMMA", "KAPPA", "FAST_GAMMA", "FAST_KAPPA", "EXACT_MAX_S", "HTMPParams",
+           "gamma_above_one", "mp_edges", "atom_mass"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,11 @@ class Interval:
 #: The laws' parameters: any γ > 0 and κ > 0 (the certified path accepts them all).
 GAMMA = Interval("gamma", 0.0, math.inf)
 KAPPA = Interval("kappa", 0.0, math.inf)
+
+#: The certified kernels are validated for ``max(c, s) <= EXACT_MAX_S`` (``s`` of the γ ≤ 1 law
+#: that carries HTMP(γ, κ), which is ``c = κ/2`` for γ > 1): beyond, Arb's U and the contour
+#: integral need more than the precision cap in the bulk.
+EXACT_MAX_S = 1e8
 
 #: The domain on which the float64 fast path is validated against the certified path.
 FAST_GAMMA = Interval("gamma", 1e-3, 1e3, low_open=False)
@@ -79,6 +84,10 @@ class HTMPParams:
     @property
     def exact(self) -> bool:
         return is_exact(self.gamma) and is_exact(self.kappa)
+
+    def within_exact_range(self) -> bool:
+        """Whether ``max(c, s) <= EXACT_MAX_S``, the range of the certified kernels."""
+        return bool(max(arb(self.c), arb(self.s)) <= EXACT_MAX_S)
 
     def dual(self) -> "HTMPParams":
         """Parameters of HTMP(1/γ, κ/γ), the dual law (SPEC §3, duality)."""

@@ -14,17 +14,29 @@ from typing import Optional, Tuple
 
 from flint import arb
 
-from .._inputs import Real, RealInput, to_signed_real
-from .._parameters import HTMPParams, gamma_above_one
-from ._precision import certify, workprec
+from .._inputs import Real, RealInput, shown, to_signed_real
+from .._parameters import EXACT_MAX_S, HTMPParams, gamma_above_one
+from ._precision import PrecisionError, certify, workprec
 from .tricomi import u_on_cut
 
 __all__ = ["pdf", "logpdf"]
 
 
+def law_parameters(gamma: RealInput, kappa: RealInput) -> HTMPParams:
+    """The exact parameters of HTMP(γ, κ), checked to lie in the certified kernels' range
+    (:data:`~htmp_exact._parameters.EXACT_MAX_S`); :class:`PrecisionError` beyond it."""
+    p = HTMPParams.from_inputs(gamma, kappa)
+    if not p.within_exact_range():
+        raise PrecisionError(
+            f"HTMP(gamma={shown(gamma)}, kappa={shown(kappa)}): c = kappa/2 = {arb(p.c).str(3, radius=False)} and "
+            f"s = kappa/(2 gamma) = {arb(p.s).str(3, radius=False)}; the certified kernels are validated for "
+            f"max(c, s) <= {EXACT_MAX_S:g} (beyond, Tricomi's U needs more than the precision cap)")
+    return p
+
+
 def reduce_to_small_gamma(gamma: RealInput, kappa: RealInput) -> Tuple[HTMPParams, Optional[Real]]:
     """``(parameters of the γ ≤ 1 law, γ if γ > 1 else None)`` (the duality of SPEC §3)."""
-    p = HTMPParams.from_inputs(gamma, kappa)
+    p = law_parameters(gamma, kappa)
     if gamma_above_one(p.gamma):
         return p.dual(), p.gamma
     return p, None
@@ -96,7 +108,9 @@ def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     limit (``-inf``, finite or ``+inf``).  See :func:`pdf` for the algorithm and the keywords.
 
     >>> from htmp_exact import exact
-    >>> exact.logpdf(1, "0.5", 4).exp().overlaps(exact.pdf(1, "0.5", 4))
+    >>> # γ = 1/2, κ = 2 (α = 0): p(0+) = s Γ(s)/Γ(c + 1) = 2, and p(x) = 2 + O(x log x)
+    >>> gap = exact.logpdf("1e-40", "0.5", 2, digits=50) - exact.logpdf(0, "0.5", 2, digits=50)
+    >>> abs(gap) < 1e-37
     True
     """
     return _density(x, gamma, kappa, True, prec, digits, timeout)

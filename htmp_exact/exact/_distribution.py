@@ -121,8 +121,10 @@ def cdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int]
     Keywords as in :func:`~htmp_exact.exact.pdf`.
 
     >>> from htmp_exact import exact
-    >>> exact.cdf(0, 2, 3) == exact.atom(2)
+    >>> exact.cdf(0, 4, 3) == exact.atom(4)     # the atom 3/4, not the continuous mass 1/4
     True
+    >>> exact.atom(4)
+    3/4
     """
     return _distribution(x, gamma, kappa, _lower, "HTMP cdf", prec, digits, timeout)
 

@@ -17,7 +17,7 @@ from typing import Union
 
 from flint import arb, fmpq
 
-from .._inputs import RealInput
+from .._inputs import RealInput, shown
 from .._parameters import HTMPParams
 
 
@@ -29,13 +29,13 @@ MAX_ORDER = 1000
 def check_order(k: object) -> int:
     """Validate a moment order: an integer ``0 <= k <=`` :data:`MAX_ORDER`."""
     if isinstance(k, bool):
-        raise TypeError(f"k must be an integer in [0, {MAX_ORDER}], got bool {k!r}")
+        raise TypeError(f"k must be an integer in [0, {MAX_ORDER}], got bool {shown(k)}")
     try:
         order = operator.index(k)  # type: ignore[arg-type]
     except TypeError:
-        raise TypeError(f"k must be an integer in [0, {MAX_ORDER}], got {type(k).__name__} {k!r}") from None
+        raise TypeError(f"k must be an integer in [0, {MAX_ORDER}], got {type(k).__name__} {shown(k)}") from None
     if not 0 <= order <= MAX_ORDER:
-        raise ValueError(f"k must be an integer in [0, {MAX_ORDER}], got {k!r}")
+        raise ValueError(f"k must be an integer in [0, {MAX_ORDER}], got {shown(k)}")
     return order
 
 

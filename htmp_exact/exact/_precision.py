@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Optional, TypeVar, Union
 
 from flint import acb, arb, ctx
 
-from .._inputs import Real
+from .._inputs import Real, shown
 
 __all__ = ["MAX_PREC", "DEFAULT_DIGITS", "DEFAULT_TIMEOUT", "CONTRACT_SLACK_BITS", "PrecisionError",
            "workprec", "certify", "check_time", "meets_contract"]
@@ -134,9 +134,9 @@ def target_bits(digits: int) -> int:
 
 def _check_count(value: object, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {value!r}")
+        raise TypeError(f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {shown(value)}")
     if not low <= value <= high:
-        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
+        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {shown(value)}")
     return value
 
 
@@ -144,9 +144,9 @@ def _check_timeout(timeout: object) -> float:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise TypeError(f"timeout must be a number of seconds > 0, got {type(timeout).__name__} {timeout!r}")
+        raise TypeError(f"timeout must be a number of seconds > 0, got {type(timeout).__name__} {shown(timeout)}")
     if not timeout > 0:  # NaN fails too; +inf means no budget
-        raise ValueError(f"timeout must be a number of seconds > 0 (valid range (0, inf]), got {timeout!r}")
+        raise ValueError(f"timeout must be a number of seconds > 0 (valid range (0, inf]), got {shown(timeout)}")
     return float(timeout)
 
 

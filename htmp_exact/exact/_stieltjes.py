@@ -13,7 +13,7 @@ from flint import acb, arb
 
 from .._inputs import ComplexInput, RealInput, to_off_support, to_positive
 from .._parameters import HTMPParams, atom_mass
-from ._density import reduce_to_small_gamma
+from ._density import law_parameters, reduce_to_small_gamma
 from ._precision import certify, meets_contract, more_accurate, rel_accuracy_bits, workprec
 from .tricomi import connection_bits, tricomi_contour, u_on_cut
 
@@ -90,7 +90,7 @@ def stieltjes(z: ComplexInput, gamma: RealInput, kappa: RealInput, *, prec: Opti
     True
     """
     point = to_off_support(z, "z")
-    p = HTMPParams.from_inputs(gamma, kappa)
+    p = law_parameters(gamma, kappa)
     lower = arb(point.imag) < 0  # S(conj z) = conj S(z): work in the upper half plane
 
     def evaluate(w: int) -> acb:

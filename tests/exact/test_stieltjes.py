@@ -147,3 +147,42 @@ def test_stieltjes_boundary_is_the_limit_from_above(x, gamma, kappa):
     assert edge.real.overlaps(near.real + arb(0, 1e-30)) and edge.imag.overlaps(near.imag + arb(0, 1e-30))
     assert (edge.imag / arb.pi()).overlaps(exact.pdf(x, gamma, kappa, digits=25))
     assert edge.rel_accuracy_bits() > 25 * 3.3
+
+
+def _stieltjes_by_mpmath(z, gamma, kappa, dps=60):
+    """SPEC §4 ratio of mpmath's hyperu (γ ≤ 1), at a complex mpmath point z."""
+    with mp.workdps(dps):
+        g, k = mp.mpf(Fraction(gamma).numerator) / Fraction(gamma).denominator, mp.mpf(kappa)
+        c = k / 2
+        s, alpha = c / g, c * (1 / g - 1) - 1
+        return s * mp.hyperu(c + 1, 1 - alpha, -s * z) / mp.hyperu(c, -alpha, -s * z)
+
+
+def test_stieltjes_in_the_lower_half_plane_keeps_a_precise_argument():
+    # a 600-bit acb z below the axis was conjugated at the ambient 53 bits (PrecisionError at 25
+    # digits); the reference is mpmath at the same point, not the symmetry S(conj z) = conj S(z)
+    with workprec(600):
+        z = acb(arb(2) / 3, -arb(1) / 7)
+    value = exact.stieltjes(z, "0.5", 3, digits=25)
+    with mp.workdps(80):
+        ref = _stieltjes_by_mpmath(mp.mpc(mp.mpf(2) / 3, -mp.mpf(1) / 7), "0.5", 3, dps=80)
+    assert contains(value.real, ref.real, ref_digits=40) and contains(value.imag, ref.imag, ref_digits=40)
+    assert value.rel_accuracy_bits() > 25 * 3.32
+
+
+@pytest.mark.parametrize("z", ["13/10+1/5j", ("13/10", "1/5"), " 13/10 + 0.2j"])
+def test_stieltjes_at_an_exact_complex_rational_point(z):
+    # 13/10 + i/5 is not a binary number: given as a pair of exact reals or as a string it stays
+    # exact, and 40 digits are certified (a rounded point would cap the accuracy near 53 bits)
+    value = exact.stieltjes(z, "0.5", 3, digits=40)
+    with mp.workdps(90):
+        ref = _stieltjes_by_mpmath(mp.mpf(13) / 10 + mp.mpf(1) / 5 * 1j, "0.5", 3, dps=90)
+    assert contains(value.real, ref.real, ref_digits=60) and contains(value.imag, ref.imag, ref_digits=60)
+    assert value.rel_accuracy_bits() > 40 * 3.32
+
+
+@pytest.mark.parametrize("z,err", [("1/3+0j", ValueError), ("abc+1j", ValueError), ((1, 2, 3), TypeError),
+                                   ("1+xj", ValueError)])
+def test_bad_complex_points_are_named(z, err):
+    with pytest.raises(err, match="z"):
+        exact.stieltjes(z, "0.5", 3)

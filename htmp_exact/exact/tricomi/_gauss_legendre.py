@@ -42,7 +42,7 @@ from typing import Optional, Tuple
 
 from flint import acb, arb
 
-from .._precision import midpoint, workprec
+from .._precision import check_time, midpoint, workprec
 
 
 #: Rules tried, smallest first (their nodes are cached per precision); 0 stands for no node
@@ -73,7 +73,10 @@ def _cached_nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
     only the ``ceil(n/2)`` roots in ``[0, 1)`` are computed and the others are their negatives.
     """
     with workprec(prec):
-        half = [arb.legendre_p_root(n, k, weight=True) for k in range((n + 1) // 2)]
+        half = []
+        for k in range((n + 1) // 2):
+            check_time("Gauss-Legendre nodes")
+            half.append(arb.legendre_p_root(n, k, weight=True))
         mirrored = [(-x, w) for x, w in half[:n // 2]]
         return tuple((acb(x), acb(w)) for x, w in half + mirrored)
 
@@ -191,6 +194,8 @@ def gauss_legendre_piece(series: PhaseSeries, log_tol: float, prec: int) -> Opti
     if not error < (arb(log_tol) + 1).exp():  # arb: e^log_tol underflows a float at high precision
         return None
     total = acb(0)
-    for x, weight in _nodes(n, prec):
+    for i, (x, weight) in enumerate(_nodes(n, prec)):
+        if i % 16 == 0:
+            check_time("Tricomi U (contour integral)")
         total += weight * series.value(x)
     return series.h * total + acb(arb(0, error), arb(0, error))

@@ -94,7 +94,7 @@ def test_piece_on_the_cut_is_the_limit_from_above():
     assert ours.overlaps(ref) and ours.rel_accuracy_bits() >= 90
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30, deadline=None, derandomize=True)
 @given(log_a=st.floats(0.5, 8), ratio=st.floats(0.01, 0.99), u=st.floats(-0.9, 0.9),
        widths=st.floats(0.5, 6), digits=st.integers(3, 30))
 def test_property_piece_encloses_reference(log_a, ratio, u, widths, digits):
