@@ -228,6 +228,27 @@ def generator(random_state: RandomState) -> np.random.Generator:
                     f"got {type(random_state).__name__} {random_state!r}")
 
 
+def float_points(value: object, name: str) -> np.ndarray:
+    """Points (x, q, ...) of the float APIs as a float64 array: NaN is kept (it propagates to
+    NaN results, as in scipy); complex, bool and non-numeric inputs raise a TypeError naming
+    ``name``."""
+    array = np.asarray(value)
+    if array.dtype.kind not in "iuf":
+        kind = {"c": "complex", "b": "bool"}.get(array.dtype.kind, f"non-numeric ({array.dtype})")
+        raise TypeError(f"{name} must be real numbers, got {kind} {shown(value)}")
+    return array.astype(float, copy=False)
+
+
+def positive_floats(value: object, name: str) -> np.ndarray:
+    """Parameters of the float APIs as a float64 array of finite values > 0, or a
+    ValueError/TypeError naming ``name``, the first bad value and the valid range."""
+    array = float_points(value, name)
+    bad = ~(np.isfinite(array) & (array > 0))
+    if np.any(bad):
+        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {array[bad].flat[0].item()!r}")
+    return array
+
+
 def positive_float(value: object, name: str) -> float:
     """A finite float > 0 (parameters of the float APIs), or a ValueError/TypeError naming it."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):

@@ -1,7 +1,8 @@
 """Certified (interval-arithmetic) path: every result is a python-flint ball containing the true value.
 
 HTMP(γ, κ) (SPEC §3–§5): :func:`pdf`, :func:`logpdf`, :func:`cdf`, :func:`sf`, :func:`atom`,
-:func:`stieltjes`, :func:`stieltjes_boundary`, :func:`moment`.
+:func:`stieltjes`, :func:`stieltjes_boundary`, :func:`moment`,
+:func:`inverse_moment`.
 Marchenko–Pastur MP(γ) (SPEC §2): :func:`mp_pdf`, :func:`mp_cdf`, :func:`mp_sf`,
 :func:`mp_stieltjes`, :func:`mp_moment`.
 
@@ -15,12 +16,12 @@ run them in a process pool to use several cores.
 from ._density import logpdf, pdf
 from ._distribution import atom, cdf, sf
 from ._marchenko_pastur import mp_cdf, mp_moment, mp_pdf, mp_sf, mp_stieltjes
-from ._moments import MAX_ORDER, moment
+from ._moments import MAX_ORDER, inverse_moment, moment
 from ._precision import DEFAULT_TIMEOUT, MAX_PREC, PrecisionError
 from ._stieltjes import stieltjes, stieltjes_boundary
 
 __all__ = [
-    "pdf", "logpdf", "cdf", "sf", "atom", "stieltjes", "stieltjes_boundary", "moment",
+    "pdf", "logpdf", "cdf", "sf", "atom", "stieltjes", "stieltjes_boundary", "moment", "inverse_moment",
     "mp_pdf", "mp_cdf", "mp_sf", "mp_stieltjes", "mp_moment",
     "PrecisionError", "MAX_PREC", "MAX_ORDER", "DEFAULT_TIMEOUT",
 ]

@@ -83,3 +83,47 @@ def moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, arb]:
     value = jacobi_moment(order, lambda n: s if n == 0 else 2 * n + c + s,
                           lambda n: (n + c) * (n + s - 1))
     return value / s ** order
+
+
+def inverse_moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, arb]:
+    r"""The negative moment :math:`E[X^{-k}]` of HTMP(γ, κ): finite exactly when ``k < α + 1``
+    (so only for γ < 1), ``+inf`` otherwise; exact when γ, κ are rational.
+
+    Near ``z = 0`` the connection formula (DLMF 13.2.42) splits ``U(c, -α, w)`` into
+    ``Γ(1+α)/Γ(s) M(c, -α, w)`` and a term of order ``w^(1+α)``, so the Stieltjes transform
+    (SPEC §4) is, up to a term of order ``z^α``,
+
+    .. math:: S(z) = \frac{s}{\alpha}\, \frac{M(c+1, 1-\alpha, -s z)}{M(c, -\alpha, -s z)},
+
+    and :math:`S(z) = \sum_j E[X^{-j-1}] z^j` gives the moments of order below ``α + 1`` as
+    the Taylor coefficients of that ratio of Kummer series (DLMF 13.2.2).  For example
+    ``E[1/X] = s/α``, which tends to MP's ``1/(1 - γ)`` as κ → ∞.  The law of ``λ = 1/X``
+    (:class:`~htmp_exact.distributions.inverse_htmp`) has these as its moments.
+
+    >>> from htmp_exact import exact
+    >>> exact.inverse_moment(1, "0.5", 4)      # s/α = 4/1
+    4
+    >>> exact.inverse_moment(2, "0.5", 4).is_finite()     # k = 2 = α + 1: the power-law tail of 1/X
+    False
+    """
+    order = check_order(k)
+    p = HTMPParams.from_inputs(gamma, kappa)
+    exact_rational = p.exact
+    if order == 0:
+        return fmpq(1) if exact_rational else arb(1)
+    margin = p.alpha + 1 - order  # the moment is finite exactly when k < α + 1
+    if not (margin > 0 or margin <= 0):
+        raise ValueError(f"k = {order} and alpha + 1 = {p.alpha + 1}: the balls cannot decide whether the "
+                         "moment is finite; give gamma and kappa exactly")
+    if not margin > 0:
+        return arb.pos_inf()
+    c, alpha, s = p.c, p.alpha, p.s
+    one = fmpq(1) if exact_rational else arb(1)
+    numerator, denominator = [one], [one]  # Kummer series of M(c+1, 1-α, w) and M(c, -α, w)
+    for n in range(1, order):
+        numerator.append(numerator[-1] * (c + n) / ((1 - alpha + n - 1) * n))
+        denominator.append(denominator[-1] * (c + n - 1) / ((-alpha + n - 1) * n))
+    quotient = [one]
+    for n in range(1, order):
+        quotient.append(numerator[n] - sum((denominator[i] * quotient[n - i] for i in range(1, n + 1)), one * 0))
+    return s / alpha * quotient[order - 1] * (-s) ** (order - 1)
