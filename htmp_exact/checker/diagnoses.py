@@ -120,7 +120,9 @@ def _swapped_gamma(judge: _Judge, law: str, quantity: str) -> Optional[str]:
     values = _evaluate_model(law, quantity, [_argument(p) for p in subset], params)
     lookup = {id(p): v for p, v in zip(subset, values)}
     found = judge.holds(lambda p: lookup.get(id(p)), subset)
-    return f"gamma and 1/gamma swapped: the results are the reference law at 1/gamma ({found})" if found else None
+    sample = f" (of a sample of {len(subset)})" if len(subset) < len(judge.failing) else ""
+    return f"gamma and 1/gamma swapped: the results are the reference law at 1/gamma [{found}{sample}]" \
+        if found else None
 
 
 def _rescaled(p: PointResult, a: float, model_value: complex, quantity: str) -> complex:
@@ -150,10 +152,12 @@ def _fit_scale(points: List[PointResult], law: str, quantity: str, log_scale: bo
         scaled = [_argument(p) * a for p in points]
         values = _evaluate_model(law, quantity, scaled, [params] * len(points))
         errors = []
-        for p, v in zip(points, values):
-            predicted = _rescaled(p, a, v, quantity)
-            scale = max(1.0, abs(predicted)) if log_scale else abs(predicted)
-            errors.append(abs(p.got - predicted) / scale if np.isfinite(predicted) and scale > 0 else math.inf)
+        with np.errstate(all="ignore"):
+            for p, v in zip(points, values):
+                predicted = _rescaled(p, a, v, quantity)
+                scale = max(1.0, abs(predicted)) if log_scale else abs(predicted)
+                ok = np.isfinite(predicted) and scale > 0
+                errors.append(float(abs(p.got - predicted) / scale) if ok else math.inf)
         return float(np.median(errors))
 
     grid = np.exp(np.linspace(math.log(1e-3), math.log(1e3), 61))
