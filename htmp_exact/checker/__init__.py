@@ -104,7 +104,7 @@ def check_implementation(f: Callable, law: str = "htmp", quantity: str = "pdf", 
     for row in reference_table.rows:
         inputs = _inputs(reference_table, row.inputs)
         reference = reference_float(row.value, row.value_imag)
-        reason = skip_reason(reference, quantity)
+        reason = skip_reason(row.value, row.value_imag, quantity)
         if reason:
             report.skipped.append(Skipped(row.regime, inputs, reason))
         else:

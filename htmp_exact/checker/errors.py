@@ -20,6 +20,7 @@ failures.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from typing import Tuple, Union
 
 from ..tables.schema import check_law, check_quantity
@@ -67,16 +68,19 @@ def reference_float(value: str, value_imag: str = "") -> Number:
     return complex(real, float(value_imag)) if value_imag else real
 
 
-def skip_reason(reference: Number, quantity: str) -> str:
-    """Why a reference cannot be compared in float64 ('' if it can)."""
-    size = abs(reference)
-    if math.isinf(size):
+def skip_reason(value: str, value_imag: str, quantity: str) -> str:
+    """Why a reference (the table's decimal texts) cannot be compared in float64 ('' if it can).
+
+    Decided on the exact decimals: a value such as ``2.5e-1050`` is not 0, though its float is."""
+    parts = [Decimal(value)] + ([Decimal(value_imag)] if value_imag else [])
+    if any(p.is_infinite() for p in parts):
         return "" if quantity == "logpdf" else "reference is infinite"
+    size = max(abs(p) for p in parts)
     if size == 0:
         return ""
-    if size < FLOAT_MIN:
+    if size < Decimal(FLOAT_MIN):
         return f"reference below the float64 range (|value| < {FLOAT_MIN:g})"
-    if size > FLOAT_MAX:
+    if size > Decimal(FLOAT_MAX):
         return f"reference above the float64 range (|value| > {FLOAT_MAX:g})"
     return ""
 
