@@ -49,10 +49,13 @@ def _argument(p: PointResult) -> Any:
     return next(iter(p.inputs.values()))
 
 
-def _close(got: complex, predicted: complex, tol: float, log_scale: bool) -> bool:
+def _close(got: complex, predicted: complex, tol: float, log_scale: bool, reference: complex = 0.0) -> bool:
+    """Whether ``got`` reproduces ``predicted`` (relative to the larger of it and the reference:
+    a prediction that cancels to rounding noise, such as ``atom − atom``, matches 0)."""
     if not (np.isfinite(predicted) and np.isfinite(got)):
         return False
-    scale = max(1.0, abs(predicted)) if log_scale else abs(predicted)
+    scale = max(abs(predicted), abs(reference))
+    scale = max(1.0, scale) if log_scale else scale
     return abs(got - predicted) <= tol * scale if scale > 0 else got == predicted
 
 
@@ -72,7 +75,7 @@ class _Judge:
             if predicted is None or _close(p.reference, predicted, self.tol, self.log_scale):
                 continue
             tried += 1
-            matched += _close(p.got, predicted, self.tol, self.log_scale)
+            matched += _close(p.got, predicted, self.tol, self.log_scale, p.reference)
         return matched, tried
 
     def holds(self, predict: Predict, subset: Optional[List[PointResult]] = None) -> Optional[str]:
@@ -275,6 +278,15 @@ def _atom_convention(points: Sequence[PointResult], quantity: str) -> Optional[s
     return None
 
 
+def _nonfinite(points: Sequence[PointResult]) -> Optional[str]:
+    bad = [p for p in points if p.status in ("nan", "inf")]
+    if not bad:
+        return None
+    where = "every point" if len(bad) == len(points) else ", ".join(sorted({p.regime for p in bad}))
+    return (f"{len(bad)} results are NaN or infinite ({where}): e.g. a special function evaluated outside its "
+            "domain (scipy's hyperu is NaN for negative arguments, which the HTMP density needs)")
+
+
 def _constant_factor(judge: _Judge) -> Optional[str]:
     ratios = [p.got / p.reference for p in judge.failing if p.reference and np.isfinite(p.got)]
     if len(ratios) < MIN_MATCHES or judge.log_scale:
@@ -306,7 +318,7 @@ def diagnose(points: Sequence[PointResult], law: str, quantity: str, rtol: float
         if explained:
             found.append(f"{description} [{explained}]")
     for extra in (_atom_convention(points, quantity), _constant_factor(judge) if not found else None,
-                  _absolute_only(judge, atol)):
+                  _absolute_only(judge, atol), _nonfinite(points)):
         if extra:
             found.append(extra)
     if judge.failing and not found:
