@@ -7,6 +7,7 @@
 >>> report.passed
 True
 """
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -17,9 +18,18 @@ from .tables import Table
 __all__ = ["assert_conforms"]
 
 
-def assert_conforms(f: Callable, law: str = "htmp", quantity: str = "pdf", *, rtol: Optional[float] = None,
-                    atol: Optional[float] = None, preset: Optional[str] = None, table: Optional[Table] = None,
-                    encoding: str = "binary64", timeout: Optional[float] = None) -> CheckReport:
+def assert_conforms(
+    f: Callable,
+    law: str = "htmp",
+    quantity: str = "pdf",
+    *,
+    rtol: Optional[float] = None,
+    atol: Optional[float] = None,
+    preset: Optional[str] = None,
+    table: Optional[Table] = None,
+    encoding: str = "binary64",
+    timeout: Optional[float] = None,
+) -> CheckReport:
     """Check ``f`` with :func:`~htmp_exact.checker.check_implementation` and raise ``AssertionError``
     carrying the markdown report (verdict, diagnoses, every failing point) if it fails.
 
@@ -28,8 +38,18 @@ def assert_conforms(f: Callable, law: str = "htmp", quantity: str = "pdf", *, rt
         def test_my_pdf_conforms():
             assert_conforms(my_pdf, law="htmp", quantity="pdf", rtol=1e-9)
     """
-    report = check_implementation(f, law=law, quantity=quantity, preset=preset, table=table, encoding=encoding,
-                                  rtol=rtol, atol=atol, timeout=timeout, progress=False)
+    report = check_implementation(
+        f,
+        law=law,
+        quantity=quantity,
+        preset=preset,
+        table=table,
+        encoding=encoding,
+        rtol=rtol,
+        atol=atol,
+        timeout=timeout,
+        progress=False,
+    )
     if not report.passed:
         raise AssertionError("\n" + report.to_markdown())
     return report

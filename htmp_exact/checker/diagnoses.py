@@ -16,6 +16,7 @@ from the reference value and, where needed, the float model :mod:`htmp_exact.fas
 A hypothesis is reported when it reproduces the result (to ``max(1e-6, 10·rtol)``) at
 90% or more of the failing points where it differs from the reference, and at 3 or more.
 """
+
 from __future__ import annotations
 
 import math
@@ -24,7 +25,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
-from .. import exact, fast
+from .model import evaluate_model as _evaluate_model
 from .report import PointResult
 
 __all__ = ["diagnose"]
@@ -85,32 +86,6 @@ class _Judge:
         return None
 
 
-def _model(law: str, quantity: str) -> Callable[..., np.ndarray]:
-    """The float model of ``quantity`` (vectorized; NaN where it fails)."""
-    if quantity == "moment":
-        def moment(k: np.ndarray, *params: np.ndarray) -> np.ndarray:
-            f = exact.moment if law == "htmp" else exact.mp_moment
-            return np.array([float(f(int(ki), *(float(v) for v in vs))) for ki, *vs in zip(k, *params)])
-        return moment
-    if law == "htmp":
-        return getattr(fast, quantity)
-    table: Dict[str, Callable[..., np.ndarray]] = {
-        "pdf": fast.mp_pdf, "cdf": fast.mp_cdf, "sf": fast.mp_sf, "ppf": fast.mp_ppf, "stieltjes": fast.mp_stieltjes,
-        "logpdf": lambda x, g: np.log(fast.mp_pdf(x, g)), "isf": lambda q, g: fast.mp_ppf(1 - np.asarray(q), g)}
-    return table[quantity]
-
-
-def _evaluate_model(law: str, quantity: str, args: Sequence[Any], params: Sequence[Tuple[float, ...]]) -> np.ndarray:
-    model = _model(law, quantity)
-    dtype = complex if quantity == "stieltjes" else float
-    try:
-        with np.errstate(all="ignore"):
-            columns = [np.asarray(c, dtype=float) for c in zip(*params)]
-            return np.asarray(model(np.asarray(args), *columns), dtype=dtype).reshape(-1)
-    except Exception:  # noqa: BLE001 - the model is only a hint: no prediction where it fails
-        return np.full(len(args), np.nan, dtype=dtype)
-
-
 def _params(p: PointResult) -> Tuple[float, ...]:
     return tuple(float(p.inputs[n]) for n in ("gamma", "kappa") if n in p.inputs)
 
@@ -124,8 +99,11 @@ def _swapped_gamma(judge: _Judge, law: str, quantity: str) -> Optional[str]:
     lookup = {id(p): v for p, v in zip(subset, values)}
     found = judge.holds(lambda p: lookup.get(id(p)), subset)
     sample = f" (of a sample of {len(subset)})" if len(subset) < len(judge.failing) else ""
-    return f"gamma and 1/gamma swapped: the results are the reference law at 1/gamma [{found}{sample}]" \
-        if found else None
+    return (
+        f"gamma and 1/gamma swapped: the results are the reference law at 1/gamma [{found}{sample}]"
+        if found
+        else None
+    )
 
 
 def _rescaled(p: PointResult, a: float, model_value: complex, quantity: str) -> complex:
@@ -180,7 +158,9 @@ def _fit_scale(points: List[PointResult], law: str, quantity: str, log_scale: bo
 
 def _scale_diagnosis(judge: _Judge, law: str, quantity: str) -> Optional[str]:
     if quantity in ("ppf", "isf"):
-        estimates = {_params(p): p.reference / p.got for p in judge.failing if p.got not in (0,) and p.reference}
+        estimates = {
+            _params(p): p.reference / p.got for p in judge.failing if p.got not in (0,) and p.reference
+        }
         if len(estimates) < 1:
             return None
         predict: Predict = lambda p: p.reference / estimates[_params(p)] if _params(p) in estimates else None  # noqa: E731
@@ -188,7 +168,9 @@ def _scale_diagnosis(judge: _Judge, law: str, quantity: str) -> Optional[str]:
         return _describe_scale(estimates, found) if found else None
     if quantity == "moment":
         ones = {_params(p): 1 / p.got for p in judge.failing if p.inputs["k"] == 1 and p.got}
-        found = judge.holds(lambda p: p.reference / ones[_params(p)] ** p.inputs["k"] if _params(p) in ones else None)
+        found = judge.holds(
+            lambda p: p.reference / ones[_params(p)] ** p.inputs["k"] if _params(p) in ones else None
+        )
         return _describe_scale(ones, found) if found else None
     fitted = {}
     for params, points in _scale_groups(judge).items():
@@ -196,8 +178,11 @@ def _scale_diagnosis(judge: _Judge, law: str, quantity: str) -> Optional[str]:
         if error > judge.tol or abs(a - 1) < 1e-6:
             return None
         fitted[params] = a
-    return _describe_scale(fitted, f"{sum(len(v) for v in _scale_groups(judge).values())} points fitted") \
-        if fitted else None
+    return (
+        _describe_scale(fitted, f"{sum(len(v) for v in _scale_groups(judge).values())} points fitted")
+        if fitted
+        else None
+    )
 
 
 def _describe_scale(estimates: Dict[Tuple[float, ...], float], found: str) -> str:
@@ -210,8 +195,10 @@ def _describe_scale(estimates: Dict[Tuple[float, ...], float], found: str) -> st
         if all(abs(a / expression(params[0]) - 1) < 1e-6 for params, a in estimates.items()):
             relations.append(f"a = {name}")
     relation = f" ({'; '.join(relations)})" if relations else ""
-    return (f"rescaled variable: the results match the law of X/a, i.e. x -> a*x, with a = {text}{relation} "
-            f"[{found}]")
+    return (
+        f"rescaled variable: the results match the law of X/a, i.e. x -> a*x, with a = {text}{relation} "
+        f"[{found}]"
+    )
 
 
 def _regimes(points: Sequence[PointResult]) -> Optional[str]:
@@ -222,8 +209,12 @@ def _regimes(points: Sequence[PointResult]) -> Optional[str]:
     bad = [r for r in total if failing[r] > 0.5 * total[r]]
     good = [r for r in total if failing[r] == 0]
     if bad and good:
-        return ("failures concentrate in: " + ", ".join(f"{r} ({failing[r]}/{total[r]})" for r in bad)
-                + "; no failure in: " + ", ".join(good))
+        return (
+            "failures concentrate in: "
+            + ", ".join(f"{r} ({failing[r]}/{total[r]})" for r in bad)
+            + "; no failure in: "
+            + ", ".join(good)
+        )
     return None
 
 
@@ -232,39 +223,91 @@ def _simple_hypotheses(law: str, quantity: str) -> List[Tuple[str, Predict]]:
     above = lambda p: _gamma(p) > 1  # noqa: E731
     hyps: List[Tuple[str, Predict]] = []
     if quantity == "cdf":
-        hyps += [("missing atom: the cdf leaves out the mass 1 - 1/gamma at 0 (error = 1 - 1/gamma, constant "
-                  "below the bulk)", lambda p: p.reference - _atom(p) if above(p) else None),
-                 ("continuous part normalized to mass 1 instead of the mixed law (atom 1 - 1/gamma at 0 plus "
-                  "a continuous part of mass 1/gamma)", lambda p: _gamma(p) * (p.reference - _atom(p)) if above(p) else None)]
+        hyps += [
+            (
+                (
+                    "missing atom: the cdf leaves out the mass 1 - 1/gamma at 0 (error = 1 - 1/gamma, "
+                    "constant below the bulk)"
+                ),
+                lambda p: p.reference - _atom(p) if above(p) else None,
+            ),
+            (
+                (
+                    "continuous part normalized to mass 1 instead of the mixed law (atom 1 - 1/gamma at 0 "
+                    "plus a continuous part of mass 1/gamma)"
+                ),
+                lambda p: _gamma(p) * (p.reference - _atom(p)) if above(p) else None,
+            ),
+        ]
     if quantity == "sf":
-        hyps += [("missing atom: sf computed as 1 - cdf with the atom 1 - 1/gamma left out",
-                  lambda p: p.reference + _atom(p) if above(p) else None)]
+        hyps += [
+            (
+                "missing atom: sf computed as 1 - cdf with the atom 1 - 1/gamma left out",
+                lambda p: p.reference + _atom(p) if above(p) else None,
+            )
+        ]
     if quantity in ("pdf", "sf", "moment"):
-        hyps += [("continuous part normalized to mass 1 instead of the mixed law (the continuous part has mass "
-                  "1/gamma)", lambda p: _gamma(p) * p.reference if above(p) and p.inputs.get("k", 1) else None)]
+        hyps += [
+            (
+                (
+                    "continuous part normalized to mass 1 instead of the mixed law (the continuous part "
+                    "has mass 1/gamma)"
+                ),
+                lambda p: _gamma(p) * p.reference if above(p) and p.inputs.get("k", 1) else None,
+            )
+        ]
     if quantity in ("pdf", "cdf", "sf", "moment", "stieltjes"):
-        hyps += [("total mass 1/gamma instead of 1: the values are the reference divided by gamma",
-                  lambda p: p.reference / _gamma(p) if _gamma(p) != 1 else None),
-                  ("total mass gamma instead of 1: the values are gamma times the reference",
-                  lambda p: p.reference * _gamma(p) if _gamma(p) != 1 and not above(p) else None)]
+        hyps += [
+            (
+                "total mass 1/gamma instead of 1: the values are the reference divided by gamma",
+                lambda p: p.reference / _gamma(p) if _gamma(p) != 1 else None,
+            ),
+            (
+                "total mass gamma instead of 1: the values are gamma times the reference",
+                lambda p: p.reference * _gamma(p) if _gamma(p) != 1 and not above(p) else None,
+            ),
+        ]
     if quantity == "logpdf":
-        hyps += [("continuous part normalized to mass 1 (logpdf + log gamma)",
-                  lambda p: p.reference + math.log(_gamma(p)) if above(p) else None),
-                 ("total mass 1/gamma instead of 1 (logpdf - log gamma)",
-                  lambda p: p.reference - math.log(_gamma(p)) if _gamma(p) != 1 else None)]
+        hyps += [
+            (
+                "continuous part normalized to mass 1 (logpdf + log gamma)",
+                lambda p: p.reference + math.log(_gamma(p)) if above(p) else None,
+            ),
+            (
+                "total mass 1/gamma instead of 1 (logpdf - log gamma)",
+                lambda p: p.reference - math.log(_gamma(p)) if _gamma(p) != 1 else None,
+            ),
+        ]
     if quantity == "stieltjes":
         z = _argument
-        hyps += [("sign convention: the results are -S(z) = integral of mu(dx)/(z - x) (the table holds "
-                  "S(z) = integral of mu(dx)/(x - z), S ~ -1/z at infinity)", lambda p: -p.reference),
-                 ("the complex conjugate of S(z) (Im S has the wrong sign: a branch or z/conj(z) mix-up)",
-                  lambda p: p.reference.conjugate()),
-                 ("-conj(S(z)): both the sign convention and the conjugate differ",
-                  lambda p: -p.reference.conjugate()),
-                 ("missing atom: the term -(1 - 1/gamma)/z of the atom at 0 is left out",
-                  lambda p: p.reference + _atom(p) / z(p) if above(p) else None)]
+        hyps += [
+            (
+                (
+                    "sign convention: the results are -S(z) = integral of mu(dx)/(z - x) (the table holds "
+                    "S(z) = integral of mu(dx)/(x - z), S ~ -1/z at infinity)"
+                ),
+                lambda p: -p.reference,
+            ),
+            (
+                "the complex conjugate of S(z) (Im S has the wrong sign: a branch or z/conj(z) mix-up)",
+                lambda p: p.reference.conjugate(),
+            ),
+            (
+                "-conj(S(z)): both the sign convention and the conjugate differ",
+                lambda p: -p.reference.conjugate(),
+            ),
+            (
+                "missing atom: the term -(1 - 1/gamma)/z of the atom at 0 is left out",
+                lambda p: p.reference + _atom(p) / z(p) if above(p) else None,
+            ),
+        ]
     if quantity == "moment":
-        hyps += [("zeroth moment 1/gamma: the atom 1 - 1/gamma is left out of m_0",
-                  lambda p: 1 / _gamma(p) if above(p) and p.inputs["k"] == 0 else None)]
+        hyps += [
+            (
+                "zeroth moment 1/gamma: the atom 1 - 1/gamma is left out of m_0",
+                lambda p: 1 / _gamma(p) if above(p) and p.inputs["k"] == 0 else None,
+            )
+        ]
     return hyps
 
 
@@ -273,8 +316,10 @@ def _atom_convention(points: Sequence[PointResult], quantity: str) -> Optional[s
         return None
     inside = [p for p in points if p.reference == 0 and not p.passed and np.isfinite(p.got)]
     if len(inside) >= 1:
-        return (f"{len(inside)} points inside the atom return {inside[0].got!r} (first) instead of 0: the "
-                f"convention is {quantity}(q) = 0 where the cdf level lies within the atom 1 - 1/gamma at 0")
+        return (
+            f"{len(inside)} points inside the atom return {inside[0].got!r} (first) instead of 0: the "
+            f"convention is {quantity}(q) = 0 where the cdf level lies within the atom 1 - 1/gamma at 0"
+        )
     return None
 
 
@@ -283,18 +328,25 @@ def _nonfinite(points: Sequence[PointResult]) -> Optional[str]:
     if not bad:
         return None
     where = "every point" if len(bad) == len(points) else ", ".join(sorted({p.regime for p in bad}))
-    return (f"{len(bad)} results are NaN or infinite ({where}): e.g. a special function evaluated outside its "
-            "domain (scipy's hyperu is NaN for negative arguments, which the HTMP density needs)")
+    return (
+        f"{len(bad)} results are NaN or infinite ({where}): e.g. a special function evaluated outside its "
+        "domain (scipy's hyperu is NaN for negative arguments, which the HTMP density needs)"
+    )
 
 
 def _constant_factor(judge: _Judge) -> Optional[str]:
     ratios = [p.got / p.reference for p in judge.failing if p.reference and np.isfinite(p.got)]
     if len(ratios) < MIN_MATCHES or judge.log_scale:
         return None
-    c = complex(np.median(np.real(ratios)), np.median(np.imag(ratios))) if isinstance(ratios[0], complex) \
+    c = (
+        complex(np.median(np.real(ratios)), np.median(np.imag(ratios)))
+        if isinstance(ratios[0], complex)
         else float(np.median(ratios))
+    )
     if abs(c - 1) > 1e-6 and all(abs(r - c) <= judge.tol * abs(c) for r in ratios):
-        return f"constant factor: every failing value is {c:.8g} times the reference (a normalization constant?)"
+        return (
+            f"constant factor: every failing value is {c:.8g} times the reference (a normalization constant?)"
+        )
     return None
 
 
@@ -304,8 +356,10 @@ def _absolute_only(judge: _Judge, atol: float) -> Optional[str]:
         return None
     worst = max(abs(p.got - p.reference) for p in finite)
     if worst < 1e-12 and atol < worst:
-        return (f"absolute accuracy only: every failing point is within {worst:.1e} in absolute terms (relative "
-                f"accuracy is lost where the values are small); atol={worst:.0e} would accept it")
+        return (
+            f"absolute accuracy only: every failing point is within {worst:.1e} in absolute terms (relative "
+            f"accuracy is lost where the values are small); atol={worst:.0e} would accept it"
+        )
     return None
 
 
@@ -317,8 +371,12 @@ def diagnose(points: Sequence[PointResult], law: str, quantity: str, rtol: float
         explained = judge.holds(predict)
         if explained:
             found.append(f"{description} [{explained}]")
-    for extra in (_atom_convention(points, quantity), _constant_factor(judge) if not found else None,
-                  _absolute_only(judge, atol), _nonfinite(points)):
+    for extra in (
+        _atom_convention(points, quantity),
+        _constant_factor(judge) if not found else None,
+        _absolute_only(judge, atol),
+        _nonfinite(points),
+    ):
         if extra:
             found.append(extra)
     if judge.failing and not found:

@@ -17,6 +17,7 @@ A point passes when its error is at most ``rtol`` — that is, when
 support) need the same infinity.  NaN and an infinite ``got`` for a finite reference are
 failures.
 """
+
 from __future__ import annotations
 
 import math
@@ -25,8 +26,15 @@ from typing import Tuple, Union
 
 from ..tables.schema import check_law, check_quantity
 
-__all__ = ["DEFAULT_TOLERANCES", "default_tolerances", "check_tolerance", "reference_float", "point_error",
-           "FLOAT_MIN", "FLOAT_MAX"]
+__all__ = [
+    "DEFAULT_TOLERANCES",
+    "default_tolerances",
+    "check_tolerance",
+    "reference_float",
+    "point_error",
+    "FLOAT_MIN",
+    "FLOAT_MAX",
+]
 
 #: Recommended (rtol, atol) per law and quantity for a float64 implementation on the binary64
 #: tables (measured figures and their reasons: docs/conformance.md).  MP: the edges are in the
@@ -34,12 +42,22 @@ __all__ = ["DEFAULT_TOLERANCES", "default_tolerances", "check_tolerance", "refer
 #: times ~1/(1 - √γ) at the lower edge for γ near 1 (a correct formula with (1 - √γ)² reaches 2e-6
 #: there), and a lower-edge cdf (~δ^(3/2)) is known to about 1e-16 in absolute terms only.
 DEFAULT_TOLERANCES = {
-    ("htmp", "pdf"): (1e-10, 0.0), ("htmp", "logpdf"): (1e-10, 0.0), ("htmp", "cdf"): (1e-10, 0.0),
-    ("htmp", "sf"): (1e-10, 0.0), ("htmp", "ppf"): (1e-10, 0.0), ("htmp", "isf"): (1e-10, 0.0),
-    ("htmp", "stieltjes"): (1e-10, 0.0), ("htmp", "moment"): (1e-12, 0.0),
-    ("mp", "pdf"): (1e-5, 0.0), ("mp", "logpdf"): (1e-5, 0.0), ("mp", "cdf"): (1e-9, 1e-15),
-    ("mp", "sf"): (1e-9, 1e-15), ("mp", "ppf"): (1e-9, 0.0), ("mp", "isf"): (1e-9, 0.0),
-    ("mp", "stieltjes"): (1e-10, 0.0), ("mp", "moment"): (1e-12, 0.0),
+    ("htmp", "pdf"): (1e-10, 0.0),
+    ("htmp", "logpdf"): (1e-10, 0.0),
+    ("htmp", "cdf"): (1e-10, 0.0),
+    ("htmp", "sf"): (1e-10, 0.0),
+    ("htmp", "ppf"): (1e-10, 0.0),
+    ("htmp", "isf"): (1e-10, 0.0),
+    ("htmp", "stieltjes"): (1e-10, 0.0),
+    ("htmp", "moment"): (1e-12, 0.0),
+    ("mp", "pdf"): (1e-5, 0.0),
+    ("mp", "logpdf"): (1e-5, 0.0),
+    ("mp", "cdf"): (1e-9, 1e-15),
+    ("mp", "sf"): (1e-9, 1e-15),
+    ("mp", "ppf"): (1e-9, 0.0),
+    ("mp", "isf"): (1e-9, 0.0),
+    ("mp", "stieltjes"): (1e-10, 0.0),
+    ("mp", "moment"): (1e-12, 0.0),
 }
 
 #: References of smaller magnitude (other than 0) are skipped: a float64 result cannot hold them
@@ -57,7 +75,12 @@ def default_tolerances(law: str, quantity: str) -> Tuple[float, float]:
 
 
 def check_tolerance(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not math.isfinite(value)
+        or value < 0
+    ):
         raise ValueError(f"{name} must be a finite number >= 0, got {value!r}")
     return float(value)
 

@@ -19,6 +19,7 @@ background); results travel back pickled, so a result is converted to float/comp
 the worker; state the function keeps between calls (caches) does not survive a restart.
 Without a timeout everything runs in this process.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -127,9 +128,13 @@ class _Runner:
         self._stop()
         return "timeout", f"timeout: no result within {budget:g} s"
 
-    def _threaded(self, args: Args, size: Optional[int], complex_values: bool, budget: float) -> Tuple[str, Any]:
+    def _threaded(
+        self, args: Args, size: Optional[int], complex_values: bool, budget: float
+    ) -> Tuple[str, Any]:
         box: List[Tuple[str, Any]] = []
-        thread = threading.Thread(target=lambda: box.append(_call(self.f, args, size, complex_values)), daemon=True)
+        thread = threading.Thread(
+            target=lambda: box.append(_call(self.f, args, size, complex_values)), daemon=True
+        )
         thread.start()
         thread.join(budget)
         return box[0] if box else ("timeout", f"timeout: no result within {budget:g} s (the call runs on)")
@@ -147,8 +152,12 @@ class _Progress:
         if self.enabled:
             filled = 30 * self.done // max(self.total, 1)
             elapsed = time.perf_counter() - self.start
-            print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} points, {elapsed:.0f} s",
-                  end="", file=sys.stderr, flush=True)
+            print(
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} points, {elapsed:.0f} s",
+                end="",
+                file=sys.stderr,
+                flush=True,
+            )
 
     def close(self) -> None:
         if self.enabled:
@@ -157,20 +166,32 @@ class _Progress:
 
 def _arrays(points: Sequence[Args], complex_values: bool) -> Args:
     columns = list(zip(*points))
-    first = np.array(columns[0], dtype=complex if isinstance(columns[0][0], complex) else
-                     (int if isinstance(columns[0][0], int) else float))
+    first = np.array(
+        columns[0],
+        dtype=complex
+        if isinstance(columns[0][0], complex)
+        else (int if isinstance(columns[0][0], int) else float),
+    )
     return (first,) + tuple(np.array(c, dtype=float) for c in columns[1:])
 
 
-def evaluate(f: Callable, points: Sequence[Args], *, complex_values: bool = False, timeout: Optional[float] = None,
-             progress: Optional[bool] = None) -> Tuple[List[Outcome], str]:
+def evaluate(
+    f: Callable,
+    points: Sequence[Args],
+    *,
+    complex_values: bool = False,
+    timeout: Optional[float] = None,
+    progress: Optional[bool] = None,
+) -> Tuple[List[Outcome], str]:
     """Outcomes of ``f`` at every point (``(argument, gamma[, kappa])`` tuples), and the call mode used
     (``"vectorized"``, ``"per parameter set"`` or ``"scalar"``)."""
     runner = _Runner(f, timeout)
     bar = _Progress(len(points), progress)
     outcomes: List[Optional[Outcome]] = [None] * len(points)
     try:
-        status, result = runner(_arrays(points, complex_values), len(points), complex_values) if points else ("", None)
+        status, result = (
+            runner(_arrays(points, complex_values), len(points), complex_values) if points else ("", None)
+        )
         if status == "value":
             bar.advance(len(points))
             return [Outcome("value", v) for v in result.tolist()], "vectorized"
@@ -191,7 +212,9 @@ def evaluate(f: Callable, points: Sequence[Args], *, complex_values: bool = Fals
                     mode = "scalar"  # the first set already fails: the function is scalar
             for i in members:
                 status, result = runner(points[i], None, complex_values)
-                outcomes[i] = Outcome(status, result) if status == "value" else Outcome(status, message=result)
+                outcomes[i] = (
+                    Outcome(status, result) if status == "value" else Outcome(status, message=result)
+                )
                 bar.advance()
         return [o for o in outcomes if o is not None], mode
     finally:

@@ -7,6 +7,7 @@ maximum error and the worst point, then every failing point; :meth:`CheckReport.
 gives ``verdict``, ``points`` (each with ``inputs``, ``reference``, ``got``, ``error``,
 ``status``, ``message``), ``regimes``, ``skipped``, ``exceptions`` and ``diagnoses``.
 """
+
 from __future__ import annotations
 
 import json
@@ -119,8 +120,15 @@ class CheckReport:
         for point in self.points:
             if point.status in ("exception", "timeout"):
                 groups.setdefault(point.message, []).append(point)
-        return [{"message": m, "count": len(ps), "regimes": sorted({p.regime for p in ps}),
-                 "first": {k: _number(v) for k, v in ps[0].inputs.items()}} for m, ps in groups.items()]
+        return [
+            {
+                "message": m,
+                "count": len(ps),
+                "regimes": sorted({p.regime for p in ps}),
+                "first": {k: _number(v) for k, v in ps[0].inputs.items()},
+            }
+            for m, ps in groups.items()
+        ]
 
     def verdict(self) -> str:
         return "pass" if self.passed else "fail"
@@ -128,61 +136,114 @@ class CheckReport:
     def _summary_line(self) -> str:
         failed = len(self.failures)
         skipped = f"; {len(self.skipped)} rows skipped" if self.skipped else ""
-        return (f"{self.verdict().upper()}: {failed} of {len(self.points)} points fail "
-                f"(rtol {self.rtol:g}, atol {self.atol:g}){skipped}")
+        return (
+            f"{self.verdict().upper()}: {failed} of {len(self.points)} points fail "
+            f"(rtol {self.rtol:g}, atol {self.atol:g}){skipped}"
+        )
 
     def to_markdown(self) -> str:
         """Verdict, per-regime table, diagnoses, exceptions, skipped rows, every failing point."""
-        lines = [f"## Check of {self.law} {self.quantity} against {self.table}", "", self._summary_line(),
-                 f"(calls: {self.mode})" if self.mode else "", "",
-                 "| regime | points | failed | max error | worst point | NaN/inf | exceptions | timeouts | skipped |",
-                 "|---|---|---|---|---|---|---|---|---|"]
+        lines = [
+            f"## Check of {self.law} {self.quantity} against {self.table}",
+            "",
+            self._summary_line(),
+            f"(calls: {self.mode})" if self.mode else "",
+            "",
+            ("| regime | points | failed | max error | worst point | NaN/inf | exceptions | timeouts "
+             "| skipped |"),
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
         for s in self.regimes.values():
             if s.max_error is None:
                 error, worst = ("no finite result" if s.points else "-"), "-"
             else:
                 error, worst = f"{s.max_error:.2e}", _inputs_text(s.worst.inputs) if s.worst else "-"
-            lines.append(f"| {s.regime} | {s.points} | {s.failed} | {error} | {worst} | {s.nonfinite} | "
-                         f"{s.exceptions} | {s.timeouts} | {s.skipped} |")
+            lines.append(
+                f"| {s.regime} | {s.points} | {s.failed} | {error} | {worst} | {s.nonfinite} | "
+                f"{s.exceptions} | {s.timeouts} | {s.skipped} |"
+            )
         if self.diagnoses:
             lines += ["", "### Diagnoses", ""] + [f"- {d}" for d in self.diagnoses]
         if self.exceptions():
             lines += ["", "### Exceptions and timeouts", ""]
-            lines += [f"- {e['count']} × `{e['message']}` (regimes: {', '.join(e['regimes'])}; first at "
-                      f"{', '.join(f'{k}={v}' for k, v in e['first'].items())})" for e in self.exceptions()]
+            lines += [
+                f"- {e['count']} × `{e['message']}` (regimes: {', '.join(e['regimes'])}; first at "
+                f"{', '.join(f'{k}={v}' for k, v in e['first'].items())})"
+                for e in self.exceptions()
+            ]
         if self.skipped:
             lines += ["", "### Skipped rows", ""]
             for reason, count in Counter(s.reason for s in self.skipped).items():
                 lines.append(f"- {count} rows: {reason}")
         if self.failures:
-            lines += ["", f"### Failing points ({len(self.failures)})", "",
-                      "| regime | inputs | reference | got | error | status |", "|---|---|---|---|---|---|"]
+            lines += [
+                "",
+                f"### Failing points ({len(self.failures)})",
+                "",
+                "| regime | inputs | reference | got | error | status |",
+                "|---|---|---|---|---|---|",
+            ]
             for p in self.failures:
                 got = p.message if p.status in ("exception", "timeout") else repr(p.got)
                 error = "-" if p.status in ("exception", "timeout") else f"{p.error:.3g}"
-                lines.append(f"| {p.regime} | {_inputs_text(p.inputs)} | {p.reference_text} | {got} | {error} | "
-                             f"{p.status} |")
+                lines.append(
+                    f"| {p.regime} | {_inputs_text(p.inputs)} | {p.reference_text} | {got} | {error} | "
+                    f"{p.status} |"
+                )
         lines += ["", self.verdict().upper()]
         return "\n".join(line for i, line in enumerate(lines) if line or i == 0 or lines[i - 1])
 
     def to_dict(self) -> Dict[str, Any]:
         return {
-            "verdict": self.verdict(), "law": self.law, "quantity": self.quantity, "table": self.table,
-            "rtol": self.rtol, "atol": self.atol, "calls": self.mode,
-            "counts": {"points": len(self.points), "failed": len(self.failures), "skipped": len(self.skipped)},
+            "verdict": self.verdict(),
+            "law": self.law,
+            "quantity": self.quantity,
+            "table": self.table,
+            "rtol": self.rtol,
+            "atol": self.atol,
+            "calls": self.mode,
+            "counts": {
+                "points": len(self.points),
+                "failed": len(self.failures),
+                "skipped": len(self.skipped),
+            },
             "diagnoses": list(self.diagnoses),
-            "regimes": [{"regime": s.regime, "points": s.points, "failed": s.failed,
-                         "max_error": _number(s.max_error) if s.max_error is not None else None,
-                         "worst_inputs": {k: _number(v) for k, v in s.worst.inputs.items()} if s.worst else None,
-                         "nonfinite": s.nonfinite, "exceptions": s.exceptions, "timeouts": s.timeouts,
-                         "skipped": s.skipped} for s in self.regimes.values()],
+            "regimes": [
+                {
+                    "regime": s.regime,
+                    "points": s.points,
+                    "failed": s.failed,
+                    "max_error": _number(s.max_error) if s.max_error is not None else None,
+                    "worst_inputs": {k: _number(v) for k, v in s.worst.inputs.items()} if s.worst else None,
+                    "nonfinite": s.nonfinite,
+                    "exceptions": s.exceptions,
+                    "timeouts": s.timeouts,
+                    "skipped": s.skipped,
+                }
+                for s in self.regimes.values()
+            ],
             "exceptions": self.exceptions(),
-            "skipped": [{"regime": s.regime, "inputs": {k: _number(v) for k, v in s.inputs.items()},
-                         "reason": s.reason} for s in self.skipped],
-            "points": [{"regime": p.regime, "inputs": {k: _number(v) for k, v in p.inputs.items()},
-                        "reference": _number(p.reference), "reference_text": p.reference_text,
-                        "got": _number(p.got), "error": _number(p.error), "status": p.status,
-                        "message": p.message} for p in self.points],
+            "skipped": [
+                {
+                    "regime": s.regime,
+                    "inputs": {k: _number(v) for k, v in s.inputs.items()},
+                    "reason": s.reason,
+                }
+                for s in self.skipped
+            ],
+            "points": [
+                {
+                    "regime": p.regime,
+                    "inputs": {k: _number(v) for k, v in p.inputs.items()},
+                    "reference": _number(p.reference),
+                    "reference_text": p.reference_text,
+                    "got": _number(p.got),
+                    "error": _number(p.error),
+                    "status": p.status,
+                    "message": p.message,
+                }
+                for p in self.points
+            ],
         }
 
     def to_json(self) -> str:

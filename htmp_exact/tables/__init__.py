@@ -16,6 +16,7 @@ digits, decided from certified balls (:mod:`htmp_exact.exact`).  Modules:
 >>> row.value
 '0.60120639019137920261'
 """
+
 from .encoding import ENCODINGS, as_float, parse_input
 from .generation import EXTRA_DIGITS_TRIES, Point, Row, certified_row, compute_table
 from .io import Table, load_table, read_csv, shipped_table, shipped_tables, table_name, to_csv, to_json
@@ -24,8 +25,30 @@ from .rounding import MAX_DIGITS, round_significant, rounded, rounded_complex
 from .schema import LAWS, QUANTITIES, input_names
 
 __all__ = [
-    "ENCODINGS", "LAWS", "QUANTITIES", "PRESETS", "PAPER_PRESET", "MAX_DIGITS", "EXTRA_DIGITS_TRIES",
-    "Point", "Row", "Table", "certified_row", "compute_table", "preset_points", "input_names",
-    "round_significant", "rounded", "rounded_complex", "parse_input", "as_float",
-    "to_csv", "to_json", "read_csv", "load_table", "shipped_table", "shipped_tables", "table_name",
+    "ENCODINGS",
+    "LAWS",
+    "QUANTITIES",
+    "PRESETS",
+    "PAPER_PRESET",
+    "MAX_DIGITS",
+    "EXTRA_DIGITS_TRIES",
+    "Point",
+    "Row",
+    "Table",
+    "certified_row",
+    "compute_table",
+    "preset_points",
+    "input_names",
+    "round_significant",
+    "rounded",
+    "rounded_complex",
+    "parse_input",
+    "as_float",
+    "to_csv",
+    "to_json",
+    "read_csv",
+    "load_table",
+    "shipped_table",
+    "shipped_tables",
+    "table_name",
 ]

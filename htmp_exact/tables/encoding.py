@@ -8,6 +8,7 @@ r"""How table inputs are written: exact decimals, or binary64 numbers as ``float
   it for reading; the reference is the value at that exact binary number, the very
   input a float64 implementation receives.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,19 +44,24 @@ def parse_input(value: object, name: str) -> Fraction:
             raise ValueError(f"{name} must be finite, got {value!r}")
         return Fraction(value)
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a real number or a decimal/hex string, got "
-                        f"{type(value).__name__} {short_repr(value)}")
+        raise TypeError(
+            f"{name} must be a real number or a decimal/hex string, got "
+            f"{type(value).__name__} {short_repr(value)}"
+        )
     text = value.strip()
     try:
         number = Fraction(float.fromhex(text)) if is_hex(text) else Fraction(text)
     except (ValueError, ZeroDivisionError, OverflowError):
-        raise ValueError(f"{name} must be a finite decimal (e.g. '0.25', '1e-9') or float.hex() string, "
-                         f"got {short_repr(value)}") from None
+        raise ValueError(
+            f"{name} must be a finite decimal (e.g. '0.25', '1e-9') or float.hex() string, "
+            f"got {short_repr(value)}"
+        ) from None
     return number
 
 
 def encode(text: str, encoding: str, name: str) -> str:
-    """An input given as an exact decimal string, written in ``encoding`` (binary64: the nearest double's hex)."""
+    """An input given as an exact decimal string, written in ``encoding``
+    (binary64: the nearest double's hex)."""
     check_encoding(encoding)
     parse_input(text, name)
     if encoding == "decimal" or is_hex(text):

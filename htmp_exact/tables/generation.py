@@ -8,6 +8,7 @@ rounding boundary.  :func:`compute_table` spreads rows over any
 :class:`concurrent.futures.Executor` (a process pool, a dask ``Client.get_executor()``);
 every row is a pure function of its inputs, so the table does not depend on the executor.
 """
+
 from __future__ import annotations
 
 import sys
@@ -66,8 +67,10 @@ def _text(value: Text, name: str) -> str:
         parse_input(value, name)
         return value.hex()
     if isinstance(value, bool) or not isinstance(value, (int, Fraction)):
-        raise TypeError(f"{name} must be a decimal or hex string, an int, a Fraction or a float, "
-                        f"got {type(value).__name__} {short_repr(value)}")
+        raise TypeError(
+            f"{name} must be a decimal or hex string, an int, a Fraction or a float, "
+            f"got {type(value).__name__} {short_repr(value)}"
+        )
     return str(value)
 
 
@@ -98,11 +101,20 @@ def _distribution(law: str, params: Sequence[Fraction]) -> Distribution:
     start = max(Fraction(1), gamma)  # the mean of the continuous part (mass 1/γ) is γ for γ > 1
     if law == "htmp":
         kappa = params[1]
-        return Distribution(lambda x, d: exact.cdf(x, gamma, kappa, digits=d),
-                            lambda x, d: exact.sf(x, gamma, kappa, digits=d),
-                            lambda x, d: exact.pdf(x, gamma, kappa, digits=d), atom, start)
-    return Distribution(lambda x, d: exact.mp_cdf(x, gamma, digits=d), lambda x, d: exact.mp_sf(x, gamma, digits=d),
-                        lambda x, d: exact.mp_pdf(x, gamma, digits=d), atom, start)
+        return Distribution(
+            lambda x, d: exact.cdf(x, gamma, kappa, digits=d),
+            lambda x, d: exact.sf(x, gamma, kappa, digits=d),
+            lambda x, d: exact.pdf(x, gamma, kappa, digits=d),
+            atom,
+            start,
+        )
+    return Distribution(
+        lambda x, d: exact.mp_cdf(x, gamma, digits=d),
+        lambda x, d: exact.mp_sf(x, gamma, digits=d),
+        lambda x, d: exact.mp_pdf(x, gamma, digits=d),
+        atom,
+        start,
+    )
 
 
 def _mp_logpdf(x: Fraction, gamma: Fraction, digits: int) -> arb:
@@ -113,8 +125,9 @@ def _mp_logpdf(x: Fraction, gamma: Fraction, digits: int) -> arb:
         return density.log()
 
 
-def _ball(law: str, quantity: str, args: Sequence[Fraction], params: Sequence[Fraction],
-          digits: int) -> Union[arb, acb]:
+def _ball(
+    law: str, quantity: str, args: Sequence[Fraction], params: Sequence[Fraction], digits: int
+) -> Union[arb, acb]:
     """The certified ball of a real-argument quantity or of the Stieltjes transform."""
     if quantity == "stieltjes":
         z = complex(float(args[0]), float(args[1]))  # exact: the parts were checked to be binary64
@@ -145,11 +158,15 @@ def _stieltjes_point(args: Sequence[str]) -> Tuple[Fraction, Fraction]:
     parts = tuple(parse_input(a, n) for a, n in zip(args, ("z_real", "z_imag")))
     for part, name, text in zip(parts, ("z_real", "z_imag"), args):
         if Fraction(float(part)) != part:
-            raise ValueError(f"{name} = {text} is not a binary64 number; Stieltjes tables take "
-                             "binary64 parts (e.g. hex, or decimals such as 0.5, 0.125)")
+            raise ValueError(
+                f"{name} = {text} is not a binary64 number; Stieltjes tables take "
+                "binary64 parts (e.g. hex, or decimals such as 0.5, 0.125)"
+            )
     if parts[1] == 0 and parts[0] >= 0:
-        raise ValueError(f"z = {args[0]} + {args[1]}i lies on the support [0, inf); "
-                         "the Stieltjes transform is defined off it")
+        raise ValueError(
+            f"z = {args[0]} + {args[1]}i lies on the support [0, inf); "
+            "the Stieltjes transform is defined off it"
+        )
     return parts
 
 
@@ -178,12 +195,22 @@ def _evaluate(law: str, quantity: str, texts: Sequence[str], digits: int, regime
         text = _special(ball) or rounded(ball, digits)
         if text is not None:
             return Row(regime, texts, text)
-    raise PrecisionError(f"{law} {quantity} at {dict(zip(names, texts))}: the rounding to {digits} digits cannot "
-                         f"be decided (the value lies within 10^-{digits + EXTRA_DIGITS_TRIES[-1]} of a tie)")
+    raise PrecisionError(
+        f"{law} {quantity} at {dict(zip(names, texts))}: the rounding to {digits} digits cannot "
+        f"be decided (the value lies within 10^-{digits + EXTRA_DIGITS_TRIES[-1]} of a tie)"
+    )
 
 
-def certified_row(quantity: str, gamma: Text, kappa: Optional[Text], arg: Union[Text, complex, Tuple[Text, Text]],
-                  digits: int, regime: str = "", *, law: str = "htmp") -> Row:
+def certified_row(
+    quantity: str,
+    gamma: Text,
+    kappa: Optional[Text],
+    arg: Union[Text, complex, Tuple[Text, Text]],
+    digits: int,
+    regime: str = "",
+    *,
+    law: str = "htmp",
+) -> Row:
     """One certified row of ``quantity`` for HTMP(γ, κ) (``law="mp"``: MP(γ), ``kappa=None``).
 
     ``arg`` is x (pdf, logpdf, cdf, sf), q (ppf, isf), the order k (moment) or z (stieltjes: a
@@ -220,8 +247,14 @@ def _progress(done: int, total: int) -> None:
     print(f"\r[{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end="", file=sys.stderr, flush=True)
 
 
-def compute_table(points: Sequence[Point], law: str, quantity: str, digits: int = 20,
-                  executor: Optional[Executor] = None, progress: bool = False) -> List[Row]:
+def compute_table(
+    points: Sequence[Point],
+    law: str,
+    quantity: str,
+    digits: int = 20,
+    executor: Optional[Executor] = None,
+    progress: bool = False,
+) -> List[Row]:
     """Certified rows at ``points``, in order.
 
     ``executor``: any :class:`concurrent.futures.Executor` (None: in this process); each point
@@ -233,8 +266,10 @@ def compute_table(points: Sequence[Point], law: str, quantity: str, digits: int 
     width = len(input_names(law, quantity))
     for point in points:
         if not isinstance(point, Point) or len(point.inputs) != width:
-            raise ValueError(f"points must be Point objects with {width} inputs {input_names(law, quantity)}, "
-                             f"got {short_repr(point)}")
+            raise ValueError(
+                f"points must be Point objects with {width} inputs {input_names(law, quantity)}, "
+                f"got {short_repr(point)}"
+            )
     tasks = [(law, quantity, p, digits) for p in points]
     results: Iterable[Row] = executor.map(_row_task, tasks) if executor is not None else map(_row_task, tasks)
     rows = []

@@ -20,6 +20,7 @@ order ``k`` of a moment is an integer and has none); ``value`` correctly rounded
 ``value_imag`` for Stieltjes transforms (see :mod:`.rounding`); ``exact`` (``p/q``) for moments.
 Lines starting with ``#`` are comments (``pandas.read_csv(path, comment="#")`` reads the file).
 """
+
 from __future__ import annotations
 
 import csv
@@ -27,14 +28,23 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 from importlib import resources
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Tuple
 
 from .encoding import check_encoding, is_hex, readable
 from .generation import Row
 from .rounding import check_digits, short_repr
 from .schema import check_law, check_quantity, input_names
 
-__all__ = ["Table", "table_name", "to_csv", "read_csv", "to_json", "shipped_table", "shipped_tables", "load_table"]
+__all__ = [
+    "Table",
+    "table_name",
+    "to_csv",
+    "read_csv",
+    "to_json",
+    "shipped_table",
+    "shipped_tables",
+    "load_table",
+]
 
 HEADER = "htmp_exact certified reference table"
 
@@ -61,8 +71,10 @@ class Table:
 
     def command(self) -> str:
         """The command line that regenerates a preset table."""
-        return (f"htmp-exact table --law {self.law} --preset {self.preset} --quantity {self.quantity} "
-                f"--encoding {self.encoding} --digits {self.digits}")
+        return (
+            f"htmp-exact table --law {self.law} --preset {self.preset} --quantity {self.quantity} "
+            f"--encoding {self.encoding} --digits {self.digits}"
+        )
 
 
 def table_name(law: str, preset: str, quantity: str, encoding: str) -> str:
@@ -80,8 +92,14 @@ def _columns(table: Table) -> List[str]:
 def to_csv(table: Table) -> str:
     """The table as CSV text with its metadata header."""
     out = io.StringIO()
-    meta = {"law": table.law, "quantity": table.quantity, "preset": table.preset or "-",
-            "encoding": table.encoding, "digits": table.digits, "rows": len(table.rows)}
+    meta = {
+        "law": table.law,
+        "quantity": table.quantity,
+        "preset": table.preset or "-",
+        "encoding": table.encoding,
+        "digits": table.digits,
+        "rows": len(table.rows),
+    }
     out.write(f"# {HEADER}\n")
     out.writelines(f"# {key}: {value}\n" for key, value in meta.items())
     if table.preset:
@@ -93,7 +111,9 @@ def to_csv(table: Table) -> str:
         shown = [readable(t) if n != "k" else t for n, t in zip(names, row.inputs)]
         hexes = [t for n, t in zip(names, row.inputs) if n != "k"] if table.encoding == "binary64" else []
         values = [row.value, row.value_imag] if table.quantity == "stieltjes" else [row.value]
-        writer.writerow([row.regime] + shown + hexes + values + ([row.exact] if table.quantity == "moment" else []))
+        writer.writerow(
+            [row.regime] + shown + hexes + values + ([row.exact] if table.quantity == "moment" else [])
+        )
     return out.getvalue()
 
 
@@ -113,29 +133,50 @@ def read_csv(text: str) -> Table:
     missing = [k for k in ("law", "quantity", "encoding", "digits") if k not in meta]
     if missing:
         raise ValueError(f"not a table written by htmp_exact.tables: header lines {missing} are missing")
-    table = Table(meta["law"], meta["quantity"], meta["encoding"], int(meta["digits"]),
-                  "" if meta.get("preset", "-") == "-" else meta["preset"])
+    table = Table(
+        meta["law"],
+        meta["quantity"],
+        meta["encoding"],
+        int(meta["digits"]),
+        "" if meta.get("preset", "-") == "-" else meta["preset"],
+    )
     reader = csv.DictReader(body)
     expected = _columns(table)
     if reader.fieldnames != expected:
         raise ValueError(f"table columns {reader.fieldnames} differ from the schema {expected}")
     names = table.input_names
     for record in reader:
-        texts = tuple(record[f"{n}_hex"] if table.encoding == "binary64" and n != "k" else record[n] for n in names)
+        texts = tuple(
+            record[f"{n}_hex"] if table.encoding == "binary64" and n != "k" else record[n] for n in names
+        )
         if table.encoding == "decimal" and any(is_hex(t) for t in texts):
             raise ValueError(f"hex input in a decimal table: {texts}")
-        table.rows.append(Row(record["regime"], texts, record["value"], record.get("value_imag", ""),
-                              record.get("exact", "")))
+        table.rows.append(
+            Row(
+                record["regime"],
+                texts,
+                record["value"],
+                record.get("value_imag", ""),
+                record.get("exact", ""),
+            )
+        )
     return table
 
 
 def to_json(table: Table) -> str:
     """The table as JSON: its metadata and a list of rows (inputs by name)."""
     names = table.input_names
-    rows = [{**{k: v for k, v in asdict(r).items() if k != "inputs"}, "inputs": dict(zip(names, r.inputs))}
-            for r in table.rows]
-    meta = {"law": table.law, "quantity": table.quantity, "preset": table.preset, "encoding": table.encoding,
-            "digits": table.digits}
+    rows = [
+        {**{k: v for k, v in asdict(r).items() if k != "inputs"}, "inputs": dict(zip(names, r.inputs))}
+        for r in table.rows
+    ]
+    meta = {
+        "law": table.law,
+        "quantity": table.quantity,
+        "preset": table.preset,
+        "encoding": table.encoding,
+        "digits": table.digits,
+    }
     return json.dumps({**meta, "rows": rows}, indent=1)
 
 
@@ -164,6 +205,8 @@ def shipped_table(quantity: str, law: str = "htmp", preset: str = "", encoding: 
     name = table_name(law, preset, quantity, encoding)
     if name not in shipped_tables():
         available = [n for n in shipped_tables() if n.startswith(f"{law}_")]
-        raise ValueError(f"no shipped table {name!r} (law={law!r}, preset={preset!r}, quantity={quantity!r}, "
-                         f"encoding={encoding!r}); available: {available}")
+        raise ValueError(
+            f"no shipped table {name!r} (law={law!r}, preset={preset!r}, quantity={quantity!r}, "
+            f"encoding={encoding!r}); available: {available}"
+        )
     return read_csv(resources.files("htmp_exact.data").joinpath(name).read_text(encoding="utf-8"))

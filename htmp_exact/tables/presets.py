@@ -16,6 +16,7 @@ both encodings (written as exact decimal expansions in the decimal encoding).
 Quantile points whose quantile would lie far below the binary64 range (a lower tail
 ``F(x) ≈ x^(α+1)`` with small ``α + 1``) are left out of the grids.
 """
+
 from __future__ import annotations
 
 from decimal import Decimal, localcontext
@@ -37,35 +38,99 @@ Pair = Tuple[str, str]
 #: The paper's regimes (preset "paper"): name -> (γ, κ, x) points as exact decimal strings.
 PAPER_PRESET: Dict[str, List[Tuple[str, str, str]]] = {
     "small kappa": [(g, k, x) for g in ("0.25", "2") for k in ("0.1", "1") for x in ("0.001", "0.5", "3")],
-    "moderate kappa": [(g, k, x) for g in ("0.1", "0.5", "4") for k in ("5", "20") for x in ("0.1", "1", "2.5")],
-    "large kappa (near MP)": [(g, k, x) for g in ("0.2", "0.5") for k in ("1000", "10000")
-                              for x in ("0.5", "1", "1.7")],
+    "moderate kappa": [
+        (g, k, x) for g in ("0.1", "0.5", "4") for k in ("5", "20") for x in ("0.1", "1", "2.5")
+    ],
+    "large kappa (near MP)": [
+        (g, k, x) for g in ("0.2", "0.5") for k in ("1000", "10000") for x in ("0.5", "1", "1.7")
+    ],
     "gamma near 1": [(g, k, x) for g in ("0.999", "1", "1.001") for k in ("2", "100") for x in ("0.01", "1")],
     "integer b": [("0.5", "1500", "1"), ("0.2", "8000", "1.7"), ("0.25", "6", "1"), ("1", "10", "0.3")],
-    "far tails": [("0.5", "10", "1e-9"), ("0.5", "10", "40"), ("7", "10000", "60"), ("0.01", "10000", "1e-9"),
-                  ("3", "4", "1e-12"), ("0.3", "100", "20")],
+    "far tails": [
+        ("0.5", "10", "1e-9"),
+        ("0.5", "10", "40"),
+        ("7", "10000", "60"),
+        ("0.01", "10000", "1e-9"),
+        ("3", "4", "1e-12"),
+        ("0.3", "100", "20"),
+    ],
 }
 
 _STANDARD_PAIRS: Dict[str, List[Pair]] = {
     "small kappa": [(g, k) for g in ("0.1", "0.3", "0.5", "0.9") for k in ("0.01", "0.05", "0.2", "1")],
     "moderate kappa": [(g, k) for g in ("0.05", "0.2", "0.5", "0.75") for k in ("2", "5", "10", "30")],
     "large kappa": [(g, k) for g in ("0.1", "0.3", "0.5", "0.8") for k in ("100", "1000", "10000")],
-    "gamma near 1": [(g, k) for g in ("0.99", "0.999", "0.9999", "1", "1.0001", "1.001", "1.01")
-                     for k in ("0.5", "2", "10", "100")],
+    "gamma near 1": [
+        (g, k)
+        for g in ("0.99", "0.999", "0.9999", "1", "1.0001", "1.001", "1.01")
+        for k in ("0.5", "2", "10", "100")
+    ],
     # b = -α integer, with dyadic γ so that b stays an integer in the binary64 encoding too
-    "integer b": [("0.5", "2"), ("0.5", "10"), ("0.5", "100"), ("0.5", "1500"), ("0.25", "2"), ("0.25", "6"),
-                  ("0.25", "60"), ("0.125", "4"), ("0.125", "40"), ("2", "4"), ("4", "8"), ("1", "10")],
+    "integer b": [
+        ("0.5", "2"),
+        ("0.5", "10"),
+        ("0.5", "100"),
+        ("0.5", "1500"),
+        ("0.25", "2"),
+        ("0.25", "6"),
+        ("0.25", "60"),
+        ("0.125", "4"),
+        ("0.125", "40"),
+        ("2", "4"),
+        ("4", "8"),
+        ("1", "10"),
+    ],
     "gamma > 1 (atom)": [(g, k) for g in ("1.5", "2", "4", "10", "100") for k in ("0.5", "3", "20", "300")],
 }
-_TAIL_PAIRS: List[Pair] = [("0.1", "1"), ("0.5", "10"), ("0.9", "2"), ("0.3", "100"), ("2", "3"), ("0.99", "0.5"),
-                           ("0.5", "0.05"), ("1", "10")]
+_TAIL_PAIRS: List[Pair] = [
+    ("0.1", "1"),
+    ("0.5", "10"),
+    ("0.9", "2"),
+    ("0.3", "100"),
+    ("2", "3"),
+    ("0.99", "0.5"),
+    ("0.5", "0.05"),
+    ("1", "10"),
+]
 _EDGE_PAIRS: List[Pair] = [(g, k) for g in ("0.1", "0.25", "0.5", "2") for k in ("1000", "10000")]
-_BULK_X = ("0.001", "0.05", "0.2", "0.4", "0.6", "0.8", "1", "1.2", "1.5", "2", "2.5", "3.5", "5", "10", "1e-6")
+_BULK_X = (
+    "0.001",
+    "0.05",
+    "0.2",
+    "0.4",
+    "0.6",
+    "0.8",
+    "1",
+    "1.2",
+    "1.5",
+    "2",
+    "2.5",
+    "3.5",
+    "5",
+    "10",
+    "1e-6",
+)
 _LOWER_TAIL_X = ("1e-300", "1e-100", "1e-30", "1e-12", "1e-8")
 _UPPER_TAIL_X = ("20", "50", "100", "300", "1000")
 _EDGE_DELTAS = ("1e-8", "1e-6", "1e-4", "1e-2")
-_Q = ("1e-12", "1e-8", "1e-4", "0.001", "0.01", "0.05", "0.1", "0.25", "0.4", "0.5", "0.6", "0.75", "0.9", "0.95",
-      "0.99", "0.999")
+_Q = (
+    "1e-12",
+    "1e-8",
+    "1e-4",
+    "0.001",
+    "0.01",
+    "0.05",
+    "0.1",
+    "0.25",
+    "0.4",
+    "0.5",
+    "0.6",
+    "0.75",
+    "0.9",
+    "0.95",
+    "0.99",
+    "0.999",
+)
 _MOMENT_ORDERS = tuple(str(k) for k in range(9))
 _MP_GAMMAS = ("0.01", "0.1", "0.25", "0.5", "0.9", "0.99", "1", "1.01", "1.5", "2", "4", "10", "100")
 _MP_BULK = ("0.1", "0.3", "0.5", "0.7", "0.9")
@@ -186,13 +251,16 @@ def _standard_real(points: List[Tuple[str, str, str, str]]) -> None:
 
 
 def _scattered_pairs(count: int) -> List[Pair]:
-    return [(_log_uniform(-2, 1, _halton(i, 2)), _log_uniform(-1, 4, _halton(i, 3))) for i in range(1, count + 1)]
+    return [
+        (_log_uniform(-2, 1, _halton(i, 2)), _log_uniform(-1, 4, _halton(i, 3))) for i in range(1, count + 1)
+    ]
 
 
 def _standard(quantity: str) -> List[Tuple[str, ...]]:
     """``(regime, γ, κ, argument...)`` of the standard preset (argument texts as decimals)."""
-    pairs = [(r, g, k) for r, ps in _STANDARD_PAIRS.items() for g, k in ps] + \
-            [("MP edges (large kappa)", g, k) for g, k in _EDGE_PAIRS]
+    pairs = [(r, g, k) for r, ps in _STANDARD_PAIRS.items() for g, k in ps] + [
+        ("MP edges (large kappa)", g, k) for g, k in _EDGE_PAIRS
+    ]
     scattered = _scattered_pairs(_SCATTERED)
     points: List[Tuple[str, ...]] = []
     if quantity in ("pdf", "logpdf", "cdf", "sf"):
@@ -223,7 +291,11 @@ def _paper(quantity: str) -> List[Tuple[str, ...]]:
     if quantity in QUANTILES:
         return [(r, g, k, q) for r, g, k in pairs for q in ("0.001", "0.1", "0.5", "0.9", "0.999")]
     if quantity == "stieltjes":
-        return [(r, g, k, re, im) for r, g, k in pairs for re, im in (("-1", "0"), ("1", "0.125"), ("0.5", "-0.0009765625"))]
+        return [
+            (r, g, k, re, im)
+            for r, g, k in pairs
+            for re, im in (("-1", "0"), ("1", "0.125"), ("0.5", "-0.0009765625"))
+        ]
     return [(r, g, k, order) for r, g, k in pairs for order in _MOMENT_ORDERS[:7]]
 
 
@@ -260,9 +332,10 @@ def _mp(quantity: str) -> List[Tuple[str, ...]]:
 
 
 def _to_point(law: str, quantity: str, raw: Sequence[str], encoding: str) -> Point:
-    """``(regime, params..., args...)`` decimals -> a :class:`Point` in ``encoding`` (inputs argument-first)."""
+    """``(regime, params..., args...)`` decimals -> a :class:`Point` in ``encoding``
+    (inputs argument-first)."""
     n_params = 2 if law == "htmp" else 1
-    regime, params, args = raw[0], raw[1:1 + n_params], raw[1 + n_params:]
+    regime, params, args = raw[0], raw[1 : 1 + n_params], raw[1 + n_params :]
     names = input_names(law, quantity)
     texts = list(args) + list(params)
     out = []

@@ -16,6 +16,7 @@ to its decimal neighbours, the certified balls must show ``cdf(lo) < p < cdf(hi)
 ``r``.  Steps (1) and (2) only propose ``r``; step (3) alone makes it rigorous.
 Every loop has a fixed cap; an undecidable case raises :class:`~htmp_exact.PrecisionError`.
 """
+
 from __future__ import annotations
 
 import math
@@ -195,8 +196,10 @@ def certified_quantile(law: Distribution, p: Fraction, digits: int) -> str:
             break
         step = _quantum(Fraction(text), digits)
         text = round_significant(lo - step / 20 if _below(target, lo, digits) else hi + step / 2, digits)
-    raise PrecisionError(f"quantile at p = {p}: the rounding to {digits} digits cannot be certified "
-                         "(the quantile lies within the balls of a rounding boundary)")
+    raise PrecisionError(
+        f"quantile at p = {p}: the rounding to {digits} digits cannot be certified "
+        "(the quantile lies within the balls of a rounding boundary)"
+    )
 
 
 def _below(target: _Target, point: Fraction, digits: int) -> bool:

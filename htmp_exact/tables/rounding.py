@@ -8,6 +8,7 @@ the caller evaluates again with a narrower ball (Ziv's strategy).  Complex value
 ``10^(e - digits + 1)`` nearest to them, with ``e = floor(log10 max(|Re|, |Im|))``,
 i.e. ``digits`` significant digits relative to the larger part.
 """
+
 from __future__ import annotations
 
 import math
@@ -18,7 +19,15 @@ from flint import acb, arb
 
 from ..exact import workprec
 
-__all__ = ["MAX_DIGITS", "check_digits", "short_repr", "round_significant", "rounded", "rounded_complex", "exact_fraction"]
+__all__ = [
+    "MAX_DIGITS",
+    "check_digits",
+    "short_repr",
+    "round_significant",
+    "rounded",
+    "rounded_complex",
+    "exact_fraction",
+]
 
 #: Largest number of significant digits a table value may have (far beyond any use;
 #: it bounds the cost of the exact decimal arithmetic).
@@ -34,8 +43,10 @@ def short_repr(value: object, limit: int = 40) -> str:
 def check_digits(digits: object, name: str = "digits") -> int:
     """Validate a number of significant digits: an integer in ``[1, MAX_DIGITS]``."""
     if isinstance(digits, bool) or not isinstance(digits, int):
-        raise TypeError(f"{name} must be an integer in [1, {MAX_DIGITS}], got {type(digits).__name__} "
-                        f"{short_repr(digits)}")
+        raise TypeError(
+            f"{name} must be an integer in [1, {MAX_DIGITS}], got {type(digits).__name__} "
+            f"{short_repr(digits)}"
+        )
     if not 1 <= digits <= MAX_DIGITS:
         raise ValueError(f"{name} must be an integer in [1, {MAX_DIGITS}], got {short_repr(digits)}")
     return digits
@@ -57,8 +68,11 @@ def format_scaled(integer: int, exponent: int) -> str:
         if exponent == 0:
             return sign + coefficient
         point = len(coefficient) + exponent
-        body = (coefficient[:point] + "." + coefficient[point:] if point > 0
-                else "0." + "0" * (-point) + coefficient)
+        body = (
+            coefficient[:point] + "." + coefficient[point:]
+            if point > 0
+            else "0." + "0" * (-point) + coefficient
+        )
         return sign + body
     mantissa = coefficient[0] + ("." + coefficient[1:] if len(coefficient) > 1 else "")
     return f"{sign}{mantissa}e{'+' if adjusted >= 0 else '-'}{abs(adjusted)}"
@@ -66,7 +80,9 @@ def format_scaled(integer: int, exponent: int) -> str:
 
 def _decimal_exponent(value: Fraction) -> int:
     """``floor(log10 |value|)`` of a non-zero rational, exactly."""
-    estimate = math.floor((abs(value.numerator).bit_length() - value.denominator.bit_length()) * math.log10(2))
+    estimate = math.floor(
+        (abs(value.numerator).bit_length() - value.denominator.bit_length()) * math.log10(2)
+    )
     size = abs(value)
     while size >= Fraction(10) ** (estimate + 1):
         estimate += 1
@@ -173,7 +189,8 @@ def _decided_exponent(size: arb, digits: int) -> Optional[int]:
 
 
 def rounded_complex(value: acb, digits: int) -> Optional[Tuple[str, str]]:
-    """Both parts of ``value`` rounded to the grid ``10^(e − digits + 1)``, ``e = floor(log10 max(|Re|, |Im|))``.
+    """Both parts of ``value`` rounded to the grid ``10^(e − digits + 1)``,
+    ``e = floor(log10 max(|Re|, |Im|))``.
 
     None if the ball cannot decide the exponent ``e`` or either rounding.
     """
@@ -184,7 +201,9 @@ def rounded_complex(value: acb, digits: int) -> Optional[Tuple[str, str]]:
     if not all(p.is_finite() for p in parts):
         return None
     sizes = [abs(p) for p in parts]
-    largest = sizes[0] if sizes[0] > sizes[1] else sizes[1] if sizes[1] > sizes[0] else sizes[0].union(sizes[1])
+    largest = (
+        sizes[0] if sizes[0] > sizes[1] else sizes[1] if sizes[1] > sizes[0] else sizes[0].union(sizes[1])
+    )
     if largest.contains(0):
         return None
     exponent = _decided_exponent(largest, digits)

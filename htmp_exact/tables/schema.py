@@ -13,14 +13,24 @@ stieltjes         gamma, kappa,            S(z) = ∫ μ(dx)/(x − z), atom inc
 moment            gamma, kappa, k          E[X^k] (k ≥ 0), rounded, plus the exact rational
 ================  =====================  =============================================
 """
+
 from __future__ import annotations
 
 from typing import Tuple
 
 from .rounding import short_repr
 
-__all__ = ["LAWS", "QUANTITIES", "REAL_ARGUMENT", "QUANTILES", "check_law", "check_quantity",
-           "parameter_names", "argument_names", "input_names"]
+__all__ = [
+    "LAWS",
+    "QUANTITIES",
+    "REAL_ARGUMENT",
+    "QUANTILES",
+    "check_law",
+    "check_quantity",
+    "parameter_names",
+    "argument_names",
+    "input_names",
+]
 
 LAWS = ("htmp", "mp")
 QUANTITIES = ("pdf", "logpdf", "cdf", "sf", "ppf", "isf", "stieltjes", "moment")

@@ -1,4 +1,5 @@
-"""Implementations for the checker tests, right and deliberately wrong (importable as tests.checker.targets)."""
+"""Implementations for the checker tests, right and deliberately wrong (tests.checker.targets)."""
+
 import math
 import time
 

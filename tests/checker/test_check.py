@@ -1,4 +1,5 @@
-"""check_implementation: verdicts, the report (every failure, exceptions, NaN, skipped rows, JSON), timeouts."""
+"""check_implementation: verdicts, the report (failures, exceptions, NaN, skipped rows, JSON), timeouts."""
+
 import json
 import math
 
@@ -31,8 +32,11 @@ def test_report_lists_every_failure_exceptions_and_nan():
     report = check_implementation(targets.fragile_pdf, "htmp", "pdf", preset="paper")
     assert not report.passed
     failing = {(p.regime, p.inputs["x"], p.inputs["gamma"], p.inputs["kappa"]) for p in report.failures}
-    expected = {(p.regime, p.inputs["x"], p.inputs["gamma"], p.inputs["kappa"]) for p in report.points
-                if p.inputs["kappa"] >= 1000 or p.inputs["x"] < 0.01}
+    expected = {
+        (p.regime, p.inputs["x"], p.inputs["gamma"], p.inputs["kappa"])
+        for p in report.points
+        if p.inputs["kappa"] >= 1000 or p.inputs["x"] < 0.01
+    }
     assert failing == expected
     large = report.regimes["large kappa (near MP)"]
     assert large.exceptions == large.points and large.max_error is None
@@ -92,10 +96,10 @@ def test_timeout_marks_hanging_points_and_the_rest_are_checked():
 
 def test_error_measures():
     assert point_error(1.0 + 1e-12, 1.0, "pdf", 1e-10, 0.0) == pytest.approx(1e-12)
-    assert point_error(1e-20, 0.0, "cdf", 1e-10, 0.0) == math.inf           # atol 0: 0 must be 0
-    assert point_error(1e-20, 0.0, "cdf", 1e-10, 1e-15) <= 1e-10             # atol floor
+    assert point_error(1e-20, 0.0, "cdf", 1e-10, 0.0) == math.inf  # atol 0: 0 must be 0
+    assert point_error(1e-20, 0.0, "cdf", 1e-10, 1e-15) <= 1e-10  # atol floor
     assert point_error(-700.5, -700.0, "logpdf", 1e-3, 0.0) == pytest.approx(0.5 / 700)
-    assert point_error(0.3, 0.2, "logpdf", 1, 0.0) == pytest.approx(0.1)      # absolute below |ref| = 1
+    assert point_error(0.3, 0.2, "logpdf", 1, 0.0) == pytest.approx(0.1)  # absolute below |ref| = 1
     assert point_error(-math.inf, -math.inf, "logpdf", 1e-10, 0.0) == 0.0
     assert point_error(math.nan, 1.0, "pdf", 1e-10, 0.0) == math.inf
     assert point_error(1j, 1j * (1 + 1e-12), "stieltjes", 1e-10, 0.0) == pytest.approx(1e-12, rel=1e-3)
@@ -107,19 +111,26 @@ def test_assert_conforms_raises_with_the_report():
         assert_conforms(targets.htmp_cdf_without_atom, "htmp", "cdf", preset="paper")
 
 
-@pytest.mark.parametrize("call, error, match", [
-    (lambda: check_implementation(3, "htmp", "pdf"), TypeError, "f must be callable"),
-    (lambda: check_implementation(fast.pdf, "wishart", "pdf"), ValueError, "law"),
-    (lambda: check_implementation(fast.pdf, "htmp", "median"), ValueError, "quantity"),
-    (lambda: check_implementation(fast.pdf, "htmp", "pdf", rtol=-1), ValueError, "rtol"),
-    (lambda: check_implementation(fast.pdf, "htmp", "pdf", atol=math.nan), ValueError, "atol"),
-    (lambda: check_implementation(fast.pdf, "htmp", "pdf", timeout=0), ValueError, "timeout"),
-    (lambda: check_implementation(fast.pdf, "htmp", "pdf", preset="mp"), ValueError, "preset 'mp'"),
-    (lambda: check_implementation(fast.pdf, "htmp", "pdf", table=tables.shipped_table("cdf")), ValueError, "holds"),
-    (lambda: load_function("no_colon"), ValueError, "module:function"),
-    (lambda: load_function("tests.checker.targets:nothing"), AttributeError, "no attribute"),
-    (lambda: load_function("tests.checker.no_such_module:f"), ImportError, "cannot import"),
-])
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (lambda: check_implementation(3, "htmp", "pdf"), TypeError, "f must be callable"),
+        (lambda: check_implementation(fast.pdf, "wishart", "pdf"), ValueError, "law"),
+        (lambda: check_implementation(fast.pdf, "htmp", "median"), ValueError, "quantity"),
+        (lambda: check_implementation(fast.pdf, "htmp", "pdf", rtol=-1), ValueError, "rtol"),
+        (lambda: check_implementation(fast.pdf, "htmp", "pdf", atol=math.nan), ValueError, "atol"),
+        (lambda: check_implementation(fast.pdf, "htmp", "pdf", timeout=0), ValueError, "timeout"),
+        (lambda: check_implementation(fast.pdf, "htmp", "pdf", preset="mp"), ValueError, "preset 'mp'"),
+        (
+            lambda: check_implementation(fast.pdf, "htmp", "pdf", table=tables.shipped_table("cdf")),
+            ValueError,
+            "holds",
+        ),
+        (lambda: load_function("no_colon"), ValueError, "module:function"),
+        (lambda: load_function("tests.checker.targets:nothing"), AttributeError, "no attribute"),
+        (lambda: load_function("tests.checker.no_such_module:f"), ImportError, "cannot import"),
+    ],
+)
 def test_bad_arguments(call, error, match):
     with pytest.raises(error, match=match):
         call()

@@ -1,4 +1,5 @@
 """Each diagnosis against a deliberately wrong implementation (and none for right ones)."""
+
 import pytest
 
 from htmp_exact import fast
@@ -25,8 +26,9 @@ def test_continuous_part_instead_of_the_mixed_law():
 
 
 def test_total_mass_one_over_gamma():
-    assert "total mass 1/gamma instead of 1" in _diagnoses(targets.htmp_pdf_mass_over_gamma, "htmp", "pdf",
-                                                          preset="paper")
+    assert "total mass 1/gamma instead of 1" in _diagnoses(
+        targets.htmp_pdf_mass_over_gamma, "htmp", "pdf", preset="paper"
+    )
 
 
 def test_rescaled_variable_is_estimated():
@@ -38,10 +40,13 @@ def test_gamma_and_its_inverse_swapped():
     assert "gamma and 1/gamma swapped" in _diagnoses(targets.mp_pdf_swapped, "mp", "pdf")
 
 
-@pytest.mark.parametrize("f, law, phrase", [
-    (targets.htmp_green, "htmp", "sign convention"),
-    (targets.mp_stieltjes_conjugate, "mp", "complex conjugate"),
-])
+@pytest.mark.parametrize(
+    "f, law, phrase",
+    [
+        (targets.htmp_green, "htmp", "sign convention"),
+        (targets.mp_stieltjes_conjugate, "mp", "complex conjugate"),
+    ],
+)
 def test_stieltjes_conventions(f, law, phrase):
     kw = {"preset": "paper"} if law == "htmp" else {}
     assert phrase in _diagnoses(f, law, "stieltjes", **kw)
@@ -54,6 +59,7 @@ def test_ppf_convention_inside_the_atom():
 def test_absolute_accuracy_only():
     def absolute(x, gamma, kappa):
         return fast.cdf(x, gamma, kappa) + 1e-15
+
     assert "absolute accuracy only" in _diagnoses(absolute, "htmp", "cdf", preset="paper")
 
 

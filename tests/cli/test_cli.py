@@ -1,4 +1,5 @@
 """The htmp-exact command: default job, table, check (from a user's folder), exit codes, one-line errors."""
+
 import io
 import json
 import os
@@ -28,19 +29,25 @@ def test_default_job_prints_a_certified_table():
     assert code == 0 and "Certified HTMP" in text and "+/-" in text
 
 
-@pytest.mark.parametrize("argv, phrase", [
-    (["--gamma", "1e-400", "--kappa", "3", "--x", "1"], "--gamma 1e-400: must lie in"),
-    (["--gamma", "0.5", "--kappa", "1e400", "--x", "1"], "--kappa 1e400: must lie in"),
-    (["--x", "abc"], "x must be a finite decimal"),
-    (["--digits", "0"], "--digits 0"),
-    (["table", "--gamma", "0.5", "--kappa", "3", "--x", "1", "--output", "/nonexistent/dir/f.csv"], "No such file"),
-    (["table", "--preset", "mp", "--law", "htmp"], "preset of law 'mp'"),
-    (["table", "--quantity", "ppf"], "needs --preset"),
-    (["check", "tests.checker.targets:nothing"], "no attribute"),
-    (["check", "no_such_module_here:f"], "cannot import module"),
-    (["check", "htmp_exact:__version__"], "not a callable"),
-    (["check", "tests.checker.targets:exact_pdf", "--quantity", "median"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    "argv, phrase",
+    [
+        (["--gamma", "1e-400", "--kappa", "3", "--x", "1"], "--gamma 1e-400: must lie in"),
+        (["--gamma", "0.5", "--kappa", "1e400", "--x", "1"], "--kappa 1e400: must lie in"),
+        (["--x", "abc"], "x must be a finite decimal"),
+        (["--digits", "0"], "--digits 0"),
+        (
+            ["table", "--gamma", "0.5", "--kappa", "3", "--x", "1", "--output", "/nonexistent/dir/f.csv"],
+            "No such file",
+        ),
+        (["table", "--preset", "mp", "--law", "htmp"], "preset of law 'mp'"),
+        (["table", "--quantity", "ppf"], "needs --preset"),
+        (["check", "tests.checker.targets:nothing"], "no attribute"),
+        (["check", "no_such_module_here:f"], "cannot import module"),
+        (["check", "htmp_exact:__version__"], "not a callable"),
+        (["check", "tests.checker.targets:exact_pdf", "--quantity", "median"], "invalid choice"),
+    ],
+)
 def test_usage_errors_exit_2_with_one_line(argv, phrase):
     code, out, err = _run(argv)
     assert code == 2 and out == ""
@@ -49,21 +56,51 @@ def test_usage_errors_exit_2_with_one_line(argv, phrase):
 
 def test_table_command_writes_the_shipped_bytes(tmp_path):
     target = tmp_path / "t.csv"
-    code, _, _ = _run(["table", "--law", "mp", "--preset", "mp", "--quantity", "sf", "--encoding", "decimal",
-                       "--digits", "30", "--output", str(target)])
+    code, _, _ = _run(
+        [
+            "table",
+            "--law",
+            "mp",
+            "--preset",
+            "mp",
+            "--quantity",
+            "sf",
+            "--encoding",
+            "decimal",
+            "--digits",
+            "30",
+            "--output",
+            str(target),
+        ]
+    )
     name = tables.table_name("mp", "mp", "sf", "decimal")
     shipped = (Path(tables.__file__).parent.parent / "data" / name).read_text()
     assert code == 0 and target.read_text() == shipped
 
 
 def test_table_grid_json():
-    code, text, _ = _run(["table", "--gamma", "2", "--kappa", "3", "--x", "2", "--quantity", "cdf", "--format", "json",
-                          "--encoding", "decimal"])
+    code, text, _ = _run(
+        [
+            "table",
+            "--gamma",
+            "2",
+            "--kappa",
+            "3",
+            "--x",
+            "2",
+            "--quantity",
+            "cdf",
+            "--format",
+            "json",
+            "--encoding",
+            "decimal",
+        ]
+    )
     data = json.loads(text)
     assert code == 0 and data["rows"][0]["inputs"] == {"x": "2", "gamma": "2", "kappa": "3"}
 
 
-USER_MODULE = textwrap.dedent('''
+USER_MODULE = textwrap.dedent("""
     import numpy as np
     from htmp_exact import fast
 
@@ -81,7 +118,7 @@ USER_MODULE = textwrap.dedent('''
 
     def stieltjes(z, gamma, kappa):
         return complex(fast.stieltjes(z, gamma, kappa))
-''')
+""")
 
 
 @pytest.fixture
@@ -95,8 +132,14 @@ def _cli(folder, *argv):
     if SCRIPT is None:
         pytest.skip("the htmp-exact script is not installed")
     env = {**os.environ, "PYTHONPATH": ""}
-    done = subprocess.run([SCRIPT, "check", *argv, "--format", "json"], cwd=folder, capture_output=True, text=True,
-                          env=env, timeout=300)
+    done = subprocess.run(
+        [SCRIPT, "check", *argv, "--format", "json"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     return done.returncode, (json.loads(done.stdout) if done.stdout else None), done.stderr
 
 

@@ -1,5 +1,6 @@
 """Correct rounding of rationals and balls (htmp_exact.tables.rounding)."""
-from decimal import Decimal, ROUND_HALF_EVEN, localcontext
+
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -8,10 +9,17 @@ from flint import acb, arb
 from htmp_exact.tables import rounding
 
 
-@pytest.mark.parametrize("value, digits, text", [
-    (Fraction(1, 3), 5, "0.33333"), (Fraction(25, 10), 1, "2"), (Fraction(35, 10), 1, "4"),
-    (Fraction(-275, 100), 2, "-2.8"), (Fraction(9999999), 3, "1.00e+7"), (Fraction(1, 10**40), 3, "1.00e-40"),
-])
+@pytest.mark.parametrize(
+    "value, digits, text",
+    [
+        (Fraction(1, 3), 5, "0.33333"),
+        (Fraction(25, 10), 1, "2"),
+        (Fraction(35, 10), 1, "4"),
+        (Fraction(-275, 100), 2, "-2.8"),
+        (Fraction(9999999), 3, "1.00e+7"),
+        (Fraction(1, 10**40), 3, "1.00e-40"),
+    ],
+)
 def test_round_significant_is_half_even(value, digits, text):
     assert rounding.round_significant(value, digits) == text
 
@@ -19,9 +27,10 @@ def test_round_significant_is_half_even(value, digits, text):
 def test_round_significant_agrees_with_decimal_module():
     """Independent route: the decimal module's ROUND_HALF_EVEN on random rationals."""
     import random
+
     rng = random.Random(5)
     for _ in range(300):
-        value = Fraction(rng.randint(-10**30, 10**30), rng.randint(1, 10**25))
+        value = Fraction(rng.randint(-(10**30), 10**30), rng.randint(1, 10**25))
         if value == 0:
             continue
         digits = rng.randint(1, 25)
@@ -35,16 +44,17 @@ def test_round_significant_agrees_with_decimal_module():
 
 def test_rounding_of_balls_is_decided_only_when_certain():
     assert rounding.rounded(arb("0.123456789", 1e-15), 5) == "0.12346"
-    assert rounding.rounded(arb("0.123455", 1e-9), 5) is None          # straddles the boundary ...55
-    assert rounding.rounded(arb(0, 1e-30), 3) is None                   # sign unknown
+    assert rounding.rounded(arb("0.123455", 1e-9), 5) is None  # straddles the boundary ...55
+    assert rounding.rounded(arb(0, 1e-30), 3) is None  # sign unknown
     assert rounding.rounded(arb(3) * arb(10) ** -4000000, 4) == "3.000e-4000000"
 
 
 def test_huge_exponents_are_rounded():
     """Beyond the decimal module's exponent range: the scaling precision grows with the exponent."""
     from htmp_exact.exact import workprec
+
     with workprec(300):
-        ball = arb(7) * arb(10) ** (-10**20)
+        ball = arb(7) * arb(10) ** (-(10**20))
     assert rounding.rounded(ball, 3) == f"7.00e-{10**20}"
 
 
