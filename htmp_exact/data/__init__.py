@@ -1,10 +1,10 @@
-"""Certified reference tables shipped with the package (preset "paper", 30 digits).
+"""Certified reference tables shipped with the package (schema: docs/conformance.md).
 
-Regenerate with::
+File names: ``{law}_{preset}_{quantity}_{encoding}.csv`` (law ``htmp`` or ``mp``; presets ``paper``,
+``standard`` and ``mp``; encoding ``binary64`` (20 digits) or ``decimal`` (30 digits)).  Each file's
+header gives the command that regenerates it, byte for byte, e.g.::
 
-    for q in pdf logpdf cdf sf; do
-        htmp-exact table --preset paper --quantity $q --digits 30 --jobs 2 --output htmp_exact/data/paper_$q.csv
-    done
+    htmp-exact table --law htmp --preset standard --quantity cdf --encoding binary64 --digits 20
 
-A test regenerates a sample of rows and compares them character for character.
+``tests/tables/test_shipped.py`` regenerates a sample of every file and compares the text.
 """
