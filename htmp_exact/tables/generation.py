@@ -20,7 +20,9 @@ from typing import Iterable, List, Optional, Sequence, Tuple, Union
 from flint import acb, arb
 
 from .. import exact
-from ..exact import PrecisionError, workprec
+from flint import ctx
+
+from ..exact import PrecisionError
 from .encoding import parse_input
 from .quantiles import Distribution, certified_quantile
 from .rounding import check_digits, round_significant, rounded, rounded_complex, short_repr
@@ -121,7 +123,7 @@ def _mp_logpdf(x: Fraction, gamma: Fraction, digits: int) -> arb:
     density = exact.mp_pdf(x, gamma, digits=digits)
     if density.is_zero():
         return arb.neg_inf()
-    with workprec(4 * digits + 64):  # the log of a ball of `digits` correct digits, lossless
+    with ctx.workprec(4 * digits + 64):  # the log of a ball of `digits` correct digits, lossless
         return density.log()
 
 

@@ -26,7 +26,9 @@ from typing import Callable, Optional, Tuple
 
 from flint import arb, fmpq
 
-from ..exact import PrecisionError, workprec
+from flint import ctx
+
+from ..exact import PrecisionError
 from .rounding import exact_fraction, round_significant
 
 __all__ = ["Distribution", "certified_quantile"]
@@ -69,7 +71,7 @@ def _log(ball: arb) -> float:
 
 def _point(t: float) -> Fraction:
     """An exact positive rational close to ``e^t`` (any t, beyond the float range too)."""
-    with workprec(64):
+    with ctx.workprec(64):
         return exact_fraction(arb(t).exp().mid())
 
 
@@ -79,7 +81,7 @@ class _Target:
     def __init__(self, law: Distribution, p: Fraction):
         self.law, self.lower = law, p <= Fraction(1, 2)
         self.level = p if self.lower else 1 - p
-        with workprec(64):
+        with ctx.workprec(64):
             self.log_level = float(_ball(self.level).log().mid())
 
     def __call__(self, t: float) -> Tuple[float, float]:
@@ -98,7 +100,7 @@ class _Target:
         for _ in range(BALL_STEPS):
             side = (self.law.cdf if self.lower else self.law.sf)(x, digits + 8)
             density = self.law.pdf(x, digits + 8)
-            with workprec(4 * (digits + 8) + 64):
+            with ctx.workprec(4 * (digits + 8) + 64):
                 level = _ball(self.level)
                 step = (side - level) / density if self.lower else (level - side) / density
                 if not step.is_finite():
@@ -114,7 +116,7 @@ class _Target:
         below, above = side(lo, digits), side(hi, digits)
         if not self.lower:
             below, above = above, below  # sf decreases: sf(hi) < p' < sf(lo)
-        with workprec(4 * digits + 64):
+        with ctx.workprec(4 * digits + 64):
             level = _ball(self.level)
             if below < level and level < above:
                 return True
@@ -179,7 +181,7 @@ def certified_quantile(law: Distribution, p: Fraction, digits: int) -> str:
     if p <= law.atom:
         return "0"
     target = _Target(law, p)
-    with workprec(64):
+    with ctx.workprec(64):
         t0 = float(_ball(law.start).log().mid())
     x = target.refine(_point(_newton_in_log(target, t0)), digits)
     text = round_significant(x, digits)
@@ -206,6 +208,6 @@ def _below(target: _Target, point: Fraction, digits: int) -> bool:
     """Whether the quantile is certainly below ``point`` (``cdf(point) > p``)."""
     extra = digits + CHECK_EXTRA_DIGITS[-1]
     side = (target.law.cdf if target.lower else target.law.sf)(point, extra)
-    with workprec(4 * extra + 64):
+    with ctx.workprec(4 * extra + 64):
         level = _ball(target.level)
         return bool(side > level) if target.lower else bool(side < level)

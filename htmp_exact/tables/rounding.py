@@ -17,7 +17,7 @@ from typing import Optional, Tuple, Union
 
 from flint import acb, arb
 
-from ..exact import workprec
+from flint import ctx
 
 __all__ = [
     "MAX_DIGITS",
@@ -121,13 +121,13 @@ def _exponent_estimate(e2: int, prec: int) -> int:
     """An integer within one of ``floor(log10 |v|)`` for ``2^(e2-1) <= |v| < 2^e2``."""
     if abs(e2) < 2**40:
         return math.floor((e2 - 1) * math.log10(2))
-    with workprec(prec):
+    with ctx.workprec(prec):
         return int((arb(e2 - 1) * arb(2).log() / arb(10).log()).mid().floor().unique_fmpz())
 
 
 def _round_at(ball: arb, exponent: int, prec: int) -> Optional[int]:
     """The integer nearest to ``ball / 10^exponent`` if the whole ball rounds to it, else None."""
-    with workprec(prec):
+    with ctx.workprec(prec):
         scaled = ball * arb(10) ** (-exponent) + arb(1) / 2
         integer = scaled.floor().unique_fmpz()
     return None if integer is None else int(integer)
@@ -174,7 +174,7 @@ def rounded(ball: arb, digits: int) -> Optional[str]:
 def _decided_exponent(size: arb, digits: int) -> Optional[int]:
     """``floor(log10 size)`` for a positive ball, or None if the ball contains a power of ten."""
     e2 = _binary_exponent(size)
-    with workprec(_scaling_precision(digits, e2)):
+    with ctx.workprec(_scaling_precision(digits, e2)):
         exponent = _exponent_estimate(e2, _scaling_precision(digits, e2))
         for _ in range(4):
             if size < arb(10) ** exponent:
