@@ -11,15 +11,16 @@ every row is a pure function of its inputs, so the table does not depend on the 
 
 from __future__ import annotations
 
+import math
 import sys
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
 
 from flint import acb, arb
 
-from .. import exact
+from .. import exact, fast
 from flint import ctx
 
 from ..exact import PrecisionError
@@ -97,10 +98,26 @@ def _probability(text: str) -> Fraction:
     return value
 
 
+def _float_guess(quantile: Callable[..., Any], inverse: Callable[..., Any], params: Sequence[Fraction],
+                 typical: float) -> Callable[[Fraction], float]:
+    """The fast path's float quantile at p (``inverse(1 - p)`` above 1/2), or ``typical`` where the
+    fast path does not apply or underflows: only the certified iteration's start."""
+    floats = [float(v) for v in params]
+
+    def guess(p: Fraction) -> float:
+        try:
+            value = float(quantile(float(p), *floats) if p <= Fraction(1, 2) else inverse(float(1 - p), *floats))
+        except (ValueError, ArithmeticError):
+            return typical
+        return value if 0 < value < math.inf else typical
+
+    return guess
+
+
 def _distribution(law: str, params: Sequence[Fraction]) -> Distribution:
     gamma = params[0]
     atom = max(Fraction(0), 1 - 1 / gamma)
-    start = max(Fraction(1), gamma)  # the mean of the continuous part (mass 1/γ) is γ for γ > 1
+    typical = float(max(Fraction(1), gamma))  # the mean of the continuous part (mass 1/γ) is γ for γ > 1
     if law == "htmp":
         kappa = params[1]
         return Distribution(
@@ -108,14 +125,14 @@ def _distribution(law: str, params: Sequence[Fraction]) -> Distribution:
             lambda x, d: exact.sf(x, gamma, kappa, digits=d),
             lambda x, d: exact.pdf(x, gamma, kappa, digits=d),
             atom,
-            start,
+            _float_guess(fast.ppf, fast.isf, params, typical),
         )
     return Distribution(
         lambda x, d: exact.mp_cdf(x, gamma, digits=d),
         lambda x, d: exact.mp_sf(x, gamma, digits=d),
         lambda x, d: exact.mp_pdf(x, gamma, digits=d),
         atom,
-        start,
+        _float_guess(fast.mp_ppf, lambda q, g: fast.mp_ppf(1 - q, g), params, typical),
     )
 
 
