@@ -39,7 +39,7 @@ from typing import NamedTuple, Tuple
 
 import mpmath
 import numpy as np
-from numba import njit
+from ._jit import jit
 
 STAGES = 8
 TOL = 1e-13          # step-doubling estimate per step (the kept half steps are ~500× better)
@@ -77,7 +77,7 @@ def _radau_tableau(stages: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.
 C, A, NODES, BARY = _radau_tableau(STAGES)
 
 
-@njit(cache=True)
+@jit
 def _rhs(y, rho, v, a, b):
     """(ρ', v', ∂ρ'/∂ρ, ∂ρ'/∂v) at ``y = e^t``; ∂v'/∂ρ = −2, ∂v'/∂v = 0."""
     e2v = math.exp(min(2.0 * v, 700.0))
@@ -85,7 +85,7 @@ def _rhs(y, rho, v, a, b):
     return (1.0 - b - y) * rho - rho * rho + e2v - a * y, trace, trace, 2.0 * e2v
 
 
-@njit(cache=True)
+@jit
 def _solve_linear(matrix, rhs):
     """Gaussian elimination with partial pivoting (small dense systems); overwrites both."""
     n = rhs.size
@@ -112,7 +112,7 @@ def _solve_linear(matrix, rhs):
     return rhs
 
 
-@njit(cache=True)
+@jit
 def _collocate(t0, start, h, a, b, incr, c, matrix):
     """Newton on the stage increments ``incr`` (s × 2, stage values minus ``start``,
     updated in place); True when converged.
@@ -167,7 +167,7 @@ def _collocate(t0, start, h, a, b, incr, c, matrix):
     return False
 
 
-@njit(cache=True)
+@jit
 def _scaled(d_rho, d_v, rho, v, change_v):
     """The error norm: ``|δρ|/(1 + |ρ| + e^v)`` (relative error of u, the scale of the
     coupled oscillation) and ``|δv|/(1 + |Δv|)``, Δv the change of v over the step (absolute
@@ -175,7 +175,7 @@ def _scaled(d_rho, d_v, rho, v, change_v):
     return max(abs(d_rho) / (1.0 + abs(rho) + math.exp(min(v, 700.0))), abs(d_v) / (1.0 + abs(change_v)))
 
 
-@njit(cache=True)
+@jit
 def _interpolate(nodes, bary, values, tau):
     """The polynomial through ``(nodes_j, values_j)`` at ``tau`` (barycentric formula, 2 components).
 
@@ -200,7 +200,7 @@ def _interpolate(nodes, bary, values, tau):
     return num0 / den, num1 / den
 
 
-@njit(cache=True)
+@jit
 def _step_error(nodes, bary, whole, half, offset, fraction, shift, start, c):
     """Largest scaled difference of the whole step's polynomial from one half step's stages.
 
@@ -215,7 +215,7 @@ def _step_error(nodes, bary, whole, half, offset, fraction, shift, start, c):
     return error
 
 
-@njit(cache=True)
+@jit
 def _two_sum(x, y):
     """``x + y = s + e`` exactly (Knuth)."""
     s = x + y
@@ -223,7 +223,7 @@ def _two_sum(x, y):
     return s, (x - (s - z)) + (y - z)
 
 
-@njit(cache=True)
+@jit
 def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_step, max_step, max_steps):
     """Adaptive Radau IIA from ``t0`` to ``t_end`` (either direction).
 
@@ -316,7 +316,7 @@ def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_ste
     return ends[:n + 1], steps[:n], base[:n], values[:n], False
 
 
-@njit(cache=True)
+@jit
 def _evaluate(ends, steps, base, values, nodes, bary, t, component):
     """Component 0 (ρ) or 1 (v) of the dense output at the points ``t`` (binary search)."""
     out = np.empty(t.size)
