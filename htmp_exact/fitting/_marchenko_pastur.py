@@ -52,12 +52,12 @@ def fit_marchenko_pastur(data, gamma: float, *, level: float = 0.95, xmax: Optio
     x, zeros = split_zeros(data, g, zero_tol)
     if x.size < MIN_POINTS:
         raise ValueError(f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed")
-    kept, exclusion = choose_window(x, xmax, exclude_top, spikes, lambda v, w: _fit_window(
+    kept, exclusion = choose_window(x, xmax, exclude_top, spikes, lambda v, w: fit_window(
         v, g, w, lvl, zeros, Exclusion("auto", w, ())), MIN_POINTS)
-    return _fit_window(kept, g, exclusion.window, lvl, zeros, exclusion)
+    return fit_window(kept, g, exclusion.window, lvl, zeros, exclusion)
 
 
-def _fit_window(x: np.ndarray, gamma: float, window: Window, level: float, zeros: ZeroSummary,
+def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, zeros: ZeroSummary,
                 exclusion: Exclusion) -> MarchenkoPasturFit:
     u_start = math.log(float(np.mean(x)) / max(1.0, gamma))
     lik = ScaleLikelihood(x, gamma, window, u_start)

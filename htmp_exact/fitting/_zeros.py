@@ -62,14 +62,14 @@ def default_zero_tol(x: np.ndarray) -> float:
     return float(np.max(np.abs(x))) * x.size * _EPS
 
 
-def _zero_count_check(n_total: int, n_zero: int, gamma: float) -> Tuple[float, bool, str]:
-    if gamma <= 1:
+def _zero_count_check(n_total: int, n_zero: int, gamma: float, has_atom: bool) -> Tuple[float, bool, str]:
+    if gamma <= 1 or not has_atom:
         if n_zero == 0:
             return 0.0, True, ""
-        return 0.0, False, (f"{n_zero} of {n_total} values are zeros, but for gamma = {gamma:g} <= 1 the law "
-                            "has no atom at 0: they were left out of the likelihood (check gamma and the "
-                            "orientation: gamma is the number of columns over the number of rows of W for "
-                            "the eigenvalues of W^T W / n)")
+        return 0.0, False, (f"{n_zero} of {n_total} values are zeros, but the law (gamma = {gamma:g}) has no "
+                            "atom at 0: they were left out of the likelihood (check gamma and the orientation: "
+                            "for the eigenvalues of W^T W / n, gamma is the number of columns over the number "
+                            "of rows of W)")
     p = 1 - 1 / gamma
     expected = n_total * p
     slack = max(1.0, 3 * math.sqrt(n_total * p * (1 - p)))
@@ -79,8 +79,10 @@ def _zero_count_check(n_total: int, n_zero: int, gamma: float) -> Tuple[float, b
                              f"n(1 - 1/gamma) = {expected:.1f}: check gamma (and zero_tol)")
 
 
-def split_zeros(data: object, gamma: float, zero_tol: Optional[float] = None) -> Tuple[np.ndarray, ZeroSummary]:
-    """The positive values of ``data`` (sorted) and a :class:`ZeroSummary`.
+def split_zeros(data: object, gamma: float, zero_tol: Optional[float] = None,
+                has_atom: bool = True) -> Tuple[np.ndarray, ZeroSummary]:
+    """The positive values of ``data`` (sorted) and a :class:`ZeroSummary`; ``has_atom=False``
+    for a law without an atom at 0 whatever γ (the inverse law).
 
     Raises
     ------
@@ -106,6 +108,6 @@ def split_zeros(data: object, gamma: float, zero_tol: Optional[float] = None) ->
             "rounding, or check the data")
     zero = np.abs(x) <= tol
     n_zero = int(zero.sum())
-    expected, consistent, note = _zero_count_check(x.size, n_zero, gamma)
+    expected, consistent, note = _zero_count_check(x.size, n_zero, gamma, has_atom)
     summary = ZeroSummary(tol, int(x.size), n_zero, int((zero & (x < 0)).sum()), expected, consistent, note)
     return np.sort(x[~zero]), summary
