@@ -14,6 +14,8 @@ from ._htmp import fit_htmp
 from ._inverse import InverseHTMPFit, fit_inverse_htmp
 from ._laws import Window
 from ._marchenko_pastur import fit_marchenko_pastur
+from ._matrix import Spectrum, fit_matrix, matrix_spectrum
+from ._plot import plot_fit
 from ._power_law import PowerLawFit, fit_power_law
 from ._results import Exclusion, HTMPFit, MarchenkoPasturFit
 from ._spikes import spike_threshold
@@ -21,6 +23,7 @@ from ._vuong import LikelihoodRatio, nested_boundary, vuong
 from ._zeros import ZeroSummary, default_zero_tol
 
 __all__ = ["fit_htmp", "fit_marchenko_pastur", "fit_inverse_htmp", "fit_power_law", "compare", "bootstrap_gof",
+           "matrix_spectrum", "fit_matrix", "plot_fit", "Spectrum",
            "HTMPFit", "MarchenkoPasturFit", "InverseHTMPFit", "PowerLawFit", "Comparison", "GoodnessOfFit",
            "LikelihoodRatio", "Exclusion", "Window", "ZeroSummary", "vuong", "nested_boundary", "spike_threshold",
            "default_zero_tol"]
