@@ -20,7 +20,8 @@ from typing import Dict, Optional
 import numpy as np
 from scipy.optimize import brentq, minimize_scalar
 
-from ._laws import LogPdf, Window, logpdf_on, mp_edges, window_mass
+from ._laws import LogPdf, Window, atom, logpdf_on, mp_edges, window_mass
+from ._mass import WindowMass
 from ._profile import Maximum, Memo, maximize
 
 #: The scale is searched within a factor e^{±U_SPAN} of the start (a law of mean 1: the sample mean).
@@ -38,32 +39,40 @@ class ScaleLikelihood:
         self.u_start = u_start
         self.u_lo, self.u_hi = u_start - U_SPAN, u_start + U_SPAN
         self._logpdfs: Dict[float, LogPdf] = {}
+        self._masses: Dict[float, WindowMass] = {}
         self.maxima: Dict[float, Maximum] = {}
 
     def logpdf(self, kappa: float) -> LogPdf:
-        """The standard law's log-density on every ``x e^{-u}`` the scale search can reach."""
+        """The standard law's log-density on every ``x e^{-u}`` the scale search can reach, and
+        at the window's ends (with the margin of the mass tables, :mod:`._mass`)."""
         if kappa not in self._logpdfs:
-            self._logpdfs[kappa] = logpdf_on(self.gamma, kappa, float(self.x[0]) * math.exp(-self.u_hi),
-                                             float(self.x[-1]) * math.exp(-self.u_lo))
+            w = self.window
+            bottom = min(float(self.x[0]), w.lo) if w.lo > 0 else float(self.x[0])
+            top = max(float(self.x[-1]), w.hi) if math.isfinite(w.hi) else float(self.x[-1])
+            self._logpdfs[kappa] = logpdf_on(self.gamma, kappa, bottom * math.exp(-self.u_hi - 1),
+                                             top * math.exp(-self.u_lo + 1))
         return self._logpdfs[kappa]
 
-    def log_mass(self, kappa: float, u: float) -> float:
-        """``log P(lo e^{-u} < X ≤ hi e^{-u})`` of the standard law."""
+    def log_mass(self, kappa: float, u: float, exact: bool = True) -> float:
+        """``log P(lo e^{-u} < X ≤ hi e^{-u})`` of the standard law; interpolated (:mod:`._mass`)
+        unless ``exact``."""
         w = self.window
-        mass = window_mass(np.array([w.lo * math.exp(-u)]), np.array([w.hi * math.exp(-u)]), self.gamma, kappa)
-        return math.log(mass[0]) if mass[0] > 0 else -math.inf
+        if not w.truncated:
+            return math.log(1 - atom(self.gamma))
+        if math.isinf(kappa):
+            mass = window_mass(np.array([w.lo * math.exp(-u)]), np.array([w.hi * math.exp(-u)]), self.gamma, kappa)
+            return math.log(mass[0]) if mass[0] > 0 else -math.inf
+        if kappa not in self._masses:
+            self._masses[kappa] = WindowMass(self.gamma, kappa, w, self.logpdf(kappa))
+        return self._masses[kappa].exact(u) if exact else self._masses[kappa](u)
 
-    def pointwise(self, kappa: float, u: float, x: Optional[np.ndarray] = None) -> np.ndarray:
-        """The conditional log-density at each of ``x`` (default: the data)."""
-        x = self.x if x is None else x
-        return self.logpdf(kappa)(x * math.exp(-u)) - u - self.log_mass(kappa, u)
-
-    def __call__(self, kappa: float, u: float) -> float:
+    def __call__(self, kappa: float, u: float, exact: bool = False) -> float:
+        """ℓ(κ, u); the window's mass interpolated unless ``exact`` (:meth:`log_mass`)."""
         if not self.u_lo <= u <= self.u_hi:
             return -math.inf
         with np.errstate(divide="ignore", invalid="ignore"):
             total = float(np.sum(self.logpdf(kappa)(self.x * math.exp(-u))))
-        log_mass = self.log_mass(kappa, u)
+        log_mass = self.log_mass(kappa, u, exact)
         if not (math.isfinite(total) and math.isfinite(log_mass)):
             return -math.inf     # (a window mass that underflows is treated as impossible)
         return total - self.n * (u + log_mass)
@@ -78,7 +87,8 @@ class ScaleLikelihood:
             if u0 is None:
                 u0, h = self._warm_start(kappa)
             h = h if h is not None else max(2 / math.sqrt(self.n), 1e-3)
-            best = maximize(Memo(lambda u: self(kappa, u)), u0, h, self.u_lo, self.u_hi, GAIN_TOL)
+            found = maximize(Memo(lambda u: self(kappa, u)), u0, h, self.u_lo, self.u_hi, GAIN_TOL)
+            best = Maximum(found.x, self(kappa, found.x, exact=True), found.curvature, found.at_edge)
         self.maxima[kappa] = best
         return best
 
@@ -105,6 +115,8 @@ class ScaleLikelihood:
             return self.u_start, None
         near = min(self.maxima, key=lambda k: abs(math.log(k) - math.log(kappa)) if math.isfinite(k) else math.inf)
         m = self.maxima[near]
+        if m.at_edge or not math.isfinite(m.x):
+            return self.u_start, None
         width = 1 / math.sqrt(-m.curvature) if m.curvature < 0 else None
         return m.x, width
 

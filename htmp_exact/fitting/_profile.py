@@ -85,6 +85,7 @@ def maximize(f: Memo, x0: float, h: float, lo: float, hi: float, gain_tol: float
     a, b, c, edge = _bracket(f, x0, h, lo, hi)
     if edge is not None:
         return Maximum(edge, f(edge), 0.0, True)
+    widths = [math.inf, math.inf]
     for _ in range(_MAX_EVALS):
         fa, fb, fc = f(a), f(b), f(c)
         slope, second = (_parabola(a, fa, b, fb, c, fc) if math.isfinite(fa + fc) else (0.0, 0.0))
@@ -92,7 +93,11 @@ def maximize(f: Memo, x0: float, h: float, lo: float, hi: float, gain_tol: float
         gain = slope * slope / (-2 * second) if second < 0 else math.inf
         if gain <= gain_tol and c - a <= 2 * width:
             return Maximum(b, fb, min(second, 0.0), False)
-        if second < 0 and a < b - slope / second < c and abs(slope / second) > 1e-3 * (c - a):
+        # Brent's safeguard: a parabolic step only while the bracket keeps halving every two steps
+        shrinking = c - a <= 0.5 * widths[0]
+        widths = [widths[1], c - a]
+        if (shrinking or math.isinf(widths[0])) and second < 0 and a < b - slope / second < c \
+                and abs(slope / second) > 1e-3 * (c - a):
             v = b - slope / second
         else:                             # golden step into the larger side, or a shrink next to b
             big_right = c - b >= b - a
