@@ -10,7 +10,7 @@ from scipy.stats import chi2
 from ._checks import KAPPA_RANGE, MIN_POINTS, gamma_value, level_value
 from ._laws import Window
 from ._likelihood import ScaleLikelihood
-from ._profile import Memo, interval_end, maximize
+from ._profile import Memo, interval_end, maximize, quadratic_guess
 from ._results import Exclusion, HTMPFit
 from ._spikes import choose_window
 from ._zeros import ZeroSummary, split_zeros
@@ -18,9 +18,12 @@ from ._zeros import ZeroSummary, split_zeros
 #: Points of the coarse grid in log κ: one per decade of :data:`KAPPA_RANGE`.
 GRID = np.log(np.logspace(math.log10(KAPPA_RANGE[0]), math.log10(KAPPA_RANGE[1]),
                           round(math.log10(KAPPA_RANGE[1] / KAPPA_RANGE[0])) + 1))
-#: Accuracy of the maximum of the κ profile (log-likelihood units) and of interval ends (in log κ).
+#: The grid is searched with this many evenly spaced order statistics (all values if fewer).
+THIN = 1000
+#: Accuracy of the maximum of the κ profile (log-likelihood units), and of interval ends in log κ relative
+#: to the interval's half-width (the profile there is then within about 0.01 of its target).
 KAPPA_GAIN_TOL = 1e-4
-KAPPA_XTOL = 3e-3
+KAPPA_XTOL = 2e-3
 
 
 def fit_htmp(data, gamma: float, *, level: float = 0.95, xmax: Optional[float] = None, exclude_top: int = 0,
@@ -39,11 +42,12 @@ def fit_htmp(data, gamma: float, *, level: float = 0.95, xmax: Optional[float] =
     Algorithm: for each κ the scale is profiled out (one Riccati solve of the fast path,
     :func:`htmp_exact.fast.logpdf_function`, then parabolic interpolation in ``log σ`` to
     1e-5 in the log-likelihood).  The profile ``ℓ_p(κ)`` is evaluated on a grid of one
-    point per decade of κ over ``[1e-2, 1e5]`` (the fast path's documented range), refined by
-    parabolic interpolation around the best grid point, and compared with κ = ∞ (MP(γ),
+    point per decade of κ over ``[1e-2, 1e5]`` (the fast path's documented range; above
+    1000 values, with 1000 evenly spaced order statistics), refined with all values by
+    parabolic interpolation from the best grid point, and compared with κ = ∞ (MP(γ),
     the weak limit as κ → ∞): if MP's profile likelihood is at least the largest finite
     one, ``kappa = inf``.  Intervals: profile likelihood, ``{κ : ℓ_p(κ) ≥ ℓ̂ − χ²_{1,level}/2}``
-    (ends by Brent's method between grid points, to 0.3 % in κ); for the scale, the largest
+    (ends by Brent's method, to 0.2 % of the interval's half-width in log κ); for the scale, the largest
     and smallest σ with ``ℓ(κ, σ) ≥ ℓ̂ − χ²_{1,level}/2`` over the κ evaluated inside the κ
     interval.  Float64, not certified; the log-likelihood is accurate to about 1e-5 plus the
     fast path's relative error (1e-13) times ``N``.
@@ -104,10 +108,9 @@ def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, ci: bo
     """The fit of :func:`fit_htmp` on sorted positive values inside ``window``."""
     lik = ScaleLikelihood(x, gamma, window, _start_scale(x, gamma))
     with np.errstate(all="ignore"):
-        profile = Memo(lambda t: lik.profile(_kappa(t)).value)
-        for t in GRID:
-            profile(t)
-        best_t = max(GRID, key=profile)
+        coarse = lik.thinned(THIN)
+        best_t = max(GRID, key=lambda t: coarse.profile(_kappa(t)).value)
+        profile = Memo(lambda t: _profile_value(lik, coarse, _kappa(t)))
         top = maximize(profile, float(best_t), math.log(10.0), float(GRID[0]), float(GRID[-1]), KAPPA_GAIN_TOL)
         mp = lik.profile(math.inf)
         t_hat = math.inf if mp.value >= top.value else top.x
@@ -115,7 +118,7 @@ def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, ci: bo
         kappa_ci, scale_ci = ((math.nan, math.nan), (math.nan, math.nan))
         if ci:
             target = best.value - chi2.ppf(level, 1) / 2
-            kappa_ci = _kappa_interval(profile, t_hat, target)
+            kappa_ci = _kappa_interval(profile, t_hat, top.curvature, target)
             scale_ci = _scale_interval(lik, profile, target, kappa_ci)
     pairs = tuple(sorted((_kappa(t), v) for t, v in profile.values.items()))
     at_bound = math.isinf(t_hat) or top.at_edge
@@ -123,22 +126,34 @@ def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, ci: bo
                    level, kappa_ci, scale_ci, at_bound, mp.value, pairs)
 
 
-def _kappa_interval(profile: Memo, t_hat: float, target: float) -> Tuple[float, float]:
+def _profile_value(lik: ScaleLikelihood, coarse: ScaleLikelihood, kappa: float) -> float:
+    """ℓ_p(κ), started from the maximum of the thinned likelihood at κ if it has one
+    (its scale is within about 1/√1000 of the full one; widths scale like 1/√N)."""
+    hint = coarse.maxima.get(kappa) if coarse is not lik else None
+    if hint is not None and not hint.at_edge and hint.curvature < 0:
+        return lik.profile(kappa, hint.x, 1 / math.sqrt(-hint.curvature * lik.n / coarse.n)).value
+    return lik.profile(kappa).value
+
+
+def _kappa_interval(profile: Memo, t_hat: float, curvature: float, target: float) -> Tuple[float, float]:
     """Ends of ``{κ : ℓ_p(κ) ≥ target}`` around κ̂; 0 / inf where the set reaches an end of the range."""
     lo_t, hi_t = float(GRID[0]), float(GRID[-1])
     if math.isinf(t_hat):
         if profile(hi_t) < target:
             return KAPPA_RANGE[1], math.inf     # the crossing lies beyond κ = 1e5: conservative
-        start = hi_t
+        start, curvature = hi_t, 0.0
     else:
         start = t_hat
-    below = interval_end(profile, start, GRID[GRID < start][::-1], target, KAPPA_XTOL)
-    lower = 0.0 if (below == lo_t and profile(lo_t) >= target) else _kappa(below)
-    if math.isinf(t_hat):
-        return lower, math.inf
-    above = interval_end(profile, t_hat, GRID[GRID > t_hat], target, KAPPA_XTOL)
-    upper = math.inf if (above >= hi_t and profile(hi_t) >= target) else _kappa(above)
-    return lower, upper
+    ends = []
+    for side, edge in ((-1, lo_t), (1, hi_t)):
+        if side == 1 and math.isinf(t_hat):
+            ends.append(math.inf)
+            continue
+        guess = quadratic_guess(start, profile(start), curvature, target, side, math.log(10.0))
+        end = interval_end(profile, start, guess, edge, target, KAPPA_XTOL * abs(guess - start))
+        unbounded = end == edge and profile(edge) >= target
+        ends.append((0.0 if side < 0 else math.inf) if unbounded else _kappa(end))
+    return ends[0], ends[1]
 
 
 def _scale_interval(lik: ScaleLikelihood, profile: Memo, target: float,

@@ -6,8 +6,8 @@ when the parabola predicts a gain below ``gain_tol`` over a bracket no wider tha
 curvature's natural width ``1/√|f''|``.  For a log-likelihood this is the accuracy
 that matters: a profile log-likelihood is off by at most about ``gain_tol``.
 
-:func:`crossing` solves ``f(t) = target`` between a point above and a point below the
-target (Brent's method), which gives the ends of a profile-likelihood interval
+:func:`interval_end` solves ``f(t) = target`` outward of the maximum (a bracket from a
+guess, then Brent's method), which gives the ends of a profile-likelihood interval
 ``{θ : ℓ_p(θ) ≥ ℓ_max − χ²_{1, level}/2}`` (Wilks' theorem; one parameter of interest).
 """
 from __future__ import annotations
@@ -16,7 +16,6 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Dict
 
-import numpy as np
 from scipy.optimize import brentq
 
 _GOLDEN = 0.381966011250105
@@ -115,18 +114,29 @@ def maximize(f: Memo, x0: float, h: float, lo: float, hi: float, gain_tol: float
     raise RuntimeError("maximize: no convergence within the evaluation cap")
 
 
-def crossing(f: Memo, t_in: float, t_out: float, target: float, xtol: float) -> float:
-    """t between ``t_in`` (f ≥ target) and ``t_out`` (f < target) with f(t) = target (Brent)."""
-    return float(brentq(lambda t: f(t) - target, t_in, t_out, xtol=xtol, maxiter=100))
+def quadratic_guess(x_hat: float, value: float, curvature: float, target: float, side: int, step: float) -> float:
+    """Where a parabola with this maximum and curvature falls to ``target`` on ``side`` (±1);
+    ``x_hat + side·step`` without a curvature."""
+    if curvature < 0:
+        return x_hat + side * math.sqrt(2 * max(value - target, 0.0) / -curvature)
+    return x_hat + side * step
 
 
-def interval_end(f: Memo, t_hat: float, grid: np.ndarray, target: float, xtol: float) -> float:
-    """The end, on the side of ``grid`` (ordered away from ``t_hat``), of ``{t : f(t) ≥ target}``
-    connected to ``t_hat``; ``grid[-1]`` itself if f stays above the target up to it, ``nan``
-    if f is already below the target at the first grid point past a crossing that cannot be bracketed."""
-    previous = t_hat
-    for t in grid:
-        if f(t) < target:
-            return crossing(f, previous, float(t), target, xtol)
-        previous = float(t)
-    return float(grid[-1]) if len(grid) else t_hat
+def interval_end(f: Memo, x_hat: float, guess: float, edge: float, target: float, xtol: float) -> float:
+    """The end, toward ``edge``, of ``{x : f(x) ≥ target}`` around ``x_hat`` (where f ≥ target):
+    from ``guess`` (e.g. a quadratic model's crossing), stepping outward with doubling steps
+    until f < target, then Brent's method on the last bracket; ``edge`` itself if f stays at
+    or above the target up to it.  At most :data:`_MAX_EVALS` evaluations of f before Brent."""
+    def clamp(x: float) -> float:
+        return min(max(x, min(x_hat, edge)), max(x_hat, edge))
+    inner, x = x_hat, clamp(guess)
+    if x == x_hat:
+        x = edge
+    for _ in range(_MAX_EVALS):
+        if f(x) < target:
+            return float(brentq(lambda v: max(f(v) - target, -1e10), min(inner, x), max(inner, x),
+                                xtol=xtol, maxiter=100))
+        if x == edge:
+            return edge
+        inner, x = x, clamp(x + 2 * (x - x_hat))
+    raise RuntimeError("interval_end: no crossing within the evaluation cap")
