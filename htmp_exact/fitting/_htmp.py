@@ -120,7 +120,7 @@ def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, ci: bo
             target = best.value - chi2.ppf(level, 1) / 2
             kappa_ci = _kappa_interval(profile, t_hat, top.curvature, target)
             scale_ci = _scale_interval(lik, profile, target, kappa_ci)
-    pairs = tuple(sorted((_kappa(t), v) for t, v in profile.values.items()))
+    pairs = tuple(sorted((k, m.value) for k, m in lik.maxima.items() if math.isfinite(k)))
     at_bound = math.isinf(t_hat) or top.at_edge
     return HTMPFit(gamma, _kappa(t_hat), math.exp(best.x), best.value, int(x.size), zeros, exclusion, x,
                    level, kappa_ci, scale_ci, at_bound, mp.value, pairs)

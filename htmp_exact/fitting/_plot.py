@@ -36,7 +36,7 @@ def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axe
 
     Left: the histogram (density) of the values in the likelihood, with the fitted
     densities (the laws given X > 0 and the fit's window, so both integrate to 1 over
-    the values shown).  Right: the empirical survival function ``P(X > x)`` of the same
+    the values shown), cut at 1.5 times the highest bar.  Right: the empirical survival function ``P(X > x)`` of the same
     values on log–log axes with the fitted ones and, for a :class:`Comparison`, the
     power law above its ``xmin`` (scaled by the tail's share of the values).
 
@@ -61,7 +61,7 @@ def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axe
     if axes is None:
         fig, axes = plt.subplots(1, 2, figsize=(11, 4))
     left, right = axes
-    left.hist(data, bins=bins, density=True, color="0.8", label=f"{data.size} values")
+    heights = left.hist(data, bins=bins, density=True, color="0.8", label=f"{data.size} values")[0]
     grid = np.linspace(float(data[0]), float(data[-1]), 600)
     log_grid = np.geomspace(float(data[0]), float(data[-1]), 400)
     ranks = np.arange(data.size)
@@ -75,6 +75,7 @@ def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axe
             tail = log_grid[log_grid >= power.xmin]
             right.loglog(tail, share * power.sf(tail), "--",
                          label=f"power law, α = {power.alpha:.3g} ± {power.alpha_se:.2g}")
+    left.set_ylim(0, 1.5 * float(np.max(heights)))      # a density singular at 0 (γ = 1) stays readable
     left.set_xlabel("eigenvalue")
     left.set_ylabel("density")
     right.set_xlabel("eigenvalue")

@@ -129,7 +129,7 @@ class HTMPFit(FittedLaw):
     mp_loglik : float
         The profile log-likelihood at κ = ∞ (MP; −inf if data lie outside every scaled support).
     profile : tuple of (float, float)
-        The (κ, profile log-likelihood) pairs evaluated by the search.
+        The (κ, profile log-likelihood) pairs the search evaluated with all values (sorted by κ).
     """
 
     model: ClassVar[str] = "htmp"
