@@ -19,6 +19,7 @@ and the bootstrap).  Times
     and how many of each a fit of 10⁴ values used.
 Medians of 5 runs (1 for the bootstrap).  The machine is shared: compare ratios.
 """
+
 import os
 import subprocess
 import sys
@@ -55,8 +56,10 @@ def median_time(call, repeat=5):
 def fresh_process_seconds():
     with tempfile.TemporaryDirectory() as cache:
         env = dict(os.environ, NUMBA_CACHE_DIR=cache)
-        run = [subprocess.run([sys.executable, "-c", FRESH], env=env, capture_output=True, text=True, check=True)
-               for _ in range(2)]
+        run = [
+            subprocess.run([sys.executable, "-c", FRESH], env=env, capture_output=True, text=True, check=True)
+            for _ in range(2)
+        ]
     return float(run[0].stdout), float(run[1].stdout)
 
 
@@ -72,6 +75,7 @@ def count_evaluations(x):
     def counted_call(self, kappa, u, exact=False):
         counts["points"] += self.n
         return original_call(self, kappa, u, exact)
+
     _likelihood.logpdf_on, _likelihood.ScaleLikelihood.__call__ = counted_logpdf, counted_call
     try:
         fit_htmp(x, 0.5)
@@ -84,38 +88,62 @@ def main(quick):
     rows = []
     if not quick:
         cold, warm = fresh_process_seconds()
-        rows += [("first fit, fresh process, empty numba cache (N = 1000)", cold),
-                 ("first fit, fresh process, numba cache filled", warm)]
+        rows += [
+            ("first fit, fresh process, empty numba cache (N = 1000)", cold),
+            ("first fit, fresh process, numba cache filled", warm),
+        ]
     x = 1.5 * sample_htmp_spectrum(10_000, 0.5, 20.0, 1)
-    fit_htmp(x[:1000], 0.5)                                  # warm-up
-    rows += [("fit_htmp, N = 10^4, with intervals", median_time(lambda: fit_htmp(x, 0.5))),
-             ("fit_htmp, N = 10^4, point estimate only (ci=False)", median_time(lambda: fit_htmp(x, 0.5, ci=False))),
-             ("baseline: distributions.fit (±30x moment range, FD errors)",
-              median_time(lambda: distributions.fit(x, 0.5))),
-             ("floor: scipy.stats.gamma.fit(floc=0), N = 10^4", median_time(lambda: stats.gamma.fit(x, floc=0)))]
+    fit_htmp(x[:1000], 0.5)  # warm-up
+    rows += [
+        ("fit_htmp, N = 10^4, with intervals", median_time(lambda: fit_htmp(x, 0.5))),
+        (
+            "fit_htmp, N = 10^4, point estimate only (ci=False)",
+            median_time(lambda: fit_htmp(x, 0.5, ci=False)),
+        ),
+        (
+            "baseline: distributions.fit (±30x moment range, FD errors)",
+            median_time(lambda: distributions.fit(x, 0.5)),
+        ),
+        ("floor: scipy.stats.gamma.fit(floc=0), N = 10^4", median_time(lambda: stats.gamma.fit(x, floc=0))),
+    ]
     small = sample_htmp_spectrum(256, 1.0, 15.0, 3)
-    rows += [("fit_htmp, N = 10^4, exclude_top=5", median_time(lambda: fit_htmp(x, 0.5, exclude_top=5), 3)),
-             ("fit_htmp, N = 256, with intervals", median_time(lambda: fit_htmp(small, 1.0))),
-             ("fit_htmp, N = 256, exclude_top=5", median_time(lambda: fit_htmp(small, 1.0, exclude_top=5))),
-             ("fit_htmp, N = 256, spikes='auto'", median_time(lambda: fit_htmp(small, 1.0, spikes="auto"), 3))]
+    rows += [
+        ("fit_htmp, N = 10^4, exclude_top=5", median_time(lambda: fit_htmp(x, 0.5, exclude_top=5), 3)),
+        ("fit_htmp, N = 256, with intervals", median_time(lambda: fit_htmp(small, 1.0))),
+        ("fit_htmp, N = 256, exclude_top=5", median_time(lambda: fit_htmp(small, 1.0, exclude_top=5))),
+        ("fit_htmp, N = 256, spikes='auto'", median_time(lambda: fit_htmp(small, 1.0, spikes="auto"), 3)),
+    ]
     if not quick:
         fit = fit_htmp(1.5 * sample_htmp_spectrum(512, 0.5, 10.0, 2), 0.5)
         for sampler in ("inversion", "beta_laguerre"):
-            rows.append((f"bootstrap_gof, 100 replicates, N = 512, {sampler}",
-                         median_time(lambda: bootstrap_gof(fit, 100, random_state=0, sampler=sampler,
-                                                           progress=False), 1)))
+            rows.append(
+                (
+                    f"bootstrap_gof, 100 replicates, N = 512, {sampler}",
+                    median_time(
+                        lambda s=sampler: bootstrap_gof(fit, 100, random_state=0, sampler=s, progress=False),
+                        1,
+                    ),
+                )
+            )
     kappas = np.logspace(-2, 5, 8)
-    setup = float(np.median([median_time(lambda: fast.logpdf_function(0.5, k, 1e-3, 50.0), 3) for k in kappas]))
+    setup = float(
+        np.median([median_time(lambda k=k: fast.logpdf_function(0.5, k, 1e-3, 50.0), 3) for k in kappas])
+    )
     function = fast.logpdf_function(0.5, 20.0, 1e-3, 50.0)
     per_point = median_time(lambda: function(x)) / x.size
     counts = count_evaluations(x)
-    rows += [("fast.logpdf_function set-up per (gamma, kappa), median over the grid", setup),
-             ("fast path per-point cost (s/point)", per_point)]
+    rows += [
+        ("fast.logpdf_function set-up per (gamma, kappa), median over the grid", setup),
+        ("fast path per-point cost (s/point)", per_point),
+    ]
     width = max(len(r[0]) for r in rows)
     for name, seconds in rows:
         print(f"{name:{width}}  {seconds:10.4g} s")
-    print(f"a fit of 10^4 values with intervals: {counts['setup']} set-ups, {counts['points']:.3g} point evaluations"
-          f" -> model {counts['setup'] * setup + counts['points'] * per_point:.3g} s")
+    model = counts["setup"] * setup + counts["points"] * per_point
+    print(
+        f"a fit of 10^4 values with intervals: {counts['setup']} set-ups, "
+        f"{counts['points']:.3g} point evaluations -> model {model:.3g} s"
+    )
 
 
 if __name__ == "__main__":

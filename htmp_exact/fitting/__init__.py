@@ -8,6 +8,7 @@
 * :func:`matrix_spectrum`, :func:`fit_matrix` — from a weight or feature matrix;
   :func:`plot_fit` — the fitted densities over the data (matplotlib).
 """
+
 from ._bootstrap import GoodnessOfFit, bootstrap_gof
 from ._compare import Comparison, compare
 from ._htmp import fit_htmp
@@ -22,8 +23,29 @@ from ._spikes import spike_threshold
 from ._vuong import LikelihoodRatio, nested_boundary, vuong
 from ._zeros import ZeroSummary, default_zero_tol
 
-__all__ = ["fit_htmp", "fit_marchenko_pastur", "fit_inverse_htmp", "fit_power_law", "compare", "bootstrap_gof",
-           "matrix_spectrum", "fit_matrix", "plot_fit", "Spectrum",
-           "HTMPFit", "MarchenkoPasturFit", "InverseHTMPFit", "PowerLawFit", "Comparison", "GoodnessOfFit",
-           "LikelihoodRatio", "Exclusion", "Window", "ZeroSummary", "vuong", "nested_boundary", "spike_threshold",
-           "default_zero_tol"]
+__all__ = [
+    "fit_htmp",
+    "fit_marchenko_pastur",
+    "fit_inverse_htmp",
+    "fit_power_law",
+    "compare",
+    "bootstrap_gof",
+    "matrix_spectrum",
+    "fit_matrix",
+    "plot_fit",
+    "Spectrum",
+    "HTMPFit",
+    "MarchenkoPasturFit",
+    "InverseHTMPFit",
+    "PowerLawFit",
+    "Comparison",
+    "GoodnessOfFit",
+    "LikelihoodRatio",
+    "Exclusion",
+    "Window",
+    "ZeroSummary",
+    "vuong",
+    "nested_boundary",
+    "spike_threshold",
+    "default_zero_tol",
+]

@@ -1,4 +1,5 @@
-r"""Parametric-bootstrap goodness-of-fit p-value of a fitted HTMP or MP law (KS statistic, refit each time)."""
+r"""Parametric-bootstrap goodness-of-fit p-value of a fitted HTMP or MP law (KS statistic, refits)."""
+
 from __future__ import annotations
 
 import math
@@ -68,9 +69,13 @@ def _refit_distance(fit: FittedLaw, x: np.ndarray) -> float:
     return refit.ks_distance()
 
 
-def bootstrap_gof(fit: Union[HTMPFit, MarchenkoPasturFit, InverseHTMPFit], n_boot: int = 100,
-                  random_state: RandomState = None, sampler: str = "inversion",
-                  progress: Optional[bool] = None) -> GoodnessOfFit:
+def bootstrap_gof(
+    fit: Union[HTMPFit, MarchenkoPasturFit, InverseHTMPFit],
+    n_boot: int = 100,
+    random_state: RandomState = None,
+    sampler: str = "inversion",
+    progress: Optional[bool] = None,
+) -> GoodnessOfFit:
     r"""Parametric-bootstrap p-value of the KS distance of a fit (the procedure of CSN §4.1).
 
     For ``b = 1..n_boot``: draw a sample of the fitted law, refit the same model (same γ,
@@ -101,7 +106,9 @@ def bootstrap_gof(fit: Union[HTMPFit, MarchenkoPasturFit, InverseHTMPFit], n_boo
     if isinstance(fit, InverseHTMPFit):
         fit = fit.reciprocal
     if not isinstance(fit, (HTMPFit, MarchenkoPasturFit)):
-        raise TypeError(f"fit must be an HTMPFit, MarchenkoPasturFit or InverseHTMPFit, got {type(fit).__name__}")
+        raise TypeError(
+            f"fit must be an HTMPFit, MarchenkoPasturFit or InverseHTMPFit, got {type(fit).__name__}"
+        )
     n_boot = count_value(n_boot, "n_boot", 1)
     if sampler not in SAMPLERS:
         raise ValueError(f"sampler must be one of {SAMPLERS}, got {sampler!r}")

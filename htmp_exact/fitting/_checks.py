@@ -1,4 +1,5 @@
 """Argument checks shared by the fitting functions (named ValueError/TypeError messages)."""
+
 from __future__ import annotations
 
 import math
@@ -19,7 +20,8 @@ MIN_POINTS = 5
 def real_float(value: object, name: str) -> float:
     """``value`` as a float, or a TypeError naming ``name`` if it is not a real number."""
     if isinstance(value, (bool, complex, np.complexfloating)) or not isinstance(
-            value, (int, float, np.integer, np.floating)):
+        value, (int, float, np.integer, np.floating)
+    ):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
     return float(value)
 
@@ -28,8 +30,10 @@ def gamma_value(gamma: object) -> float:
     """γ as a float in :data:`GAMMA_RANGE`, or a named error."""
     g = real_float(gamma, "gamma")
     if not GAMMA_RANGE[0] <= g <= GAMMA_RANGE[1]:
-        raise ValueError(f"gamma must lie in [{GAMMA_RANGE[0]:g}, {GAMMA_RANGE[1]:g}] (the fast path's domain), "
-                         f"got {gamma!r}")
+        raise ValueError(
+            f"gamma must lie in [{GAMMA_RANGE[0]:g}, {GAMMA_RANGE[1]:g}] (the fast path's domain), "
+            f"got {gamma!r}"
+        )
     return g
 
 
@@ -63,18 +67,25 @@ def generator(random_state: RandomState) -> np.random.Generator:
     """A numpy Generator from ``None`` (fresh entropy), an int seed or a Generator."""
     if isinstance(random_state, np.random.Generator):
         return random_state
-    if random_state is None or (isinstance(random_state, (int, np.integer)) and not isinstance(random_state, bool)):
+    if random_state is None or (
+        isinstance(random_state, (int, np.integer)) and not isinstance(random_state, bool)
+    ):
         return np.random.default_rng(random_state)
-    raise TypeError("random_state must be None, an int seed or a numpy.random.Generator, "
-                    f"got {type(random_state).__name__}")
+    raise TypeError(
+        "random_state must be None, an int seed or a numpy.random.Generator, "
+        f"got {type(random_state).__name__}"
+    )
 
 
 def real_array(data: object, name: str = "data") -> np.ndarray:
-    """A 1-D float array of finite values, or a TypeError (complex, non-numeric) / ValueError (NaN, inf, empty)."""
+    """A 1-D float array of finite values, or a TypeError (complex, non-numeric) or a ValueError
+    (NaN, inf, empty)."""
     arr = np.asarray(data)
     if arr.dtype.kind == "c":
-        raise TypeError(f"{name} must be real; got complex values (eigenvalues of a symmetric matrix are real: "
-                        "use numpy.linalg.eigvalsh, or take .real if the imaginary parts are rounding)")
+        raise TypeError(
+            f"{name} must be real; got complex values (eigenvalues of a symmetric matrix are real: "
+            "use numpy.linalg.eigvalsh, or take .real if the imaginary parts are rounding)"
+        )
     if arr.dtype.kind not in "biuf":
         raise TypeError(f"{name} must be an array of real numbers, got dtype {arr.dtype}")
     x = arr.astype(float).ravel()
@@ -82,6 +93,8 @@ def real_array(data: object, name: str = "data") -> np.ndarray:
         raise ValueError(f"{name} is empty")
     bad = ~np.isfinite(x)
     if np.any(bad):
-        raise ValueError(f"{name} must be finite; {int(bad.sum())} of {x.size} values are NaN or inf "
-                         f"(first at index {int(np.flatnonzero(bad)[0])})")
+        raise ValueError(
+            f"{name} must be finite; {int(bad.sum())} of {x.size} values are NaN or inf "
+            f"(first at index {int(np.flatnonzero(bad)[0])})"
+        )
     return x

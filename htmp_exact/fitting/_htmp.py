@@ -1,4 +1,5 @@
 r"""Maximum-likelihood fit of ``scale·HTMP(γ, κ)`` (γ given): a global profile-likelihood search in κ."""
+
 from __future__ import annotations
 
 import math
@@ -16,8 +17,13 @@ from ._spikes import choose_window
 from ._zeros import ZeroSummary, split_zeros
 
 #: Points of the coarse grid in log κ: one per decade of :data:`KAPPA_RANGE`.
-GRID = np.log(np.logspace(math.log10(KAPPA_RANGE[0]), math.log10(KAPPA_RANGE[1]),
-                          round(math.log10(KAPPA_RANGE[1] / KAPPA_RANGE[0])) + 1))
+GRID = np.log(
+    np.logspace(
+        math.log10(KAPPA_RANGE[0]),
+        math.log10(KAPPA_RANGE[1]),
+        round(math.log10(KAPPA_RANGE[1] / KAPPA_RANGE[0])) + 1,
+    )
+)
 #: The grid is searched with this many evenly spaced order statistics (all values if fewer).
 THIN = 1000
 #: Accuracy of the maximum of the κ profile (log-likelihood units), and of interval ends in log κ relative
@@ -26,8 +32,17 @@ KAPPA_GAIN_TOL = 1e-4
 KAPPA_XTOL = 2e-3
 
 
-def fit_htmp(data, gamma: float, *, level: float = 0.95, xmax: Optional[float] = None, exclude_top: int = 0,
-             spikes: Optional[str] = None, zero_tol: Optional[float] = None, ci: bool = True) -> HTMPFit:
+def fit_htmp(
+    data,
+    gamma: float,
+    *,
+    level: float = 0.95,
+    xmax: Optional[float] = None,
+    exclude_top: int = 0,
+    spikes: Optional[str] = None,
+    zero_tol: Optional[float] = None,
+    ci: bool = True,
+) -> HTMPFit:
     r"""Fit ``scale·HTMP(γ, κ)`` to eigenvalues by maximum likelihood, γ given (SPEC §3).
 
     .. math::
@@ -87,9 +102,17 @@ def fit_htmp(data, gamma: float, *, level: float = 0.95, xmax: Optional[float] =
     lvl = level_value(level)
     x, zeros = split_zeros(data, g, zero_tol)
     if x.size < MIN_POINTS:
-        raise ValueError(f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed")
-    kept, exclusion = choose_window(x, xmax, exclude_top, spikes, lambda v, w: fit_window(
-        v, g, w, lvl, False, zeros, Exclusion("auto", w, ())), MIN_POINTS)
+        raise ValueError(
+            f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed"
+        )
+    kept, exclusion = choose_window(
+        x,
+        xmax,
+        exclude_top,
+        spikes,
+        lambda v, w: fit_window(v, g, w, lvl, False, zeros, Exclusion("auto", w, ())),
+        MIN_POINTS,
+    )
     return fit_window(kept, g, exclusion.window, lvl, ci, zeros, exclusion)
 
 
@@ -103,15 +126,24 @@ def _start_scale(x: np.ndarray, gamma: float) -> float:
     return math.log(float(np.mean(x)) / max(1.0, gamma))
 
 
-def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, ci: bool, zeros: ZeroSummary,
-               exclusion: Exclusion) -> HTMPFit:
+def fit_window(
+    x: np.ndarray,
+    gamma: float,
+    window: Window,
+    level: float,
+    ci: bool,
+    zeros: ZeroSummary,
+    exclusion: Exclusion,
+) -> HTMPFit:
     """The fit of :func:`fit_htmp` on sorted positive values inside ``window``."""
     lik = ScaleLikelihood(x, gamma, window, _start_scale(x, gamma))
     with np.errstate(all="ignore"):
         coarse = lik.thinned(THIN)
         best_t = max(GRID, key=lambda t: coarse.profile(_kappa(t)).value)
         profile = Memo(lambda t: _profile_value(lik, coarse, _kappa(t)))
-        top = maximize(profile, float(best_t), math.log(10.0), float(GRID[0]), float(GRID[-1]), KAPPA_GAIN_TOL)
+        top = maximize(
+            profile, float(best_t), math.log(10.0), float(GRID[0]), float(GRID[-1]), KAPPA_GAIN_TOL
+        )
         mp = lik.profile(math.inf)
         t_hat = math.inf if mp.value >= top.value else top.x
         best = lik.profile(_kappa(t_hat))
@@ -122,8 +154,22 @@ def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, ci: bo
             scale_ci = _scale_interval(lik, profile, target, kappa_ci)
     pairs = tuple(sorted((k, m.value) for k, m in lik.maxima.items() if math.isfinite(k)))
     at_bound = math.isinf(t_hat) or top.at_edge
-    return HTMPFit(gamma, _kappa(t_hat), math.exp(best.x), best.value, int(x.size), zeros, exclusion, x,
-                   level, kappa_ci, scale_ci, at_bound, mp.value, pairs)
+    return HTMPFit(
+        gamma,
+        _kappa(t_hat),
+        math.exp(best.x),
+        best.value,
+        int(x.size),
+        zeros,
+        exclusion,
+        x,
+        level,
+        kappa_ci,
+        scale_ci,
+        at_bound,
+        mp.value,
+        pairs,
+    )
 
 
 def _profile_value(lik: ScaleLikelihood, coarse: ScaleLikelihood, kappa: float) -> float:
@@ -140,7 +186,7 @@ def _kappa_interval(profile: Memo, t_hat: float, curvature: float, target: float
     lo_t, hi_t = float(GRID[0]), float(GRID[-1])
     if math.isinf(t_hat):
         if profile(hi_t) < target:
-            return KAPPA_RANGE[1], math.inf     # the crossing lies beyond κ = 1e5: conservative
+            return KAPPA_RANGE[1], math.inf  # the crossing lies beyond κ = 1e5: conservative
         start, curvature = hi_t, 0.0
     else:
         start = t_hat
@@ -156,19 +202,27 @@ def _kappa_interval(profile: Memo, t_hat: float, curvature: float, target: float
     return ends[0], ends[1]
 
 
-def _scale_interval(lik: ScaleLikelihood, profile: Memo, target: float,
-                    kappa_ci: Tuple[float, float]) -> Tuple[float, float]:
+def _approximate_end(lik: ScaleLikelihood, kappa: float, target: float, side: int) -> float:
+    """Where the parabola at the scale maximum for κ falls to ``target`` (the maximum without a curvature)."""
+    m = lik.profile(kappa)
+    return quadratic_guess(m.x, m.value, m.curvature, target, side, 0.0)
+
+
+def _scale_interval(
+    lik: ScaleLikelihood, profile: Memo, target: float, kappa_ci: Tuple[float, float]
+) -> Tuple[float, float]:
     """Smallest and largest σ with ``ℓ(κ, σ) ≥ target`` over the κ evaluated inside ``kappa_ci``
     (and κ = ∞ if it is inside): the profile-likelihood interval of the scale, up to the κ
     sampling; three candidates per side by a quadratic model, then exact ends (Brent)."""
-    candidates: List[float] = [_kappa(t) for t, v in profile.values.items()
-                               if v >= target and kappa_ci[0] <= _kappa(t) <= kappa_ci[1]]
+    candidates: List[float] = [
+        _kappa(t)
+        for t, v in profile.values.items()
+        if v >= target and kappa_ci[0] <= _kappa(t) <= kappa_ci[1]
+    ]
     ends = []
     for side in (-1, 1):
-        def approximate(kappa: float) -> float:
-            m = lik.profile(kappa)
-            return m.x + side * math.sqrt(2 * max(m.value - target, 0.0) / -m.curvature) if m.curvature < 0 else m.x
-        ranked = sorted(candidates, key=lambda k: side * approximate(k), reverse=True)[:3]
+        ranked = sorted(candidates, key=lambda k: side * _approximate_end(lik, k, target, side), reverse=True)
+        ranked = ranked[:3]
         if math.isinf(kappa_ci[1]) and lik.profile(math.inf).value >= target:
             ranked.append(math.inf)
         values = [lik.scale_end(k, target, side) for k in ranked]

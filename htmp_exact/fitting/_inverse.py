@@ -1,4 +1,5 @@
 r"""Fit of the inverse law ``λ = scale/X``, X ~ HTMP(γ, κ): feature-matrix eigenvalues (SPEC §3)."""
+
 from __future__ import annotations
 
 import math
@@ -78,8 +79,16 @@ class InverseHTMPFit:
         return self.reciprocal.ks_distance()
 
 
-def fit_inverse_htmp(data, gamma: float, *, level: float = 0.95, xmax: Optional[float] = None,
-                     exclude_top: int = 0, zero_tol: Optional[float] = None, ci: bool = True) -> InverseHTMPFit:
+def fit_inverse_htmp(
+    data,
+    gamma: float,
+    *,
+    level: float = 0.95,
+    xmax: Optional[float] = None,
+    exclude_top: int = 0,
+    zero_tol: Optional[float] = None,
+    ci: bool = True,
+) -> InverseHTMPFit:
     r"""Fit ``λ = scale/X``, ``X ~ HTMP(γ, κ)``, to positive data by maximum likelihood (γ given).
 
     .. math::
@@ -113,12 +122,27 @@ def fit_inverse_htmp(data, gamma: float, *, level: float = 0.95, xmax: Optional[
     lvl = level_value(level)
     lam, zeros = split_zeros(data, g, zero_tol, has_atom=False)
     if lam.size < MIN_POINTS:
-        raise ValueError(f"data has {lam.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed")
+        raise ValueError(
+            f"data has {lam.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed"
+        )
     kept, exclusion = fixed_window(lam, xmax, exclude_top, MIN_POINTS)
     x = np.sort(1 / kept)
     x_window = Window(1 / exclusion.window.hi if math.isfinite(exclusion.window.hi) else 0.0, math.inf)
     fit = fit_window(x, g, x_window, lvl, ci, zeros, Exclusion(exclusion.rule, x_window, ()))
     jacobian = -2 * float(np.sum(np.log(kept)))
     scale_ci = (1 / fit.scale_ci[1], 1 / fit.scale_ci[0]) if ci else fit.scale_ci
-    return InverseHTMPFit(g, fit.kappa, 1 / fit.scale, fit.loglik + jacobian, fit.n, lvl, fit.kappa_ci, scale_ci,
-                          fit.at_bound, zeros, exclusion, kept, fit)
+    return InverseHTMPFit(
+        g,
+        fit.kappa,
+        1 / fit.scale,
+        fit.loglik + jacobian,
+        fit.n,
+        lvl,
+        fit.kappa_ci,
+        scale_ci,
+        fit.at_bound,
+        zeros,
+        exclusion,
+        kept,
+        fit,
+    )

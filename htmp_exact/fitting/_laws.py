@@ -7,6 +7,7 @@ Everything the fits need from a law: the log-density of the continuous part on a
 have an atom ``1 − 1/γ`` at 0 (SPEC §2, §3); windows never contain it (``lo ≥ 0`` is
 open), so the fits use the law of ``X`` given ``X > 0``.
 """
+
 from __future__ import annotations
 
 import math
@@ -46,9 +47,11 @@ def atom(gamma: float) -> float:
 def logpdf_on(gamma: float, kappa: float, x_lo: float, x_hi: float) -> LogPdf:
     """``x ↦ log p(x)`` on ``[x_lo, x_hi]``: one Riccati solve, or MP's closed form for κ = ∞."""
     if math.isinf(kappa):
+
         def mp_logpdf(x: np.ndarray) -> np.ndarray:
             with np.errstate(divide="ignore"):
                 return np.log(fast.mp_pdf(x, gamma))
+
         return mp_logpdf
     return fast.logpdf_function(gamma, kappa, x_lo, x_hi)
 
@@ -69,7 +72,11 @@ def window_mass(lo: np.ndarray, hi: np.ndarray, gamma: float, kappa: float) -> n
     when ``hi = ∞``, else ``sf(lo) − sf(hi)``."""
     lo, hi = np.broadcast_arrays(np.asarray(lo, float), np.asarray(hi, float))
     if np.all(lo == 0):
-        return cdf(hi, gamma, kappa) - atom(gamma) if np.any(np.isfinite(hi)) else np.full(hi.shape, 1 - atom(gamma))
+        return (
+            cdf(hi, gamma, kappa) - atom(gamma)
+            if np.any(np.isfinite(hi))
+            else np.full(hi.shape, 1 - atom(gamma))
+        )
     if np.all(np.isinf(hi)):
         return sf(lo, gamma, kappa)
     return sf(lo, gamma, kappa) - sf(hi, gamma, kappa)

@@ -12,6 +12,7 @@ the log-likelihood of the law of ``scale·X`` conditioned on ``X > 0`` and on th
 Untruncated, the last term is ``N log γ`` for γ > 1 (the continuous part has mass 1/γ).
 For each κ, :meth:`ScaleLikelihood.profile` maximises over u (:func:`._profile.maximize`).
 """
+
 from __future__ import annotations
 
 import math
@@ -47,8 +48,12 @@ class ScaleLikelihood:
         sharing this one's solves: a cheap stand-in to locate the maximum in κ coarsely."""
         if self.n <= size:
             return self
-        other = ScaleLikelihood(self.x[np.linspace(0, self.n - 1, size).round().astype(int)], self.gamma,
-                                self.window, self.u_start)
+        other = ScaleLikelihood(
+            self.x[np.linspace(0, self.n - 1, size).round().astype(int)],
+            self.gamma,
+            self.window,
+            self.u_start,
+        )
         other._logpdfs, other._masses = self._logpdfs, self._masses
         return other
 
@@ -59,8 +64,9 @@ class ScaleLikelihood:
             w = self.window
             bottom = min(float(self.x[0]), w.lo) if w.lo > 0 else float(self.x[0])
             top = max(float(self.x[-1]), w.hi) if math.isfinite(w.hi) else float(self.x[-1])
-            self._logpdfs[kappa] = logpdf_on(self.gamma, kappa, bottom * math.exp(-self.u_hi - 1),
-                                             top * math.exp(-self.u_lo + 1))
+            self._logpdfs[kappa] = logpdf_on(
+                self.gamma, kappa, bottom * math.exp(-self.u_hi - 1), top * math.exp(-self.u_lo + 1)
+            )
         return self._logpdfs[kappa]
 
     def log_mass(self, kappa: float, u: float, exact: bool = True) -> float:
@@ -70,7 +76,9 @@ class ScaleLikelihood:
         if not w.truncated:
             return math.log(1 - atom(self.gamma))
         if math.isinf(kappa):
-            mass = window_mass(np.array([w.lo * math.exp(-u)]), np.array([w.hi * math.exp(-u)]), self.gamma, kappa)
+            mass = window_mass(
+                np.array([w.lo * math.exp(-u)]), np.array([w.hi * math.exp(-u)]), self.gamma, kappa
+            )
             return math.log(mass[0]) if mass[0] > 0 else -math.inf
         if kappa not in self._masses:
             self._masses[kappa] = WindowMass(self.gamma, kappa, w, self.logpdf(kappa))
@@ -84,7 +92,7 @@ class ScaleLikelihood:
             total = float(np.sum(self.logpdf(kappa)(self.x * math.exp(-u))))
         log_mass = self.log_mass(kappa, u, exact)
         if not (math.isfinite(total) and math.isfinite(log_mass)):
-            return -math.inf     # (a window mass that underflows is treated as impossible)
+            return -math.inf  # (a window mass that underflows is treated as impossible)
         return total - self.n * (u + log_mass)
 
     def profile(self, kappa: float, u0: Optional[float] = None, h: Optional[float] = None) -> Maximum:
@@ -115,15 +123,21 @@ class ScaleLikelihood:
         lo, hi = self.feasible_mp()
         if not lo < hi:
             return Maximum(math.nan, -math.inf, 0.0, False)
-        res = minimize_scalar(lambda u: -self(math.inf, u), bounds=(lo, hi), method="bounded",
-                              options={"xatol": 1e-9 * max(1.0, abs(lo)), "maxiter": 200})
+        res = minimize_scalar(
+            lambda u: -self(math.inf, u),
+            bounds=(lo, hi),
+            method="bounded",
+            options={"xatol": 1e-9 * max(1.0, abs(lo)), "maxiter": 200},
+        )
         return Maximum(float(res.x), -float(res.fun), 0.0, False)
 
     def _warm_start(self, kappa: float):
         """u* and the width of the nearest κ profiled (in log κ), or the start value."""
         if not self.maxima:
             return self.u_start, None
-        near = min(self.maxima, key=lambda k: abs(math.log(k) - math.log(kappa)) if math.isfinite(k) else math.inf)
+        near = min(
+            self.maxima, key=lambda k: abs(math.log(k) - math.log(kappa)) if math.isfinite(k) else math.inf
+        )
         m = self.maxima[near]
         if m.at_edge or not math.isfinite(m.x):
             return self.u_start, None

@@ -1,4 +1,5 @@
 r"""Maximum-likelihood fit of ``scale·MP(γ)`` (γ given): the κ = ∞ member of the HTMP family."""
+
 from __future__ import annotations
 
 import math
@@ -15,15 +16,23 @@ from ._spikes import choose_window
 from ._zeros import ZeroSummary, split_zeros
 
 
-def fit_marchenko_pastur(data, gamma: float, *, level: float = 0.95, xmax: Optional[float] = None,
-                         exclude_top: int = 0, spikes: Optional[str] = None,
-                         zero_tol: Optional[float] = None) -> MarchenkoPasturFit:
+def fit_marchenko_pastur(
+    data,
+    gamma: float,
+    *,
+    level: float = 0.95,
+    xmax: Optional[float] = None,
+    exclude_top: int = 0,
+    spikes: Optional[str] = None,
+    zero_tol: Optional[float] = None,
+) -> MarchenkoPasturFit:
     r"""Fit ``scale·MP(γ)`` to eigenvalues by maximum likelihood, γ given (SPEC §2).
 
     .. math::
 
         \hat\sigma = \arg\max_\sigma \sum_i \log \frac{p(x_i/\sigma)/\sigma}{P(X > 0,\ \sigma X \le hi)},
-        \qquad p(x) = \frac{\sqrt{(\lambda_+ - x)(x - \lambda_-)}}{2\pi\gamma x} \text{ on } [\lambda_-, \lambda_+].
+        \qquad p(x) = \frac{\sqrt{(\lambda_+ - x)(x - \lambda_-)}}{2\pi\gamma x}
+        \text{ on } [\lambda_-, \lambda_+].
 
     The likelihood is finite only for σ with every kept value in ``σ·[λ−, λ+]``, i.e.
     ``max x/λ+ ≤ σ ≤ min x/λ−``, and falls to −inf at both ends (the density vanishes like a
@@ -51,14 +60,23 @@ def fit_marchenko_pastur(data, gamma: float, *, level: float = 0.95, xmax: Optio
     lvl = level_value(level)
     x, zeros = split_zeros(data, g, zero_tol)
     if x.size < MIN_POINTS:
-        raise ValueError(f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed")
-    kept, exclusion = choose_window(x, xmax, exclude_top, spikes, lambda v, w: fit_window(
-        v, g, w, lvl, zeros, Exclusion("auto", w, ())), MIN_POINTS)
+        raise ValueError(
+            f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed"
+        )
+    kept, exclusion = choose_window(
+        x,
+        xmax,
+        exclude_top,
+        spikes,
+        lambda v, w: fit_window(v, g, w, lvl, zeros, Exclusion("auto", w, ())),
+        MIN_POINTS,
+    )
     return fit_window(kept, g, exclusion.window, lvl, zeros, exclusion)
 
 
-def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, zeros: ZeroSummary,
-                exclusion: Exclusion) -> MarchenkoPasturFit:
+def fit_window(
+    x: np.ndarray, gamma: float, window: Window, level: float, zeros: ZeroSummary, exclusion: Exclusion
+) -> MarchenkoPasturFit:
     u_start = math.log(float(np.mean(x)) / max(1.0, gamma))
     lik = ScaleLikelihood(x, gamma, window, u_start)
     with np.errstate(all="ignore"):
@@ -67,9 +85,31 @@ def fit_window(x: np.ndarray, gamma: float, window: Window, level: float, zeros:
             lower, upper = mp_edges(gamma)
             scaled = x / math.exp(u_start)
             outside = int(np.sum((scaled < lower) | (scaled > upper)))
-            return MarchenkoPasturFit(gamma, math.inf, math.exp(u_start), -math.inf, int(x.size), zeros, exclusion,
-                                      x, level, (math.nan, math.nan), outside)
+            return MarchenkoPasturFit(
+                gamma,
+                math.inf,
+                math.exp(u_start),
+                -math.inf,
+                int(x.size),
+                zeros,
+                exclusion,
+                x,
+                level,
+                (math.nan, math.nan),
+                outside,
+            )
         target = best.value - chi2.ppf(level, 1) / 2
         ends = tuple(math.exp(lik.scale_end(math.inf, target, side)) for side in (-1, 1))
-    return MarchenkoPasturFit(gamma, math.inf, math.exp(best.x), best.value, int(x.size), zeros, exclusion, x,
-                              level, (ends[0], ends[1]), 0)
+    return MarchenkoPasturFit(
+        gamma,
+        math.inf,
+        math.exp(best.x),
+        best.value,
+        int(x.size),
+        zeros,
+        exclusion,
+        x,
+        level,
+        (ends[0], ends[1]),
+        0,
+    )

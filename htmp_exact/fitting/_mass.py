@@ -14,6 +14,7 @@ node spacing ``δ = min(0.005, 0.25 κ^{−2/3})`` follows the width of the law'
 large κ (``κ^{−2/3}``, the soft edge that replaces MP's square-root edge).  A u outside the
 tables adds a table centred on it.  The likelihood's reported values use :meth:`exact`.
 """
+
 from __future__ import annotations
 
 import math

@@ -17,6 +17,7 @@ The conventions:
 the nonzero eigenvalues of the ``γ > 1`` side follow ``γ·HTMP(1/γ, κ/γ)``, so
 ``κ_smaller = κ_larger / γ_larger`` with the same scale.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ def matrix_spectrum(w, side: str = "smaller", method: str = "svd") -> Spectrum:
     if side == "smaller":
         side = "columns" if m <= n else "rows"
     a = arr.astype(float) if side == "columns" else arr.T.astype(float)
-    rows, cols = a.shape                    # eigenvalues of aᵀa / rows, γ = cols / rows
+    rows, cols = a.shape  # eigenvalues of aᵀa / rows, γ = cols / rows
     if method == "svd":
         s = scipy.linalg.svdvals(a)
         lam = np.concatenate([np.zeros(max(cols - rows, 0)), s**2 / rows])

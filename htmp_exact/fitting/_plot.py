@@ -1,4 +1,5 @@
 r"""Plots of a fit: the histogram of the spectrum with the fitted densities, and the tail on log–log axes."""
+
 from __future__ import annotations
 
 import math
@@ -24,7 +25,9 @@ def _label(fit: Fit) -> str:
 
 def _fits(result: Union[Fit, Comparison]) -> Tuple[np.ndarray, List[Fit], Union[PowerLawFit, None]]:
     if isinstance(result, Comparison):
-        fits: List[Fit] = [result.htmp] + ([result.mp] if math.isfinite(result.mp.loglik) else [])
+        fits: List[Fit] = [result.htmp]
+        if math.isfinite(result.mp.loglik):
+            fits.append(result.mp)
         return result.htmp.data, fits, result.power_law
     if isinstance(result, (HTMPFit, MarchenkoPasturFit, InverseHTMPFit)):
         return result.data, [result], None
@@ -35,10 +38,11 @@ def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axe
     """Draw the fit on two axes and return the matplotlib Figure.
 
     Left: the histogram (density) of the values in the likelihood, with the fitted
-    densities (the laws given X > 0 and the fit's window, so both integrate to 1 over
-    the values shown), cut at 1.5 times the highest bar.  Right: the empirical survival function ``P(X > x)`` of the same
-    values on log–log axes with the fitted ones and, for a :class:`Comparison`, the
-    power law above its ``xmin`` (scaled by the tail's share of the values).
+    densities (the laws given X > 0 and the fit's window, so both integrate to 1 over the
+    values shown), cut at 1.5 times the highest bar.  Right: the empirical survival function
+    ``P(X > x)`` of the same values on log–log axes with the fitted ones and, for a
+    :class:`Comparison`, the power law above its ``xmin`` (scaled by the tail's share of the
+    values).
 
     Parameters
     ----------
@@ -55,7 +59,7 @@ def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axe
     """
     try:
         import matplotlib.pyplot as plt
-    except ImportError as exc:      # pragma: no cover - depends on the environment
+    except ImportError as exc:  # pragma: no cover - depends on the environment
         raise ImportError("plot_fit needs matplotlib: pip install matplotlib (or htmp-exact[test])") from exc
     data, fits, power = _fits(result)
     if axes is None:
@@ -73,9 +77,13 @@ def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axe
         if power is not None:
             share = power.n_tail / data.size
             tail = log_grid[log_grid >= power.xmin]
-            right.loglog(tail, share * power.sf(tail), "--",
-                         label=f"power law, α = {power.alpha:.3g} ± {power.alpha_se:.2g}")
-    left.set_ylim(0, 1.5 * float(np.max(heights)))      # a density singular at 0 (γ = 1) stays readable
+            right.loglog(
+                tail,
+                share * power.sf(tail),
+                "--",
+                label=f"power law, α = {power.alpha:.3g} ± {power.alpha_se:.2g}",
+            )
+    left.set_ylim(0, 1.5 * float(np.max(heights)))  # a density singular at 0 (γ = 1) stays readable
     left.set_xlabel("eigenvalue")
     left.set_ylabel("density")
     right.set_xlabel("eigenvalue")

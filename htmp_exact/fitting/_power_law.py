@@ -11,6 +11,7 @@ For a given ``x_min`` the maximum-likelihood exponent is (CSN eq. 3.1)
 and ``x_min`` is the candidate minimising the Kolmogorov–Smirnov distance between the
 tail's empirical distribution and the fitted one (CSN §3.3).
 """
+
 from __future__ import annotations
 
 import math
@@ -46,7 +47,7 @@ class PowerLawFit:
     """
 
     model = "power_law"
-    n_params = 1     # the exponent; x_min is chosen by the KS criterion and held fixed
+    n_params = 1  # the exponent; x_min is chosen by the KS criterion and held fixed
 
     alpha: float
     alpha_se: float
@@ -111,7 +112,7 @@ def _ks(x: np.ndarray, starts: np.ndarray, alphas: np.ndarray) -> np.ndarray:
     while b < starts.size:
         first = int(starts[b])
         rows = max(1, _BLOCK // (n - first))
-        i, a = starts[b:b + rows, None], alphas[b:b + rows, None]
+        i, a = starts[b : b + rows, None], alphas[b : b + rows, None]
         j = np.arange(first, n)[None, :]
         inside = j >= i
         m = n - i
@@ -119,13 +120,14 @@ def _ks(x: np.ndarray, starts: np.ndarray, alphas: np.ndarray) -> np.ndarray:
             model = -np.expm1((1 - a) * np.log(x[None, first:] / x[i]))
             above = np.where(inside, (j - i + 1) / m - model, 0.0)
             below = np.where(inside, model - (j - i) / m, 0.0)
-        out[b:b + rows] = np.maximum(above.max(axis=1), below.max(axis=1))
+        out[b : b + rows] = np.maximum(above.max(axis=1), below.max(axis=1))
         b += rows
     return out
 
 
-def fit_power_law(data, *, xmin: Optional[float] = None, min_tail: int = 10,
-                  max_candidates: int = 1000) -> PowerLawFit:
+def fit_power_law(
+    data, *, xmin: Optional[float] = None, min_tail: int = 10, max_candidates: int = 1000
+) -> PowerLawFit:
     r"""Fit a continuous power law to the upper tail of ``data`` (CSN, module docstring).
 
     Parameters
@@ -162,20 +164,22 @@ def fit_power_law(data, *, xmin: Optional[float] = None, min_tail: int = 10,
     if xmin is not None:
         start = int(np.searchsorted(x, positive_value(xmin, "xmin"), side="left"))
         if x.size - start < min_tail:
-            raise ValueError(f"xmin = {xmin!r} leaves {x.size - start} values in the tail; min_tail = {min_tail}")
+            raise ValueError(
+                f"xmin = {xmin!r} leaves {x.size - start} values in the tail; min_tail = {min_tail}"
+            )
         starts = np.array([start])
     else:
-        first = np.flatnonzero(np.diff(np.concatenate([[0.0], x])) > 0)   # first index of each distinct value
+        first = np.flatnonzero(np.diff(np.concatenate([[0.0], x])) > 0)  # first index of each distinct value
         starts = first[x.size - first >= min_tail]
         if starts.size > max_candidates:
             starts = starts[np.unique(np.linspace(0, starts.size - 1, max_candidates).round().astype(int))]
     if xmin is None:
         alphas = _alphas(x, starts)
         ks = np.where(np.isfinite(alphas), _ks(x, starts, alphas), np.inf)
-        tail = x[int(starts[int(np.argmin(ks))]):]
+        tail = x[int(starts[int(np.argmin(ks))]) :]
         x_min = float(tail[0])
     else:
-        tail, x_min = x[int(starts[0]):], float(xmin)
+        tail, x_min = x[int(starts[0]) :], float(xmin)
     m = tail.size
     logs = np.log(tail / x_min)
     alpha = 1 + m / float(np.sum(logs))

@@ -10,6 +10,7 @@ that matters: a profile log-likelihood is off by at most about ``gain_tol``.
 guess, then Brent's method), which gives the ends of a profile-likelihood interval
 ``{θ : ℓ_p(θ) ≥ ℓ_max − χ²_{1, level}/2}`` (Wilks' theorem; one parameter of interest).
 """
+
 from __future__ import annotations
 
 import math
@@ -69,9 +70,9 @@ def _bracket(f: Memo, x0: float, h: float, lo: float, hi: float):
             return a, b, c, hi
         if a < b < c and fb >= fa and fb >= fc:
             return a, b, c, None
-        if fa > fb:                       # go left
+        if fa > fb:  # go left
             a, b, c = max(a - 2 * (b - a), lo), a, b
-        else:                             # go right
+        else:  # go right
             a, b, c = b, c, min(c + 2 * (c - b), hi)
     raise RuntimeError("maximize: no bracket found within the evaluation cap")
 
@@ -87,7 +88,7 @@ def maximize(f: Memo, x0: float, h: float, lo: float, hi: float, gain_tol: float
     widths = [math.inf, math.inf]
     for _ in range(_MAX_EVALS):
         fa, fb, fc = f(a), f(b), f(c)
-        slope, second = (_parabola(a, fa, b, fb, c, fc) if math.isfinite(fa + fc) else (0.0, 0.0))
+        slope, second = _parabola(a, fa, b, fb, c, fc) if math.isfinite(fa + fc) else (0.0, 0.0)
         width = 1 / math.sqrt(-second) if second < 0 else math.inf
         gain = slope * slope / (-2 * second) if second < 0 else math.inf
         if gain <= gain_tol and c - a <= 2 * width:
@@ -95,10 +96,14 @@ def maximize(f: Memo, x0: float, h: float, lo: float, hi: float, gain_tol: float
         # Brent's safeguard: a parabolic step only while the bracket keeps halving every two steps
         shrinking = c - a <= 0.5 * widths[0]
         widths = [widths[1], c - a]
-        if (shrinking or math.isinf(widths[0])) and second < 0 and a < b - slope / second < c \
-                and abs(slope / second) > 1e-3 * (c - a):
+        if (
+            (shrinking or math.isinf(widths[0]))
+            and second < 0
+            and a < b - slope / second < c
+            and abs(slope / second) > 1e-3 * (c - a)
+        ):
             v = b - slope / second
-        else:                             # golden step into the larger side, or a shrink next to b
+        else:  # golden step into the larger side, or a shrink next to b
             big_right = c - b >= b - a
             step = _GOLDEN * ((c - b) if big_right else (b - a))
             if gain <= gain_tol:
@@ -114,7 +119,9 @@ def maximize(f: Memo, x0: float, h: float, lo: float, hi: float, gain_tol: float
     raise RuntimeError("maximize: no convergence within the evaluation cap")
 
 
-def quadratic_guess(x_hat: float, value: float, curvature: float, target: float, side: int, step: float) -> float:
+def quadratic_guess(
+    x_hat: float, value: float, curvature: float, target: float, side: int, step: float
+) -> float:
     """Where a parabola with this maximum and curvature falls to ``target`` on ``side`` (±1);
     ``x_hat + side·step`` without a curvature."""
     if curvature < 0:
@@ -127,15 +134,20 @@ def interval_end(f: Memo, x_hat: float, guess: float, edge: float, target: float
     from ``guess`` (e.g. a quadratic model's crossing), stepping outward with doubling steps
     until f < target, then Brent's method on the last bracket; ``edge`` itself if f stays at
     or above the target up to it.  At most :data:`_MAX_EVALS` evaluations of f before Brent."""
+
     def clamp(x: float) -> float:
         return min(max(x, min(x_hat, edge)), max(x_hat, edge))
+
     inner, x = x_hat, clamp(guess)
     if x == x_hat:
         x = edge
     for _ in range(_MAX_EVALS):
         if f(x) < target:
-            return float(brentq(lambda v: max(f(v) - target, -1e10), min(inner, x), max(inner, x),
-                                xtol=xtol, maxiter=100))
+            return float(
+                brentq(
+                    lambda v: max(f(v) - target, -1e10), min(inner, x), max(inner, x), xtol=xtol, maxiter=100
+                )
+            )
         if x == edge:
             return edge
         inner, x = x, clamp(x + 2 * (x - x_hat))

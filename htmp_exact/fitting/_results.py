@@ -1,4 +1,5 @@
 r"""Fit results: frozen dataclasses that also act as the fitted (window-conditional) laws."""
+
 from __future__ import annotations
 
 import math
@@ -43,7 +44,7 @@ class Exclusion:
 class FittedLaw:
     """Shared part of the HTMP and MP fits: the law of ``scale·X`` given ``X > 0`` and the window.
 
-    ``kappa = inf`` stands for MP(γ).
+    ``kappa = inf`` stands for MP(γ); ``level`` is the confidence level of the intervals.
     """
 
     model: ClassVar[str] = ""
@@ -57,6 +58,7 @@ class FittedLaw:
     zeros: ZeroSummary
     exclusion: Exclusion
     data: np.ndarray = field(repr=False)
+    level: float
 
     @property
     def aic(self) -> float:
@@ -70,16 +72,22 @@ class FittedLaw:
 
     def _mass(self) -> float:
         w = self.exclusion.window
-        return float(window_mass(np.array([w.lo / self.scale]), np.array([w.hi / self.scale]),
-                                 self.gamma, self.kappa)[0])
+        return float(
+            window_mass(np.array([w.lo / self.scale]), np.array([w.hi / self.scale]), self.gamma, self.kappa)[
+                0
+            ]
+        )
 
     def logpdf(self, x) -> np.ndarray:
         """log-density of the fitted law (given X > 0 and the window) at x; −inf outside the window."""
         x = np.asarray(x, dtype=float)
         w = self.exclusion.window
         with np.errstate(divide="ignore"):
-            std = (np.log(fast.mp_pdf(x / self.scale, self.gamma)) if math.isinf(self.kappa)
-                   else fast.logpdf(x / self.scale, self.gamma, self.kappa))
+            std = (
+                np.log(fast.mp_pdf(x / self.scale, self.gamma))
+                if math.isinf(self.kappa)
+                else fast.logpdf(x / self.scale, self.gamma, self.kappa)
+            )
         value = std - math.log(self.scale) - math.log(self._mass())
         return np.where((x > w.lo) & (x <= w.hi), value, -np.inf)
 
@@ -88,15 +96,22 @@ class FittedLaw:
         x = np.asarray(x, dtype=float)
         w = self.exclusion.window
         inside = np.clip(x, w.lo, w.hi) / self.scale
-        base = atom(self.gamma) if w.lo == 0 else float(cdf(np.array([w.lo / self.scale]), self.gamma,
-                                                            self.kappa)[0])
+        base = (
+            atom(self.gamma)
+            if w.lo == 0
+            else float(cdf(np.array([w.lo / self.scale]), self.gamma, self.kappa)[0])
+        )
         return np.clip((cdf(inside, self.gamma, self.kappa) - base) / self._mass(), 0.0, 1.0)
 
     def rvs(self, size: Size = None, random_state: RandomState = None) -> np.ndarray:
         """Independent draws from the fitted law (inversion of :func:`htmp_exact.fast.ppf`)."""
         gen = generator(random_state)
         w = self.exclusion.window
-        lo = atom(self.gamma) if w.lo == 0 else float(cdf(np.array([w.lo / self.scale]), self.gamma, self.kappa)[0])
+        lo = (
+            atom(self.gamma)
+            if w.lo == 0
+            else float(cdf(np.array([w.lo / self.scale]), self.gamma, self.kappa)[0])
+        )
         q = lo + self._mass() * gen.random(size)
         ppf = fast.mp_ppf if math.isinf(self.kappa) else (lambda p, g: fast.ppf(p, g, self.kappa))
         return np.asarray(ppf(np.clip(q, 0.0, 1.0), self.gamma)) * self.scale
@@ -115,8 +130,6 @@ class HTMPFit(FittedLaw):
 
     Attributes (besides :class:`FittedLaw`'s)
     ------------------------------------------
-    level : float
-        Confidence level of the intervals.
     kappa_ci, scale_ci : (float, float)
         Profile-likelihood intervals ``{θ : ℓ_p(θ) ≥ ℓ̂ − χ²_{1,level}/2}``.  ``kappa_ci``
         may be ``(0, ·)`` (the likelihood does not fall by the threshold down to κ = 1e-2:
@@ -135,7 +148,6 @@ class HTMPFit(FittedLaw):
     model: ClassVar[str] = "htmp"
     n_params: ClassVar[int] = 2
 
-    level: float = 0.95
     kappa_ci: Tuple[float, float] = (math.nan, math.nan)
     scale_ci: Tuple[float, float] = (math.nan, math.nan)
     at_bound: bool = False
@@ -156,7 +168,5 @@ class MarchenkoPasturFit(FittedLaw):
     model: ClassVar[str] = "marchenko_pastur"
     n_params: ClassVar[int] = 1
 
-    level: float = 0.95
     scale_ci: Tuple[float, float] = (math.nan, math.nan)
     n_outside: int = 0
-

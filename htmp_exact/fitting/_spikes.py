@@ -9,6 +9,7 @@ A truncated likelihood (:mod:`._likelihood`) fits the law conditioned on ``(0, x
   geometric mean of the largest kept and the smallest left-out value;
 * ``spikes="auto"``: outliers beyond the fitted bulk, by the rule of :func:`auto_window`.
 """
+
 from __future__ import annotations
 
 import math
@@ -57,22 +58,24 @@ def _split(x: np.ndarray, window: Window) -> Tuple[np.ndarray, Tuple[float, ...]
     return x[inside], tuple(float(v) for v in x[~inside])
 
 
-def fixed_window(x: np.ndarray, xmax: Optional[float], exclude_top: int,
-                 min_points: int) -> Tuple[np.ndarray, Exclusion]:
+def fixed_window(
+    x: np.ndarray, xmax: Optional[float], exclude_top: int, min_points: int
+) -> Tuple[np.ndarray, Exclusion]:
     """The kept values and the :class:`Exclusion` for a given ``xmax`` or ``exclude_top`` (not both)."""
     k = count_value(exclude_top, "exclude_top")
     if xmax is not None and k:
         raise ValueError(f"give xmax or exclude_top, not both (got xmax={xmax!r}, exclude_top={k})")
     if k > x.size - min_points:
-        raise ValueError(f"exclude_top must leave at least {min_points} positive values, got {k} "
-                         f"of {x.size}")
+        raise ValueError(f"exclude_top must leave at least {min_points} positive values, got {k} of {x.size}")
     if xmax is not None:
         window, rule = Window(0.0, positive_value(xmax, "xmax")), "xmax"
     else:
         window, rule = _top_window(x, k), ("exclude_top" if k else "none")
     kept, excluded = _split(x, window)
     if kept.size < min_points:
-        raise ValueError(f"xmax = {xmax!r} leaves {kept.size} positive values; at least {min_points} are needed")
+        raise ValueError(
+            f"xmax = {xmax!r} leaves {kept.size} positive values; at least {min_points} are needed"
+        )
     return kept, Exclusion(rule, window, excluded)
 
 
@@ -100,8 +103,14 @@ def auto_window(x: np.ndarray, fit_window: Fitter, min_points: int) -> Tuple[np.
     return kept, Exclusion("auto", window, excluded)
 
 
-def choose_window(x: np.ndarray, xmax: Optional[float], exclude_top: int, spikes: Optional[str],
-                  fit_window: Fitter, min_points: int) -> Tuple[np.ndarray, Exclusion]:
+def choose_window(
+    x: np.ndarray,
+    xmax: Optional[float],
+    exclude_top: int,
+    spikes: Optional[str],
+    fit_window: Fitter,
+    min_points: int,
+) -> Tuple[np.ndarray, Exclusion]:
     """The kept values and the :class:`Exclusion` for the arguments ``xmax``, ``exclude_top``,
     ``spikes`` of the fit functions (at most one of them)."""
     if spikes is None:
@@ -109,6 +118,8 @@ def choose_window(x: np.ndarray, xmax: Optional[float], exclude_top: int, spikes
     if spikes != "auto":
         raise ValueError(f"spikes must be None or 'auto', got {spikes!r}")
     if xmax is not None or exclude_top:
-        raise ValueError(f"give spikes='auto' or xmax/exclude_top, not both (got xmax={xmax!r}, "
-                         f"exclude_top={exclude_top!r})")
+        raise ValueError(
+            f"give spikes='auto' or xmax/exclude_top, not both (got xmax={xmax!r}, "
+            f"exclude_top={exclude_top!r})"
+        )
     return auto_window(x, fit_window, min_points)

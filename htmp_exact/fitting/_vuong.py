@@ -1,4 +1,5 @@
-r"""Likelihood-ratio tests between fitted models: Vuong's test (non-nested) and the boundary LR test (nested)."""
+r"""Likelihood-ratio tests between fitted models: Vuong's (non-nested) and the boundary LR test (nested)."""
+
 from __future__ import annotations
 
 import math

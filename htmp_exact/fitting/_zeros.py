@@ -7,6 +7,7 @@ value with ``|x| ≤ zero_tol`` as a zero, check the count against ``N(1 − 1/�
 (κ, scale) to the positive values, whose law is the continuous part conditioned on
 ``X > 0`` (the zeros carry no information on κ or the scale once γ is given).
 """
+
 from __future__ import annotations
 
 import math
@@ -66,21 +67,34 @@ def _zero_count_check(n_total: int, n_zero: int, gamma: float, has_atom: bool) -
     if gamma <= 1 or not has_atom:
         if n_zero == 0:
             return 0.0, True, ""
-        return 0.0, False, (f"{n_zero} of {n_total} values are zeros, but the law (gamma = {gamma:g}) has no "
-                            "atom at 0: they were left out of the likelihood (check gamma and the orientation: "
-                            "for the eigenvalues of W^T W / n, gamma is the number of columns over the number "
-                            "of rows of W)")
+        return (
+            0.0,
+            False,
+            (
+                f"{n_zero} of {n_total} values are zeros, but the law (gamma = {gamma:g}) has no "
+                "atom at 0: they were left out of the likelihood (check gamma and the orientation: "
+                "for the eigenvalues of W^T W / n, gamma is the number of columns over the number "
+                "of rows of W)"
+            ),
+        )
     p = 1 - 1 / gamma
     expected = n_total * p
     slack = max(1.0, 3 * math.sqrt(n_total * p * (1 - p)))
     if abs(n_zero - expected) <= slack:
         return expected, True, ""
-    return expected, False, (f"{n_zero} of {n_total} values are zeros where gamma = {gamma:g} predicts "
-                             f"n(1 - 1/gamma) = {expected:.1f}: check gamma (and zero_tol)")
+    return (
+        expected,
+        False,
+        (
+            f"{n_zero} of {n_total} values are zeros where gamma = {gamma:g} predicts "
+            f"n(1 - 1/gamma) = {expected:.1f}: check gamma (and zero_tol)"
+        ),
+    )
 
 
-def split_zeros(data: object, gamma: float, zero_tol: Optional[float] = None,
-                has_atom: bool = True) -> Tuple[np.ndarray, ZeroSummary]:
+def split_zeros(
+    data: object, gamma: float, zero_tol: Optional[float] = None, has_atom: bool = True
+) -> Tuple[np.ndarray, ZeroSummary]:
     """The positive values of ``data`` (sorted) and a :class:`ZeroSummary`; ``has_atom=False``
     for a law without an atom at 0 whatever γ (the inverse law).
 
@@ -105,7 +119,8 @@ def split_zeros(data: object, gamma: float, zero_tol: Optional[float] = None,
             f"data has {int(negative.sum())} values below -zero_tol = {-tol:.3g} (the most negative is "
             f"{float(x.min()):.6g}); eigenvalues of a positive semi-definite matrix are >= 0 up to rounding "
             f"of order max(lambda)·N·eps = {default_zero_tol(x):.3g}: pass a larger zero_tol if these are "
-            "rounding, or check the data")
+            "rounding, or check the data"
+        )
     zero = np.abs(x) <= tol
     n_zero = int(zero.sum())
     expected, consistent, note = _zero_count_check(x.size, n_zero, gamma, has_atom)

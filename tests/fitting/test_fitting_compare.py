@@ -1,4 +1,5 @@
 """Vuong and boundary LR tests on cases with a known answer; compare(); the bootstrap."""
+
 import math
 
 import numpy as np
@@ -17,7 +18,7 @@ def test_vuong_on_two_normal_models_with_a_known_answer():
     d = first - second
     assert abs(result.log_ratio - d.sum()) < 1e-9
     kl = math.log(2) - 3 / 8
-    sd = math.sqrt(np.var(0.5 * x**2 * (1 - 1 / 4)))       # d = log 2 − (3/8)x², exactly
+    sd = math.sqrt(np.var(0.5 * x**2 * (1 - 1 / 4)))  # d = log 2 − (3/8)x², exactly
     assert abs(result.statistic - math.sqrt(4000) * kl / sd) < 0.1 * math.sqrt(4000) * kl / sd
     assert result.p_value < 1e-50 and result.favoured == "n1"
     # swapped arguments: same p-value, opposite sign

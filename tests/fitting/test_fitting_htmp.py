@@ -1,5 +1,6 @@
 """fit_htmp: recovery and coverage on independent samples, the κ = ∞ limit, the profile against
 an independent optimiser, zeros of the null space."""
+
 import math
 import warnings
 
@@ -19,8 +20,10 @@ def iid_htmp(n, gamma, kappa, scale, seed):
 
 def profile_at(x, gamma, kappa):
     """max over σ of Σ log p(x/σ)/σ, by scipy's bounded Brent on fast.logpdf (another optimiser)."""
+
     def negative(u):
         return -(np.sum(fast.logpdf(x / math.exp(u), gamma, kappa)) - x.size * u)
+
     m = float(np.log(np.mean(x)))
     res = minimize_scalar(negative, bounds=(m - 1, m + 1), method="bounded", options={"xatol": 1e-9})
     return -res.fun
@@ -41,13 +44,19 @@ def test_coverage_of_the_profile_intervals():
 @pytest.mark.parametrize("gamma, kappa", [(0.25, 0.3), (2.0, 40.0), (1.0, 5.0)])
 def test_maximum_and_interval_ends_against_an_independent_optimiser(gamma, kappa):
     fit = fit_htmp(iid_htmp(400, gamma, kappa, 1.5, 7), gamma)
-    x = fit.data     # the positive values above zero_tol (at γ = 1 a few draws fall below it)
+    x = fit.data  # the positive values above zero_tol (at γ = 1 a few draws fall below it)
+
     # the joint maximum from Nelder–Mead in (log κ, log σ), started away from it, is not higher
     def negative(p):
         return -(np.sum(fast.logpdf(x / math.exp(p[1]), gamma, math.exp(p[0]))) - x.size * p[1])
-    res = minimize(negative, [math.log(kappa) + 0.7, math.log(1.5) - 0.1], method="Nelder-Mead",
-                   options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 2000})
-    conditional = x.size * math.log(gamma) if gamma > 1 else 0.0     # the law of X given X > 0
+
+    res = minimize(
+        negative,
+        [math.log(kappa) + 0.7, math.log(1.5) - 0.1],
+        method="Nelder-Mead",
+        options={"xatol": 1e-8, "fatol": 1e-10, "maxiter": 2000},
+    )
+    conditional = x.size * math.log(gamma) if gamma > 1 else 0.0  # the law of X given X > 0
     assert fit.loglik >= -res.fun + conditional - 1e-4
     assert abs(math.log(fit.kappa) - res.x[0]) < 0.02
     # the interval's ends are where the profile has fallen by χ²₁(0.95)/2

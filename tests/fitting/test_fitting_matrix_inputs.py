@@ -1,4 +1,5 @@
 """From a matrix (orientation, null space, duality), the inverse law, bad inputs, plots."""
+
 import math
 import sys
 import warnings
@@ -7,8 +8,15 @@ import numpy as np
 import pytest
 
 from htmp_exact import exact, fast
-from htmp_exact.fitting import (fit_htmp, fit_inverse_htmp, fit_marchenko_pastur, fit_matrix, fit_power_law,
-                                matrix_spectrum, plot_fit)
+from htmp_exact.fitting import (
+    fit_htmp,
+    fit_inverse_htmp,
+    fit_marchenko_pastur,
+    fit_matrix,
+    fit_power_law,
+    matrix_spectrum,
+    plot_fit,
+)
 
 
 def test_spectrum_orientation_matches_the_gram_matrices():
@@ -23,7 +31,7 @@ def test_spectrum_orientation_matches_the_gram_matrices():
     smaller = matrix_spectrum(w)
     assert smaller.side == "rows" and smaller.gamma == 0.6
     eigh = matrix_spectrum(w, side="columns", method="eigh")
-    assert (eigh.eigenvalues < 0).any()              # the null space as LAPACK rounds it
+    assert (eigh.eigenvalues < 0).any()  # the null space as LAPACK rounds it
 
 
 def test_kappa_of_the_two_sides_follows_the_duality():
@@ -48,7 +56,7 @@ def test_inverse_law_loglik_is_the_certified_change_of_variables():
     reference = sum(float(exact.logpdf(s / v, 0.5, k, digits=20)) + math.log(s / v**2) for v in lam)
     assert abs(fit.loglik - reference) < 1e-8
     assert fit.kappa_ci[0] < 6 < fit.kappa_ci[1] and fit.scale_ci[0] < 3 < fit.scale_ci[1]
-    exact_tail = 0.5 * 6 * (1 / 0.5 - 1) + 1     # α + 2 (SPEC §3)
+    exact_tail = 0.5 * 6 * (1 / 0.5 - 1) + 1  # α + 2 (SPEC §3)
     assert exact_tail == 4.0
 
 
@@ -105,13 +113,14 @@ def test_zeros_below_gamma_one_are_reported_not_silently_dropped():
     x = np.append(fast.ppf(np.random.default_rng(6).random(100), 0.5, 5.0), [0.0, 0.0])
     fit = fit_htmp(x, 0.5)
     assert fit.zeros.n_zero == 2 and not fit.zeros.consistent and "no atom" in fit.zeros.note
-    wrong = fit_htmp(np.append(x, np.zeros(300)), 2.0)       # 302 zeros where 201 are expected
+    wrong = fit_htmp(np.append(x, np.zeros(300)), 2.0)  # 302 zeros where 201 are expected
     assert not wrong.zeros.consistent and "predicts" in wrong.zeros.note
 
 
 def test_plot_fit_draws_two_panels_and_needs_matplotlib(monkeypatch):
     pytest.importorskip("matplotlib")
     import matplotlib
+
     matplotlib.use("Agg")
     fit = fit_htmp(fast.ppf(np.random.default_rng(7).random(100), 0.5, 5.0), 0.5)
     with warnings.catch_warnings():

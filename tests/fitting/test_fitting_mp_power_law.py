@@ -1,5 +1,6 @@
 """fit_marchenko_pastur against a brute-force maximum; fit_power_law against Pareto samples and the
 `powerlaw` package (skipped if absent)."""
+
 import math
 import warnings
 
@@ -18,7 +19,9 @@ def test_marchenko_pastur_scale_is_the_brute_force_maximum():
     sigmas = np.linspace(x.max() / upper, x.min() / lower, 200001)[1:-1]
     # Σ log p(x/σ)/σ on a fine grid, with the density written out (SPEC §2)
     y = x[None, :] / sigmas[:, None]
-    ll = np.sum(np.log(np.sqrt((upper - y) * (y - lower)) / (2 * math.pi * 0.5 * y)), axis=1) - x.size * np.log(sigmas)
+    ll = np.sum(
+        np.log(np.sqrt((upper - y) * (y - lower)) / (2 * math.pi * 0.5 * y)), axis=1
+    ) - x.size * np.log(sigmas)
     assert fit.loglik >= ll.max() - 1e-9
     assert abs(fit.scale - sigmas[np.argmax(ll)]) < 2 * (sigmas[1] - sigmas[0])
     assert fit.scale_ci[0] < 2.5 < fit.scale_ci[1]
@@ -54,7 +57,7 @@ def test_csn_chooses_xmin_at_the_start_of_the_tail():
     rng = np.random.default_rng(4)
     x = np.concatenate([rng.random(2000), pareto(2000, 3.0, 1.0, 5)])
     fit = fit_power_law(x)
-    assert 0.95 < fit.xmin < 2 and abs(fit.alpha - 3) < 3 * fit.alpha_se   # in the tail, not the body
+    assert 0.95 < fit.xmin < 2 and abs(fit.alpha - 3) < 3 * fit.alpha_se  # in the tail, not the body
 
 
 def test_against_the_powerlaw_package():

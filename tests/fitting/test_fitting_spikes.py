@@ -1,4 +1,5 @@
 """Truncated likelihood and spike exclusion."""
+
 import math
 
 import numpy as np
@@ -19,7 +20,9 @@ def test_truncated_loglik_is_the_certified_conditional_log_likelihood():
     assert fit.n == kept.size and fit.exclusion.n_excluded == (x > 2.0).sum() > 0
     s, k = fit.scale, fit.kappa
     mass = float(exact.cdf(2.0 / s, 0.5, k, digits=20))
-    reference = sum(float(exact.logpdf(v / s, 0.5, k, digits=20)) for v in kept) - kept.size * math.log(s * mass)
+    reference = sum(float(exact.logpdf(v / s, 0.5, k, digits=20)) for v in kept) - kept.size * math.log(
+        s * mass
+    )
     assert abs(fit.loglik - reference) < 1e-7
 
 
@@ -36,7 +39,7 @@ def test_truncated_fit_recovers_kappa_from_a_truncated_sample():
         fit = fit_htmp(x, gamma, xmax=1.6)
         hits += fit.kappa_ci[0] <= kappa <= fit.kappa_ci[1]
         biased += fit_htmp(x, gamma, ci=False).kappa > 2 * kappa
-    assert hits >= 6 and biased >= 6   # binom.cdf(5, 8, 0.95) = 0.0058
+    assert hits >= 6 and biased >= 6  # binom.cdf(5, 8, 0.95) = 0.0058
 
 
 def test_planted_spikes_are_found_and_their_exclusion_restores_the_fit():
@@ -44,7 +47,7 @@ def test_planted_spikes_are_found_and_their_exclusion_restores_the_fit():
     spiked = np.concatenate([x, [6.0, 8.0, 11.0]])
     clean = fit_htmp(x, 0.25)
     naive = fit_htmp(spiked, 0.25)
-    assert naive.kappa < clean.kappa_ci[0]            # the spikes drag κ down
+    assert naive.kappa < clean.kappa_ci[0]  # the spikes drag κ down
     auto = fit_htmp(spiked, 0.25, spikes="auto")
     assert auto.exclusion.excluded == (6.0, 8.0, 11.0)
     assert auto.kappa_ci[0] <= clean.kappa <= auto.kappa_ci[1]
@@ -56,8 +59,10 @@ def test_planted_spikes_are_found_and_their_exclusion_restores_the_fit():
 def test_auto_rule_leaves_clean_samples_alone_mostly():
     """Each clean sample of N draws has a point beyond the 1 − 1/(10N) quantile with
     probability ≈ 0.095; of 6 samples, at most 3 with an exclusion (probability > 0.999)."""
-    flagged = sum(fit_htmp(iid_htmp(300, 0.5, 20.0, seed), 0.5, spikes="auto", ci=False).exclusion.n_excluded > 0
-                  for seed in range(6))
+    flagged = sum(
+        fit_htmp(iid_htmp(300, 0.5, 20.0, seed), 0.5, spikes="auto", ci=False).exclusion.n_excluded > 0
+        for seed in range(6)
+    )
     assert flagged <= 3
 
 
@@ -70,7 +75,7 @@ def test_spike_threshold_is_the_quantile_rule():
 def test_marchenko_pastur_with_spikes_is_minus_inf_until_they_are_excluded():
     rng = np.random.default_rng(0)
     w = rng.standard_normal((800, 200))
-    w[:, :2] += 0.5 * rng.standard_normal((800, 1))        # a rank-one signal: spikes
+    w[:, :2] += 0.5 * rng.standard_normal((800, 1))  # a rank-one signal: spikes
     lam = np.linalg.eigvalsh(w.T @ w / 800)
     plain = fit_marchenko_pastur(lam, 0.25)
     assert plain.loglik == -math.inf and plain.n_outside >= 1
