@@ -103,18 +103,25 @@ class FittedLaw:
         )
         return np.clip((cdf(inside, self.gamma, self.kappa) - base) / self._mass(), 0.0, 1.0)
 
-    def rvs(self, size: Size = None, random_state: RandomState = None) -> np.ndarray:
-        """Independent draws from the fitted law (inversion of :func:`htmp_exact.fast.ppf`)."""
-        gen = generator(random_state)
+    def ppf(self, q) -> np.ndarray:
+        """Quantile function of the fitted law (given X > 0 and the window), by :func:`htmp_exact.fast.ppf`."""
         w = self.exclusion.window
         lo = (
             atom(self.gamma)
             if w.lo == 0
             else float(cdf(np.array([w.lo / self.scale]), self.gamma, self.kappa)[0])
         )
-        q = lo + self._mass() * gen.random(size)
-        ppf = fast.mp_ppf if math.isinf(self.kappa) else (lambda p, g: fast.ppf(p, g, self.kappa))
-        return np.asarray(ppf(np.clip(q, 0.0, 1.0), self.gamma)) * self.scale
+        full = np.clip(lo + self._mass() * np.asarray(q, dtype=float), 0.0, 1.0)
+        std = (
+            fast.mp_ppf(full, self.gamma)
+            if math.isinf(self.kappa)
+            else fast.ppf(full, self.gamma, self.kappa)
+        )
+        return np.asarray(std) * self.scale
+
+    def rvs(self, size: Size = None, random_state: RandomState = None) -> np.ndarray:
+        """Independent draws from the fitted law (inversion: :meth:`ppf` of uniforms)."""
+        return self.ppf(generator(random_state).random(size))
 
     def ks_distance(self) -> float:
         """Kolmogorov–Smirnov distance ``sup |F_N − F|`` between the data and the fitted law."""
