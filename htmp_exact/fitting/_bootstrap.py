@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from typing import Optional, Union
 
 import numpy as np
-
 from scipy.interpolate import PchipInterpolator
 
 from ..ensembles import sample_htmp_spectrum
@@ -117,11 +116,13 @@ def bootstrap_gof(
     distance ``D_b`` of the refit to its sample.  ``p = (1 + #{D_b ≥ D})/(1 + n_boot)``.
 
     Samplers: ``"inversion"`` draws N independent values of the window-conditional law
-    (:func:`htmp_exact.fast.ppf`, tabulated once at 4096 levels and interpolated by PCHIP), N the number of values fitted — the model the likelihood assumes.  ``"beta_laguerre"`` draws a whole spectrum of the same size (zeros included)
-    from the high-temperature β-Laguerre ensemble (:func:`htmp_exact.ensembles.sample_htmp_spectrum`,
-    HTMP with κ < ∞ only) and keeps the values in the window: eigenvalues of one matrix
-    are not independent (they repel), and this sampler keeps that.  A spike rule
-    (``spikes="auto"``) is not re-run on the samples: the window is held fixed.
+    (:func:`htmp_exact.fast.ppf`, tabulated once at 4096 levels and interpolated by PCHIP),
+    N the number of values fitted — the model the likelihood assumes.  ``"beta_laguerre"``
+    draws a whole spectrum of the same size (zeros included) from the high-temperature
+    β-Laguerre ensemble (:func:`htmp_exact.ensembles.sample_htmp_spectrum`, HTMP with κ < ∞
+    only) and keeps the values in the window: eigenvalues of one matrix are not independent
+    (they repel), and this sampler keeps that.  A spike rule (``spikes="auto"``) is not
+    re-run on the samples: the window is held fixed.
     A fit of the inverse law is tested through its :attr:`~InverseHTMPFit.reciprocal`
     (the KS distance is invariant under λ ↦ 1/λ).
 
