@@ -104,7 +104,7 @@ class FittedLaw:
         return np.clip((cdf(inside, self.gamma, self.kappa) - base) / self._mass(), 0.0, 1.0)
 
     def ppf(self, q) -> np.ndarray:
-        """Quantile function of the fitted law (given X > 0 and the window), by :func:`~htmp_exact.fast.ppf`."""
+        """Quantile function of the fitted law (given X > 0 and the window), by :func:`fast.ppf`."""
         w = self.exclusion.window
         lo = (
             atom(self.gamma)
