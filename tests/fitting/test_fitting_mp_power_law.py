@@ -78,3 +78,23 @@ def test_against_the_powerlaw_package():
         ranks = np.arange(ours.n_tail)
         one_sided = np.max(np.abs(ranks / ours.n_tail - ours.cdf(ours.data)))
         assert abs(theirs.D - one_sided) < 1e-10
+
+
+def test_csn_scan_picks_the_candidate_of_least_ks_distance():
+    """The vectorised scan against one fit per candidate (the KS of the given-xmin path)."""
+    rng = np.random.default_rng(6)
+    x = np.concatenate([rng.exponential(1.0, 150), pareto(100, 2.5, 2.0, 7)])
+    chosen = fit_power_law(x, min_tail=10)
+    values = np.unique(x)
+    candidates = values[np.searchsorted(np.sort(x), values) <= x.size - 10]
+    distances = [fit_power_law(x, xmin=c, min_tail=10).ks for c in candidates]
+    assert chosen.xmin == candidates[int(np.argmin(distances))]
+    assert abs(chosen.ks - min(distances)) < 1e-12
+    # the scan's own distances and exponents, candidate by candidate
+    from htmp_exact.fitting._power_law import _alphas, _ks
+
+    xs = np.sort(x)
+    starts = np.searchsorted(xs, candidates)
+    alphas = _alphas(xs, starts)
+    assert np.allclose(alphas, [fit_power_law(x, xmin=c, min_tail=10).alpha for c in candidates], rtol=1e-12)
+    assert np.allclose(_ks(xs, starts, alphas), distances, rtol=1e-10, atol=1e-14)

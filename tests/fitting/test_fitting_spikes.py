@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+from scipy.optimize import minimize
 
 from htmp_exact import exact, fast
 from htmp_exact.fitting import fit_htmp, fit_marchenko_pastur, spike_threshold
@@ -82,3 +83,25 @@ def test_marchenko_pastur_with_spikes_is_minus_inf_until_they_are_excluded():
     auto = fit_marchenko_pastur(lam, 0.25, spikes="auto")
     assert math.isfinite(auto.loglik) and 1 <= auto.exclusion.n_excluded <= 3
     assert abs(auto.scale - 1) < 0.05
+
+
+def test_truncated_maximum_against_an_independent_optimiser():
+    """Nelder–Mead on the conditional log-likelihood written with fast.logpdf and fast.cdf
+    (a cdf solve at every step) finds no higher value than the fit."""
+    gamma, xmax = 0.5, 1.6
+    x = fast.ppf(np.random.default_rng(9).random(400) * float(fast.cdf(xmax, gamma, 10.0)), gamma, 10.0)
+    fit = fit_htmp(x, gamma, xmax=xmax, ci=False)
+
+    def negative(p):
+        kappa, scale = math.exp(p[0]), math.exp(p[1])
+        mass = float(fast.cdf(xmax / scale, gamma, kappa))
+        return -(np.sum(fast.logpdf(x / scale, gamma, kappa)) - x.size * math.log(scale * mass))
+
+    res = minimize(
+        negative,
+        [math.log(fit.kappa) + 0.5, math.log(fit.scale) - 0.05],
+        method="Nelder-Mead",
+        options={"xatol": 1e-7, "fatol": 1e-9, "maxiter": 400},
+    )
+    assert fit.loglik >= -res.fun - 1e-4
+    assert abs(math.log(fit.kappa) - res.x[0]) < 0.02 and abs(math.log(fit.scale) - res.x[1]) < 0.01
