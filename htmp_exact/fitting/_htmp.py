@@ -14,7 +14,7 @@ from ._likelihood import ScaleLikelihood
 from ._profile import Memo, interval_end, maximize, quadratic_guess
 from ._results import Exclusion, HTMPFit
 from ._spikes import choose_window
-from ._zeros import ZeroSummary, split_zeros
+from ._zeros import ZeroSummary, require_points, split_zeros
 
 #: Points of the coarse grid in log κ: one per decade of :data:`KAPPA_RANGE`.
 GRID = np.log(
@@ -101,10 +101,7 @@ def fit_htmp(
     g = gamma_value(gamma)
     lvl = level_value(level)
     x, zeros = split_zeros(data, g, zero_tol)
-    if x.size < MIN_POINTS:
-        raise ValueError(
-            f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed"
-        )
+    require_points(x, zeros)
     kept, exclusion = choose_window(
         x,
         xmax,

@@ -13,7 +13,7 @@ from ._htmp import fit_window
 from ._laws import Window
 from ._results import Exclusion, HTMPFit
 from ._spikes import fixed_window
-from ._zeros import ZeroSummary, split_zeros
+from ._zeros import ZeroSummary, require_points, split_zeros
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,10 +121,7 @@ def fit_inverse_htmp(
     g = gamma_value(gamma)
     lvl = level_value(level)
     lam, zeros = split_zeros(data, g, zero_tol, has_atom=False)
-    if lam.size < MIN_POINTS:
-        raise ValueError(
-            f"data has {lam.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed"
-        )
+    require_points(lam, zeros)
     kept, exclusion = fixed_window(lam, xmax, exclude_top, MIN_POINTS)
     x = np.sort(1 / kept)
     x_window = Window(1 / exclusion.window.hi if math.isfinite(exclusion.window.hi) else 0.0, math.inf)

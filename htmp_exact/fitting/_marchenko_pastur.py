@@ -13,7 +13,7 @@ from ._laws import Window, mp_edges
 from ._likelihood import ScaleLikelihood
 from ._results import Exclusion, MarchenkoPasturFit
 from ._spikes import choose_window
-from ._zeros import ZeroSummary, split_zeros
+from ._zeros import ZeroSummary, require_points, split_zeros
 
 
 def fit_marchenko_pastur(
@@ -59,10 +59,7 @@ def fit_marchenko_pastur(
     g = gamma_value(gamma)
     lvl = level_value(level)
     x, zeros = split_zeros(data, g, zero_tol)
-    if x.size < MIN_POINTS:
-        raise ValueError(
-            f"data has {x.size} positive values (of {zeros.n_total}); at least {MIN_POINTS} are needed"
-        )
+    require_points(x, zeros)
     kept, exclusion = choose_window(
         x,
         xmax,

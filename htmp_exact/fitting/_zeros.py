@@ -16,7 +16,7 @@ from typing import Optional, Tuple
 
 import numpy as np
 
-from ._checks import real_array, real_float
+from ._checks import MIN_POINTS, real_array, real_float
 
 _EPS = float(np.finfo(float).eps)
 
@@ -126,3 +126,12 @@ def split_zeros(
     expected, consistent, note = _zero_count_check(x.size, n_zero, gamma, has_atom)
     summary = ZeroSummary(tol, int(x.size), n_zero, int((zero & (x < 0)).sum()), expected, consistent, note)
     return np.sort(x[~zero]), summary
+
+
+def require_points(x: np.ndarray, zeros: ZeroSummary) -> None:
+    """A ValueError unless ``x`` (the positive values) has at least :data:`MIN_POINTS` values."""
+    if x.size < MIN_POINTS:
+        raise ValueError(
+            f"data has {x.size} positive values (of {zeros.n_total}; {zeros.n_zero} are zeros, "
+            f"|x| <= zero_tol = {zeros.zero_tol:.3g}); at least {MIN_POINTS} are needed"
+        )
