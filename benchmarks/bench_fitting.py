@@ -9,8 +9,7 @@ and the bootstrap).  Times
 (b) ``fit_htmp`` on 10⁴ eigenvalues (a β-Laguerre spectrum, γ = 0.5, κ = 20), after a
     warm-up, with and without the profile-likelihood intervals, against the fit this package
     had before (``htmp_exact.distributions.fit``: a bounded Brent search over ±30× the
-    moment estimate, finite-difference standard errors) and ``scipy.stats.gamma.fit`` (a
-    two-parameter float64 maximum-likelihood floor) on the same values;
+    moment estimate, finite-difference standard errors) on the same values;
 (c) the same with a truncated likelihood (``exclude_top=5``) and automatic spike detection
     at N = 256;
 (d) ``bootstrap_gof`` with 100 replicates at N = 512, both samplers;
@@ -27,7 +26,6 @@ import tempfile
 import time
 
 import numpy as np
-from scipy import stats
 
 from htmp_exact import distributions, fast
 from htmp_exact.ensembles import sample_htmp_spectrum
@@ -104,7 +102,6 @@ def main(quick):
             "baseline: distributions.fit (±30x moment range, FD errors)",
             median_time(lambda: distributions.fit(x, 0.5)),
         ),
-        ("floor: scipy.stats.gamma.fit(floc=0), N = 10^4", median_time(lambda: stats.gamma.fit(x, floc=0))),
     ]
     small = sample_htmp_spectrum(256, 1.0, 15.0, 3)
     rows += [
