@@ -45,12 +45,11 @@ def level_value(level: object) -> float:
     return v
 
 
-def positive_value(value: object, name: str, allow_inf: bool = False) -> float:
-    """A float > 0 (finite unless ``allow_inf``), or a named error."""
+def positive_value(value: object, name: str) -> float:
+    """A finite float > 0, or a named error."""
     v = real_float(value, name)
-    if not (v > 0 and (allow_inf or math.isfinite(v))):
-        valid = "(0, inf]" if allow_inf else "(0, inf)"
-        raise ValueError(f"{name} must lie in {valid}, got {value!r}")
+    if not (v > 0 and math.isfinite(v)):
+        raise ValueError(f"{name} must lie in (0, inf), got {value!r}")
     return v
 
 

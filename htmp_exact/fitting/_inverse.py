@@ -62,13 +62,13 @@ class InverseHTMPFit:
         lam = np.asarray(lam, dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
             value = self.reciprocal.logpdf(1 / lam) - 2 * np.log(lam)
-        return np.where(lam > 0, value, -np.inf)
+        return np.where(lam > 0, value, -np.inf)[()]
 
     def cdf(self, lam) -> np.ndarray:
         """``P(Λ ≤ λ) = P(1/Λ ≥ 1/λ)`` for the fitted (window-conditional) law."""
         lam = np.asarray(lam, dtype=float)
         with np.errstate(divide="ignore"):
-            return np.where(lam > 0, 1 - self.reciprocal.cdf(1 / np.where(lam > 0, lam, 1.0)), 0.0)
+            return np.where(lam > 0, 1 - self.reciprocal.cdf(1 / np.where(lam > 0, lam, 1.0)), 0.0)[()]
 
     def rvs(self, size=None, random_state: RandomState = None) -> np.ndarray:
         """Independent draws (reciprocals of :meth:`HTMPFit.rvs`)."""

@@ -73,17 +73,17 @@ class PowerLawFit:
         x = np.asarray(x, dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
             value = math.log(self.alpha - 1) - math.log(self.xmin) - self.alpha * np.log(x / self.xmin)
-        return np.where(x >= self.xmin, value, -np.inf)
+        return np.where(x >= self.xmin, value, -np.inf)[()]
 
     def cdf(self, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(x >= self.xmin, -np.expm1((1 - self.alpha) * np.log(x / self.xmin)), 0.0)
+            return np.where(x >= self.xmin, -np.expm1((1 - self.alpha) * np.log(x / self.xmin)), 0.0)[()]
 
     def sf(self, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)
         with np.errstate(divide="ignore", invalid="ignore"):
-            return np.where(x >= self.xmin, np.exp((1 - self.alpha) * np.log(x / self.xmin)), 1.0)
+            return np.where(x >= self.xmin, np.exp((1 - self.alpha) * np.log(x / self.xmin)), 1.0)[()]
 
     def rvs(self, size=None, random_state: RandomState = None) -> np.ndarray:
         """Independent draws ``x_min (1 − u)^{−1/(α−1)}`` (CSN eq. D.4)."""

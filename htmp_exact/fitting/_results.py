@@ -89,7 +89,7 @@ class FittedLaw:
                 else fast.logpdf(x / self.scale, self.gamma, self.kappa)
             )
         value = std - math.log(self.scale) - math.log(self._mass())
-        return np.where((x > w.lo) & (x <= w.hi), value, -np.inf)
+        return np.where((x > w.lo) & (x <= w.hi), value, -np.inf)[()]
 
     def cdf(self, x) -> np.ndarray:
         """Distribution function of the fitted law (given X > 0 and the window)."""
@@ -101,7 +101,7 @@ class FittedLaw:
             if w.lo == 0
             else float(cdf(np.array([w.lo / self.scale]), self.gamma, self.kappa)[0])
         )
-        return np.clip((cdf(inside, self.gamma, self.kappa) - base) / self._mass(), 0.0, 1.0)
+        return np.clip((cdf(inside, self.gamma, self.kappa) - base) / self._mass(), 0.0, 1.0)[()]
 
     def ppf(self, q) -> np.ndarray:
         """Quantile function of the fitted law (given X > 0 and the window), by :func:`fast.ppf`."""
@@ -117,7 +117,7 @@ class FittedLaw:
             if math.isinf(self.kappa)
             else fast.ppf(full, self.gamma, self.kappa)
         )
-        return np.asarray(std) * self.scale
+        return (np.asarray(std) * self.scale)[()]
 
     def rvs(self, size: Size = None, random_state: RandomState = None) -> np.ndarray:
         """Independent draws from the fitted law (inversion: :meth:`ppf` of uniforms)."""

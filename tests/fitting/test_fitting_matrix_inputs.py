@@ -131,3 +131,15 @@ def test_plot_fit_draws_two_panels_and_needs_matplotlib(monkeypatch):
     monkeypatch.setitem(sys.modules, "matplotlib.pyplot", None)
     with pytest.raises(ImportError, match="pip install matplotlib"):
         plot_fit(fit)
+
+
+def test_fitted_laws_return_scalars_for_scalars_as_scipy_does():
+    x = fast.ppf(np.random.default_rng(8).random(200), 0.5, 5.0)
+    fit = fit_htmp(x, 0.5)
+    for value in (fit.logpdf(1.0), fit.cdf(1.0), fit.ppf(0.5), fit.rvs(random_state=1)):
+        assert np.ndim(value) == 0
+    assert fit.logpdf([0.5, 1.0]).shape == (2,) and fit.rvs((2, 3), random_state=1).shape == (2, 3)
+    # the fitted law's quantile inverts its distribution function (fast.ppf against fast.cdf)
+    assert abs(fit.cdf(fit.ppf(0.3)) - 0.3) < 1e-9
+    power = fit_power_law(x)
+    assert np.ndim(power.sf(2.0)) == 0 and abs(power.sf(power.xmin) - 1) < 1e-15
