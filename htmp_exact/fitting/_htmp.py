@@ -58,8 +58,8 @@ def fit_htmp(
     :func:`htmp_exact.fast.logpdf_function`, then parabolic interpolation in ``log σ`` to
     1e-5 in the log-likelihood).  The profile ``ℓ_p(κ)`` is evaluated on a grid of one
     point per decade of κ over ``[1e-2, 1e5]`` (the fast path's documented range; above
-    1000 values, with 1000 evenly spaced order statistics), refined with all values by
-    parabolic interpolation from the best grid point, and compared with κ = ∞ (MP(γ),
+    1000 values, with 1000 evenly spaced order statistics, whose maximum is then refined
+    first), refined with all values by parabolic interpolation, and compared with κ = ∞ (MP(γ),
     the weak limit as κ → ∞): if MP's profile likelihood is at least the largest finite
     one, ``kappa = inf``.  Intervals: profile likelihood, ``{κ : ℓ_p(κ) ≥ ℓ̂ − χ²_{1,level}/2}``
     (ends by Brent's method, to 0.2 % of the interval's half-width in log κ); for the scale, the largest
@@ -136,11 +136,16 @@ def fit_window(
     lik = ScaleLikelihood(x, gamma, window, _start_scale(x, gamma))
     with np.errstate(all="ignore"):
         coarse = lik.thinned(THIN)
-        best_t = max(GRID, key=lambda t: coarse.profile(_kappa(t)).value)
+        rough = Memo(lambda t: coarse.profile(_kappa(t)).value)
+        start, step = float(max(GRID, key=rough)), math.log(10.0)
+        if coarse is not lik:  # the thinned maximum, then steps of its standard deviation
+            first = maximize(rough, start, step, float(GRID[0]), float(GRID[-1]), KAPPA_GAIN_TOL)
+            start, step = (
+                first.x,
+                (min(step, 1 / math.sqrt(-first.curvature)) if first.curvature < 0 else step),
+            )
         profile = Memo(lambda t: _profile_value(lik, coarse, _kappa(t)))
-        top = maximize(
-            profile, float(best_t), math.log(10.0), float(GRID[0]), float(GRID[-1]), KAPPA_GAIN_TOL
-        )
+        top = maximize(profile, start, step, float(GRID[0]), float(GRID[-1]), KAPPA_GAIN_TOL)
         mp = lik.profile(math.inf)
         t_hat = math.inf if mp.value >= top.value else top.x
         best = lik.profile(_kappa(t_hat))
@@ -210,7 +215,7 @@ def _scale_interval(
 ) -> Tuple[float, float]:
     """Smallest and largest σ with ``ℓ(κ, σ) ≥ target`` over the κ evaluated inside ``kappa_ci``
     (and κ = ∞ if it is inside): the profile-likelihood interval of the scale, up to the κ
-    sampling; three candidates per side by a quadratic model, then exact ends (Brent)."""
+    sampling; two candidates per side by a quadratic model, then exact ends (Brent)."""
     candidates: List[float] = [
         _kappa(t)
         for t, v in profile.values.items()
@@ -219,7 +224,7 @@ def _scale_interval(
     ends = []
     for side in (-1, 1):
         ranked = sorted(candidates, key=lambda k: side * _approximate_end(lik, k, target, side), reverse=True)
-        ranked = ranked[:3]
+        ranked = ranked[:2]
         if math.isinf(kappa_ci[1]) and lik.profile(math.inf).value >= target:
             ranked.append(math.inf)
         values = [lik.scale_end(k, target, side) for k in ranked]
