@@ -11,11 +11,13 @@ arXiv 2506.03470).  Modules:
 * :mod:`htmp_exact.checker` — checks another implementation against those tables;
 * :mod:`htmp_exact.cli` — the ``htmp-exact`` command.
 """
-from . import ensembles, exact, fast
-from .distributions import fit, htmp, inverse_htmp, marchenko_pastur, tail_exponents
+from . import ensembles, exact, fast, fitting
+from .distributions import htmp, inverse_htmp, marchenko_pastur, tail_exponents
 from .ensembles import sample_htmp_spectrum
 from .exact import PrecisionError
+from .fitting import compare, fit_htmp, fit_inverse_htmp, fit_marchenko_pastur, fit_matrix, fit_power_law
 
-__all__ = ["exact", "fast", "ensembles", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents", "fit",
-           "sample_htmp_spectrum", "PrecisionError"]
+__all__ = ["exact", "fast", "ensembles", "fitting", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents",
+           "sample_htmp_spectrum", "PrecisionError", "compare", "fit_htmp", "fit_marchenko_pastur",
+           "fit_inverse_htmp", "fit_power_law", "fit_matrix"]
 __version__ = "0.1.0"

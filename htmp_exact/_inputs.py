@@ -253,7 +253,7 @@ def positive_float(value: object, name: str) -> float:
     """A finite float > 0 (parameters of the float APIs), or a ValueError/TypeError naming it."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__} {shown(value)}")
-    v = float(value)
+    v = float(value) if abs(value) < 1e308 else math.inf
     if not math.isfinite(v) or v <= 0:
         raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {shown(value)}")
     return v

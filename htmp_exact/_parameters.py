@@ -17,12 +17,13 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, Tuple
 
+import numpy as np
 from flint import arb, fmpq
 
 from ._inputs import Real, is_exact, to_positive
 
 __all__ = ["Interval", "GAMMA", "KAPPA", "FAST_GAMMA", "FAST_KAPPA", "EXACT_MAX_S", "HTMPParams",
-           "gamma_above_one", "mp_edges", "atom_mass"]
+           "gamma_above_one", "mp_edges", "atom_mass", "float_atom"]
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,13 @@ def gamma_above_one(gamma: Real) -> bool:
 def atom_mass(gamma: Any) -> Any:
     """The mass ``1 − 1/γ`` of the atom at 0 for γ > 1 (SPEC §2–§3); the caller decides γ > 1."""
     return 1 - 1 / gamma
+
+
+def float_atom(gamma: Any) -> Any:
+    """``max(0, 1 − 1/γ)`` for float γ: a float, or an array for an array γ."""
+    g = np.asarray(gamma, dtype=float)
+    value = np.where(g > 1, atom_mass(np.where(g > 1, g, 1.0)), 0.0)
+    return float(value) if value.ndim == 0 else value
 
 
 def mp_edges(gamma: Any, sqrt: Callable[[Any], Any] = arb.sqrt) -> Tuple[Any, Any]:

@@ -25,16 +25,22 @@ from typing import Callable, Tuple
 import numpy as np
 from scipy.linalg import eigvalsh_tridiagonal
 
-from ._inputs import RandomState, generator, positive_float
+from ._inputs import RandomState, float_points, generator, positive_float, shown
 
+
+
+#: Largest matrix size and grid size accepted: eigenvalues cost O(n²) time (n = 10⁴ takes
+#: about a second, n = 10⁶ would take hours).
+MAX_SIZE = 10**6
 
 
 def _size(n: object, name: str = "n", minimum: int = 1) -> int:
-    """``n`` as an int, or a TypeError/ValueError naming ``name`` unless it is an integer >= ``minimum``."""
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer >= {minimum}, got {type(n).__name__} {n!r}")
-    if n < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {n!r}")
+    """``n`` as an int, or a TypeError/ValueError naming ``name`` unless it is an integer in
+    ``[minimum, MAX_SIZE]``."""
+    if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer in [{minimum}, {MAX_SIZE}], got {type(n).__name__} {shown(n)}")
+    if not minimum <= n <= MAX_SIZE:
+        raise ValueError(f"{name} must be an integer in [{minimum}, {MAX_SIZE}], got {shown(n)}")
     return int(n)
 
 
@@ -108,7 +114,7 @@ def kolmogorov_distance(sample: np.ndarray, cdf: Callable[[float], float],
     gap between grid points both functions are monotone, which gives the upper
     bound.  The two bounds differ by at most the largest F-increment between grid points.
     """
-    xs = np.sort(np.asarray(sample, dtype=float).ravel())
+    xs = np.sort(float_points(sample, "sample").ravel())
     n = xs.size
     if n == 0 or not np.all(np.isfinite(xs)):
         raise ValueError(f"sample must be a non-empty array of finite numbers, got {n} values"

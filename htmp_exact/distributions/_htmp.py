@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 
 from .. import exact, fast
-from .._parameters import FAST_GAMMA, FAST_KAPPA
-from ._fit import FitResult, fit
+from .._parameters import FAST_GAMMA, FAST_KAPPA, float_atom
+from ..fitting import HTMPFit, InverseHTMPFit, fit_htmp, fit_inverse_htmp
 from ._law import Law
 from ._tails import TailExponents, tail_exponents
 
@@ -21,13 +21,6 @@ __all__ = ["htmp", "inverse_htmp", "htmp_gen", "inverse_htmp_gen"]
 def _exact_moment(function: Any, order: int, gamma: Any, kappa: Any) -> np.ndarray:
     """``float(function(order, γ, κ))`` elementwise (γ, κ are floats: exact binary inputs)."""
     return np.vectorize(lambda g, k: float(function(order, float(g), float(k))), otypes=[float])(gamma, kappa)
-
-
-def atom_of(gamma: Any) -> Any:
-    """``max(0, 1 − 1/γ)`` for float γ: a float, or an array for an array γ."""
-    g = np.asarray(gamma, dtype=float)
-    value = np.where(g > 1, 1 - 1 / np.where(g > 1, g, 1.0), 0.0)
-    return float(value) if value.ndim == 0 else value
 
 
 class _TwoShapeLaw(Law):
@@ -44,7 +37,7 @@ class _TwoShapeLaw(Law):
     def atom(self, gamma: Any, kappa: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """The mass of the law's atom: ``max(0, 1 − 1/γ)``."""
         self.parameters(gamma, kappa, loc=loc, scale=scale)
-        return atom_of(gamma)
+        return float_atom(gamma)
 
     def tail_exponents(self, gamma: float, kappa: float, loc: Any = 0, scale: Any = 1) -> TailExponents:
         """The exact tail exponents of :func:`~htmp_exact.distributions.tail_exponents`."""
@@ -107,9 +100,10 @@ class htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
         params = self.parameters(gamma, kappa, loc=loc, scale=scale)
         return fast.stieltjes((np.asarray(z) - params["loc"]) / params["scale"], gamma, kappa) / params["scale"]
 
-    def fit(self, data: Any, gamma: float, *args: Any, **kwds: Any) -> FitResult:  # type: ignore[override]
-        """Maximum-likelihood (κ, scale) with γ given: see :func:`htmp_exact.fit`."""
-        return fit(data, gamma, *args, **kwds)
+    def fit(self, data: Any, gamma: float, **options: Any) -> HTMPFit:  # type: ignore[override]
+        """Maximum-likelihood (κ, scale) with γ given, profile-likelihood intervals, zeros and
+        spikes handled: :func:`htmp_exact.fitting.fit_htmp` (not scipy's generic fit)."""
+        return fit_htmp(data, gamma, **options)
 
 
 class inverse_htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
@@ -176,6 +170,10 @@ class inverse_htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
         if np.any(np.asarray(gamma) > 1):
             raise ValueError("gamma > 1: the law has an atom at +inf, so its differential entropy is not defined")
         return super()._entropy(gamma, kappa)
+
+    def fit(self, data: Any, gamma: float, **options: Any) -> InverseHTMPFit:  # type: ignore[override]
+        """Fit of the inverse law with γ given: :func:`htmp_exact.fitting.fit_inverse_htmp`."""
+        return fit_inverse_htmp(data, gamma, **options)
 
     def stieltjes(self, z: Any, gamma: Any, kappa: Any, loc: Any = 0, scale: Any = 1) -> Any:
         r"""``E[1/(λ − z)]`` for z off the support: with ``w = (z − loc)/scale``,

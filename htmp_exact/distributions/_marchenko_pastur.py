@@ -6,8 +6,8 @@ from typing import Any
 import numpy as np
 
 from .. import exact, fast
-from .._parameters import mp_edges
-from ._htmp import atom_of
+from .._parameters import float_atom, mp_edges
+from ..fitting import MarchenkoPasturFit, fit_marchenko_pastur
 from ._law import Law
 
 __all__ = ["marchenko_pastur", "marchenko_pastur_gen"]
@@ -52,7 +52,11 @@ class marchenko_pastur_gen(Law):  # noqa: N801 - scipy.stats naming
     def atom(self, gamma: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """The mass of the atom at ``loc``: ``max(0, 1 − 1/γ)``."""
         self.parameters(gamma, loc=loc, scale=scale)
-        return atom_of(gamma)
+        return float_atom(gamma)
+
+    def fit(self, data: Any, gamma: float, **options: Any) -> MarchenkoPasturFit:  # type: ignore[override]
+        """Maximum-likelihood scale with γ given: :func:`htmp_exact.fitting.fit_marchenko_pastur`."""
+        return fit_marchenko_pastur(data, gamma, **options)
 
     def stieltjes(self, z: Any, gamma: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """``E[1/(X − z)]``, the root of SPEC §2's quadratic with ``S ~ −1/z`` (atom included);

@@ -10,9 +10,10 @@ from typing import Optional, Union
 import numpy as np
 from scipy.interpolate import PchipInterpolator
 
+from .._inputs import RandomState, generator
 from ..ensembles import sample_htmp_spectrum
 from . import _htmp, _marchenko_pastur
-from ._checks import MIN_POINTS, RandomState, count_value, generator
+from ._checks import MIN_POINTS, count_value
 from ._inverse import InverseHTMPFit
 from ._results import FittedLaw, HTMPFit, MarchenkoPasturFit
 

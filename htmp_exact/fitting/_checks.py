@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import math
-from typing import Union
-
 import numpy as np
 
-RandomState = Union[None, int, np.random.Generator]
+from .._parameters import FAST_GAMMA, FAST_KAPPA
 
-#: The documented domain of the fast path in γ (:data:`htmp_exact.fast.GAMMA_RANGE`).
-GAMMA_RANGE = (1e-3, 1e3)
-#: The κ range searched by the HTMP fits (:data:`htmp_exact.fast.KAPPA_RANGE`).
-KAPPA_RANGE = (1e-2, 1e5)
+#: The κ range searched by the HTMP fits: the fast path's validated domain.
+KAPPA_RANGE = (FAST_KAPPA.low, FAST_KAPPA.high)
 #: Fewest positive values a fit accepts.
 MIN_POINTS = 5
 
@@ -27,13 +22,10 @@ def real_float(value: object, name: str) -> float:
 
 
 def gamma_value(gamma: object) -> float:
-    """γ as a float in :data:`GAMMA_RANGE`, or a named error."""
+    """γ as a float in the fast path's domain, or a named error."""
     g = real_float(gamma, "gamma")
-    if not GAMMA_RANGE[0] <= g <= GAMMA_RANGE[1]:
-        raise ValueError(
-            f"gamma must lie in [{GAMMA_RANGE[0]:g}, {GAMMA_RANGE[1]:g}] (the fast path's domain), "
-            f"got {gamma!r}"
-        )
+    if not FAST_GAMMA.contains(g):
+        raise ValueError(f"gamma must lie in {FAST_GAMMA} (the fast path's domain), got {gamma!r}")
     return g
 
 
@@ -45,14 +37,6 @@ def level_value(level: object) -> float:
     return v
 
 
-def positive_value(value: object, name: str) -> float:
-    """A finite float > 0, or a named error."""
-    v = real_float(value, name)
-    if not (v > 0 and math.isfinite(v)):
-        raise ValueError(f"{name} must lie in (0, inf), got {value!r}")
-    return v
-
-
 def count_value(value: object, name: str, minimum: int = 0) -> int:
     """An int >= ``minimum``, or a named error."""
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
@@ -60,20 +44,6 @@ def count_value(value: object, name: str, minimum: int = 0) -> int:
     if value < minimum:
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}")
     return int(value)
-
-
-def generator(random_state: RandomState) -> np.random.Generator:
-    """A numpy Generator from ``None`` (fresh entropy), an int seed or a Generator."""
-    if isinstance(random_state, np.random.Generator):
-        return random_state
-    if random_state is None or (
-        isinstance(random_state, (int, np.integer)) and not isinstance(random_state, bool)
-    ):
-        return np.random.default_rng(random_state)
-    raise TypeError(
-        "random_state must be None, an int seed or a numpy.random.Generator, "
-        f"got {type(random_state).__name__}"
-    )
 
 
 def real_array(data: object, name: str = "data") -> np.ndarray:

@@ -8,9 +8,10 @@ from typing import List, Optional, Tuple
 
 import numpy as np
 
+from .._inputs import RandomState
 from . import _htmp, _marchenko_pastur
 from ._bootstrap import GoodnessOfFit, bootstrap_gof
-from ._checks import RandomState, count_value
+from ._checks import count_value
 from ._laws import Window
 from ._power_law import PowerLawFit, fit_power_law
 from ._results import Exclusion, HTMPFit, MarchenkoPasturFit

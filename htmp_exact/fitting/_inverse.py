@@ -8,7 +8,8 @@ from typing import Optional, Tuple
 
 import numpy as np
 
-from ._checks import MIN_POINTS, RandomState, gamma_value, level_value
+from .._inputs import RandomState
+from ._checks import MIN_POINTS, gamma_value, level_value
 from ._htmp import fit_window
 from ._laws import Window
 from ._results import Exclusion, HTMPFit

@@ -16,6 +16,7 @@ from typing import Callable
 
 import numpy as np
 
+from .. import _parameters as parameters
 from .. import fast
 
 LogPdf = Callable[[np.ndarray], np.ndarray]
@@ -33,15 +34,14 @@ class Window:
         return self.lo > 0 or math.isfinite(self.hi)
 
 
-def mp_edges(gamma: float):
-    """``λ± = (1 ± √γ)²`` (SPEC §2), λ− without cancellation near γ = 1."""
-    root = math.sqrt(gamma)
-    return ((1 - gamma) / (1 + root)) ** 2, (1 + root) ** 2
+def mp_edges(gamma: float) -> tuple:
+    """``λ± = (1 ± √γ)²`` (SPEC §2) in floats (:func:`htmp_exact._parameters.mp_edges`)."""
+    return parameters.mp_edges(gamma, math.sqrt)
 
 
 def atom(gamma: float) -> float:
     """Mass at 0: ``max(0, 1 − 1/γ)``."""
-    return max(0.0, 1 - 1 / gamma)
+    return parameters.float_atom(gamma)
 
 
 def logpdf_on(gamma: float, kappa: float, x_lo: float, x_hi: float) -> LogPdf:

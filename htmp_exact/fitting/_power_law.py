@@ -20,7 +20,9 @@ from typing import Optional
 
 import numpy as np
 
-from ._checks import RandomState, count_value, generator, positive_value, real_array
+from .._inputs import RandomState, generator
+from .._inputs import positive_float as positive_value
+from ._checks import count_value, real_array
 
 #: Element budget of one block of the KS scan (rows of candidates × tail points).
 _BLOCK = 4_000_000

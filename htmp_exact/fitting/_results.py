@@ -9,7 +9,7 @@ from typing import ClassVar, Tuple, Union
 import numpy as np
 
 from .. import fast
-from ._checks import RandomState, generator
+from .._inputs import RandomState, generator
 from ._laws import Window, atom, cdf, window_mass
 from ._zeros import ZeroSummary
 

@@ -17,7 +17,8 @@ from typing import Callable, Optional, Tuple
 
 import numpy as np
 
-from ._checks import count_value, positive_value
+from .._inputs import positive_float as positive_value
+from ._checks import count_value
 from ._laws import Window, isf_positive, mp_edges
 from ._results import Exclusion, FittedLaw
 

