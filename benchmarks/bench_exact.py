@@ -1,7 +1,7 @@
 """Time the certified exact path against mpmath's hyperu (15 digits) in the same run.
 
 Usage: python benchmarks/bench_exact.py [--quick] [--repeat N]
-Prints median time per point of: certified pdf at 53 bits (digits=15), certified pdf at
+Writes docs/benchmarks/exact.md (exact-steady.md with --repeat): median time per point of: certified pdf at 53 bits (digits=15), certified pdf at
 1000 digits, certified cdf at 15 digits, and mpmath's per-point hyperu-based pdf.  With
 ``--repeat N`` each point's time is the median of N calls (steady state, warm caches);
 the default is one call per point (first calls, including one-off costs such as Arb's
@@ -12,6 +12,7 @@ import sys
 import time
 
 import mpmath as mp
+from _report import table, write
 
 from htmp_exact import exact
 
@@ -58,19 +59,25 @@ def mpmath_pdf(x, g, k):
 def main():
     quick = "--quick" in sys.argv
     repeat = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 1
-    print("| kappa | certified pdf 15 digits | mpmath hyperu 15 digits (failures) | certified cdf 15 digits | certified pdf 1000 digits |")
-    print("|---|---|---|---|---|")
+    rows = []
     for k in KAPPAS:
         pts = list(points([k]))
         pdf15, f1 = median_time(lambda x, g, kk: exact.pdf(x, g, kk, digits=15), pts, repeat)
         mpm, f2 = median_time(mpmath_pdf, pts)
         cdf15, f3 = median_time(lambda x, g, kk: exact.cdf(x, g, kk, digits=15), pts, repeat)
         if quick or float(k) > 1000:
-            pdf1000, f4 = float("nan"), 0
+            pdf1000 = "not run"
         else:
-            pdf1000, f4 = median_time(lambda x, g, kk: exact.pdf(x, g, kk, digits=1000), pts[:3])
-        print(f"| {k} | {pdf15*1e3:.3f} ms ({f1} fail) | {mpm*1e3:.2f} ms ({f2} fail) | "
-              f"{cdf15*1e3:.3f} ms ({f3} fail) | {pdf1000*1e3:.1f} ms ({f4} fail) |", flush=True)
+            seconds, f4 = median_time(lambda x, g, kk: exact.pdf(x, g, kk, digits=1000), pts[:3])
+            pdf1000 = f"{seconds * 1e3:.1f} ms ({f4} failed)"
+        rows.append([k, f"{pdf15 * 1e3:.3f} ms ({f1} failed)", f"{mpm * 1e3:.2f} ms ({f2} failed)",
+                     f"{cdf15 * 1e3:.3f} ms ({f3} failed)", pdf1000])
+    header = ["κ", "certified pdf, 15 digits", "mpmath hyperu pdf, 15 digits (same run)", "certified cdf, 15 digits",
+              "certified pdf, 1000 digits (γ = 1/4)"]
+    calls = f"median over points of the median of {repeat} calls (steady state)" if repeat > 1 else \
+        "one call per point (first calls: one-off costs such as Gauss–Legendre nodes included)"
+    write("exact" if repeat == 1 else "exact-steady", "Certified path: time per point",
+          [(f"γ ∈ {{1/4, 1, 4}}, x ∈ {{0.3, 1, 2.5}}; {calls}", table(header, rows))])
 
 
 if __name__ == "__main__":

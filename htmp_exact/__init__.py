@@ -20,4 +20,4 @@ from .fitting import compare, fit_htmp, fit_inverse_htmp, fit_marchenko_pastur, 
 __all__ = ["exact", "fast", "ensembles", "fitting", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents",
            "sample_htmp_spectrum", "PrecisionError", "compare", "fit_htmp", "fit_marchenko_pastur",
            "fit_inverse_htmp", "fit_power_law", "fit_matrix"]
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -1,0 +1,46 @@
+"""Markdown tables of the benchmark scripts, printed and written to ``docs/benchmarks/<name>.md``.
+
+Every figure in the documentation comes from one of these files; each names the command that
+wrote it and the machine it ran on, so that a rerun replaces it."""
+from __future__ import annotations
+
+import os
+import platform
+import sys
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable, Sequence
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks"
+
+
+def machine() -> str:
+    """CPU count, Python and the versions of the libraries that set the speed."""
+    versions = []
+    for package in ("python-flint", "numpy", "scipy", "numba", "mpmath"):
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            pass
+    return (f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}, "
+            + ", ".join(versions))
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(cell) for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def write(name: str, title: str, sections: Sequence[tuple[str, str]], notes: str = "") -> None:
+    """Print the sections (``(heading, markdown)``) and write them to ``docs/benchmarks/<name>.md``."""
+    command = "python " + " ".join([f"benchmarks/{Path(sys.argv[0]).name}", *sys.argv[1:]])
+    parts = [f"# {title}", "", f"Written by `{command}` on {machine()}.", ""]
+    if notes:
+        parts += [notes, ""]
+    for heading, body in sections:
+        parts += [f"## {heading}", "", body, ""]
+    text = "\n".join(parts)
+    print(text)
+    DOCS.mkdir(parents=True, exist_ok=True)
+    (DOCS / f"{name}.md").write_text(text, encoding="utf-8")
