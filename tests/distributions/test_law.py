@@ -12,8 +12,8 @@ def test_bad_points_raise_named_errors_and_nan_propagates(law, args, method):
     for bad, err in ((np.array([1 + 1j]), TypeError), (None, TypeError), ("nan", TypeError), (True, TypeError)):
         with pytest.raises(err, match="x must be real"):
             frozen(bad)
-    # NaN propagates (scipy's convention), never a number: inverse_htmp.logpdf(nan) was -inf,
-    # .pdf(None) 0.0, .cdf(nan) 0.0, .sf('nan') 1.0
+    # NaN propagates (scipy's convention), never a number (inverse_htmp.logpdf(nan) gave -inf,
+    # .pdf(None) 0.0, .cdf(nan) 0.0, .sf('nan') 1.0)
     assert np.isnan(frozen(float("nan")))
     assert np.isnan(frozen(np.array([1.0, np.nan]))[1])
 

@@ -165,7 +165,7 @@ def _polygon_integral(a: arb, bm: arb, w: acb, path: List[complex], points: List
     """Integral of exp(phi - shift) along the polygon ``points`` (``path``: the same in floats).
 
     Runs of up to :data:`EDGES_PER_PIECE` edges are integrated as one straight piece by
-    :func:`._edge_quadrature.gauss_legendre_piece` (the chord stays in the closed upper half
+    :func:`._gauss_legendre.gauss_legendre_piece` (the chord stays in the closed upper half
     plane with the edges, so Cauchy's theorem allows it); a run whose error bound misses the
     tolerance is split at its middle vertex, a single edge is halved up to
     :data:`MAX_HALVINGS` times, and then goes to Arb's adaptive integrator.

@@ -34,10 +34,8 @@ is elementary apart from one exponential integral.
 The rationals are exact and Arb's ``arb_hypgeom_ei`` is rigorous, so the ball is a proof.
 The real part cancels (``L(-y)`` against :math:`P(-y) e^{-y}\mathrm{Ei}(y)`, the more so
 for large ``y``); the working precision is raised by the float estimate
-:func:`_cancellation_bits` and, if that falls short, by the loss the ball shows.
-Measured at 83 bits on the grid c = 2–40, alpha = -1–80, y = 0.01–2 times the upper edge of
-the bulk: 22–410 µs against 70–5500 µs for the shifted-b and Arb routes it precedes; at
-3330 bits 3–10x faster than Arb's ``acb_hypgeom_u`` at the integer.
+:func:`_cancellation_bits` and, if that falls short, by the loss the ball shows.  Where it
+applies it is several times faster than the routes it precedes (``docs/benchmarks/exact.md``).
 """
 from __future__ import annotations
 
@@ -51,10 +49,9 @@ from ..._inputs import Real, is_integer
 from .._precision import meets_contract, rel_accuracy_bits, retry_precision, workprec
 
 
-#: The route is used for ``s <= MAX_S``: the cancellation grows with ``s``, and the exact
-#: coefficients take O(s) polynomial operations (cached; 15 ms at s = 250).  Measured at
-#: 83 bits against Arb at the integer ``b``: 3-10x faster for s = 50-200 (x = 0.3-4.5),
-#: from 2x faster to 1.5x slower at s = 250-400.
+#: The route is used for ``s <= MAX_S`` (tuning only; every ball is rigorous regardless): the
+#: cancellation grows with ``s``, and the exact coefficients take O(s) polynomial operations
+#: (cached); beyond s ≈ 250 Arb's U at the integer is as fast.
 MAX_S = 256
 
 
@@ -130,16 +127,15 @@ def _cancellation_bits(a: int, b: int, c: float, y: float) -> int:
 
 def u_integer_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     r"""``U(c, -alpha, y e^{i pi})`` for exact integers ``c >= 1``, ``alpha >= -1`` (module
-    docstring), to the accuracy contract (:func:`.._precision.meets_contract`); NaN where the route declines or falls short.
+    docstring), to the accuracy contract (:func:`.._precision.meets_contract`); NaN where the
+    route declines or falls short.
 
     ``c`` and ``alpha`` are :class:`fmpq`; ``y > 0`` any real (``fmpq`` or ``arb``).  The
     first working precision is ``prec + 12`` plus the float estimate
     :func:`_cancellation_bits`; a retry adds the loss that the ball shows (``ATTEMPTS``
     in all).  The route declines (NaN) for ``s = c + alpha + 1 > MAX_S``, and beyond
     ``UPPER_TAIL`` times the upper edge ``y₊ = (√s + √c)²`` when the estimate exceeds
-    ``2 prec``: there Arb's asymptotic expansion of U is faster (measured at 83 bits:
-    20–50 µs against 50–170 µs here; at 3330 bits this route is 3–10x faster everywhere
-    on the grid c = 2–40, alpha = -1–80, y = 0.01–10 y₊).
+    ``2 prec``: there Arb's asymptotic expansion of U is faster.
     """
     if not (is_integer(c) and is_integer(alpha) and c >= 1 and alpha >= -1):
         raise ValueError(f"need integers c >= 1 and alpha >= -1, got c = {c}, alpha = {alpha}")

@@ -1,6 +1,6 @@
 r"""Gauss–Legendre over a straight piece of the U contour, with a rigorous error bound.
 
-The contour integral of :mod:`._tricomi` integrates :math:`f(t) = e^{\phi(t) - \text{shift}}`,
+The contour integral of :mod:`._contour` integrates :math:`f(t) = e^{\phi(t) - \text{shift}}`,
 :math:`\phi(t) = -w t + a_1 \log t + b_m \log(1+t)`, along a polygon.  Arb's adaptive
 integrator (``acb.integral``) calls the integrand from Python ~30 times per short edge; this
 module integrates a longer piece with one Gauss–Legendre rule of ``n`` nodes and bounds the

@@ -22,9 +22,9 @@ def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     """``U(c, -alpha, y e^{i pi})``, the best rigorous ball of the routes below at ``prec`` bits.
 
     For exact integers ``c >= 1``, ``alpha >= -1``: first the exponential integral
-    (:func:`._tricomi_ei.u_integer_on_cut`).  Then Arb's direct evaluation
+    (:func:`._exponential_integral.u_integer_on_cut`).  Then Arb's direct evaluation
     (``DIRECT_EXTRA_BITS`` above ``prec``; for an exact integer ``b = -alpha`` first at the
-    shifted ``b``, :func:`u_direct_shifted`), retried at the precision its own loss calls
+    shifted ``b``, :func:`._integer_b.shifted_integer_b`), retried at the precision its own loss calls
     for (:func:`retried`).  Then the contour integral.  Each route runs only if those
     before it fell short of ``prec - CONTRACT_SLACK_BITS`` bits.
     """
