@@ -123,8 +123,9 @@ class FreeMultiplicativeConvolution:
     # ------------------------------------------------------------------ distribution function
     def _arc_cdf(self, x: np.ndarray) -> np.ndarray:
         r"""``F(x) = (μ⊠ν)([0, x]) = −(1/π) ∫_0^π Re g(x e^{iφ}) dφ`` (Cauchy's theorem on the upper
-        semicircle through −x and x), by Gauss–Legendre on panels ``[π 2^{−j−1}, π 2^{−j}]``."""
-        ends = math.pi * 2.0 ** -np.arange(_ARC_PANELS + 1)
+        semicircle through −x and x), by Gauss–Legendre on panels ``[π 2^{−j−1}, π 2^{−j}]`` and
+        ``[0, π 2^{−42}]``."""
+        ends = np.append(math.pi * 2.0 ** -np.arange(_ARC_PANELS + 1), 0.0)
         lo, hi = ends[1:], ends[:-1]
         phi = ((lo + hi) / 2)[:, None] + ((hi - lo) / 2)[:, None] * _ARC_NODES
         weights = ((hi - lo) / 2)[:, None] * _ARC_WEIGHTS
@@ -133,26 +134,20 @@ class FreeMultiplicativeConvolution:
         return -(g.real * weights.ravel()).sum(1) / math.pi
 
     @functools.cached_property
-    def _panels(self) -> Tuple[_panels.PanelLaw, float, float]:
-        """The product's continuous part on panels over its resolved range, with the anchors
-        ``F(x_a)`` (semicircle) and ``sf(x_b)`` (the last panel's decay rate carried on)."""
-        lo = 2 * self._mu.span[0] * self._nu.span[0]       # inside: the factors' remainders sit
-        hi = self._mu.span[1] * self._nu.span[1] / 2       # as point masses at their spans' ends
+    def _panels(self) -> Tuple[_panels.PanelLaw, float, float, float]:
+        """The product's continuous part on panels over its resolved range ``[x_a, x_b]`` (where
+        ``q = p·x`` exceeds 1e-25 of its peak, within the factors' spans), the anchor
+        ``F(x_a)`` (semicircle) and the power-law rates of q at both ends (for beyond them)."""
+        lo, hi = self._mu.span[0] * self._nu.span[0], self._mu.span[1] * self._nu.span[1]
         grid = np.logspace(math.log10(lo), math.log10(hi), int(8 * math.log10(hi / lo)) + 2)
         q = self.pdf(grid) * grid
         keep = np.flatnonzero(q >= _RESOLVED * q.max())
         x_a, x_b = grid[max(keep[0] - 1, 0)], grid[min(keep[-1] + 1, grid.size - 1)]
         law = _panels.build(lambda v: self.pdf(v), math.log(x_a), math.log(x_b), np.zeros(0), np.zeros(0),
                             tol=_PANEL_TOL, floor=_FLOOR * q.max(), min_width=1e-6)
-        return law, float(self._arc_cdf(np.array([x_a]))[0]), self._tail_rate(law)
-
-    @staticmethod
-    def _tail_rate(law: _panels.PanelLaw) -> float:
-        """The decay rate r of q = p·x over the last panel (q ∝ x^{−r} carried on beyond it)."""
-        first, last = law.q[-1, 0], law.q[-1, -1]
-        if not (first > 0 and last > 0 and last < first):
-            return math.inf
-        return math.log(first / last) / (law.t[-1, -1] - law.t[-1, 0])
+        lower = math.log(law.q[0, -1] / law.q[0, 0]) / (law.t[0, -1] - law.t[0, 0]) if law.q[0, 0] > 0 else math.inf
+        upper = math.log(law.q[-1, 0] / law.q[-1, -1]) / (law.t[-1, -1] - law.t[-1, 0]) if law.q[-1, -1] > 0 else math.inf
+        return law, float(self._arc_cdf(np.array([x_a]))[0]), lower, upper
 
     def cdf(self, x: Any) -> Union[float, np.ndarray]:
         """``P(X ≤ x)``, the atom at 0 included."""
@@ -163,20 +158,21 @@ class FreeMultiplicativeConvolution:
         return self._distribution(x, upper=True)
 
     def _distribution(self, x: Any, upper: bool) -> Union[float, np.ndarray]:
+        """cdf/sf from the panels; beyond them q is carried on as the power law ``x^{±rate}`` it
+        follows over the end panel (masses there are below 1e-25 of q's peak, or in a slow tail)."""
         x = _real_points(x)
-        law, below, rate = self._panels
+        law, below, rate_lo, rate_hi = self._panels
         x_a, x_b = math.exp(law.breaks[0]), math.exp(law.breaks[-1])
-        above = law.q[-1, -1] / rate          # mass beyond x_b for q ∝ x^{−rate}
+        above = law.q[-1, -1] / rate_hi if rate_hi > 0 else 0.0      # mass above x_b
         cdf, sf = np.where(x < 0, 0.0, 1.0), np.where(x < 0, 1.0, 0.0)
         middle = (x >= x_a) & (x < x_b)
         cdf[middle] = below + law.cumulative(x[middle])
         sf[middle] = above + law.cumulative(x[middle], upper=True)
         low = (x >= 0) & (x < x_a)
-        if np.any(low):
-            cdf[low] = self._arc_cdf(np.maximum(x[low], 1e-300))
-            sf[low] = 1 - cdf[low]
+        cdf[low] = self.atom + (below - self.atom) * (x[low] / x_a) ** rate_lo
+        sf[low] = 1 - cdf[low]
         high = (x >= x_b) & np.isfinite(x)
-        sf[high] = above * (x_b / x[high]) ** rate
+        sf[high] = above * (x_b / x[high]) ** rate_hi
         cdf[high] = 1 - sf[high]
         return _scalar(np.clip(sf if upper else cdf, 0.0, 1.0), x)
 

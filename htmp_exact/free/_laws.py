@@ -22,6 +22,7 @@ from ._series import Number, as_rational, inverse_htmp_moments
 
 Cauchy = Callable[[np.ndarray], Tuple[np.ndarray, np.ndarray]]
 _REMAINDER = 1e-25      # scan threshold: q = p·x below this times its maximum is left to the remainders
+_NEGLIGIBLE = 1e-16     # remainders below this mass are dropped (no point mass at the panels' ends)
 _FLOOR = 1e-15          # q below this times its peak is resolved in absolute terms only (not split for)
 _SCAN_DECADES = 40      # the scan for the panels' range covers [1e-40, 1e40] times the law's scale
 
@@ -110,10 +111,12 @@ def _panel_factor(law: Any, atom: float, support: Tuple[float, float], scale: fl
     below = max(float(law.cdf(x_lo)) - atom, 0.0)
     above = float(law.sf(x_hi)) if hasattr(law, "sf") else 1.0 - float(law.cdf(x_hi))
     positions, masses = np.array([0.0, x_lo, x_hi]), np.array([atom, below, max(above, 0.0)])
-    panels = _panels.build(law.pdf, math.log(x_lo), math.log(x_hi), positions[masses > 0], masses[masses > 0],
+    kept = masses > np.array([0.0, _NEGLIGIBLE, _NEGLIGIBLE])
+    panels = _panels.build(law.pdf, math.log(x_lo), math.log(x_hi), positions[kept], masses[kept],
                            floor=_FLOOR * peak)
     mean = float((panels.w * panels.x).sum())
-    return Factor(panels.cauchy, atom, support, (x_lo, x_hi), mean / max(1 - atom, 1e-300), True,
+    span = (x_lo * (2 if kept[1] else 1), x_hi / (2 if kept[2] else 1))   # off the remainders' point masses
+    return Factor(panels.cauchy, atom, support, span, mean / max(1 - atom, 1e-300), True,
                   moments or _float_moments(law, panels), name)
 
 

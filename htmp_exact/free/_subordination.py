@@ -24,8 +24,8 @@ target angle shrinks by a ratio (1/16 at first, divided by 16 after a success do
 square-rooted after a failure) and the last rung, below 1e-9, is the target itself.  The
 target rung converges when the Newton step is below 1e-13·|Ω| (1e-8·|Ω| on the rungs on the
 way, which only provide starting points), or below 1e-9·|Ω| once the steps stop shrinking
-(rounding level); a rung fails after 8 iterations or when an iterate leaves the closed
-upper half-plane (``Im Ω_j < −1e-10 |Ω_j|``), and is then retried closer.  All points advance
+(rounding level); a rung fails after 8 iterations or when an iterate crosses to the wrong side of the support
+(``Re Ω_j > 0`` and ``Im Ω_j < −1e-10 |Ω_j|``), and is then retried closer.  All points advance
 together, one vectorized evaluation of both factors per pass.
 """
 from __future__ import annotations
@@ -76,6 +76,12 @@ def _lift(omega: np.ndarray) -> np.ndarray:
     return np.where(tiny, omega.real + 0j, omega)
 
 
+def _below_support(omega: np.ndarray) -> np.ndarray:
+    """Points below the positive real axis (``Re Ω > 0``, ``Im Ω < −1e-10 |Ω|``): the wrong side of the
+    support for ζ in the closed upper half-plane (the negative axis is inside the domain)."""
+    return (omega.real > 0) & (omega.imag < -1e-10 * np.abs(omega))
+
+
 def residual(mu: Factor, nu: Factor, omega1: np.ndarray, zeta: np.ndarray):
     """``(F, F', Ω_2, g)`` at Ω_1 for the points ζ."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
@@ -111,7 +117,7 @@ def solve(mu: Factor, nu: Factor, zeta: np.ndarray) -> Subordination:
         tol = np.where(angle[active] == target[active], 1e-13, 1e-8)     # rungs on the way: looser
         ok = (size <= tol * scale) | ((iterations[active] >= 3) & (size <= 1e-9 * scale)
                                       & (size > 0.5 * previous[active]))
-        bad = (~np.isfinite(new) | (new.imag < -1e-10 * scale) | (o2.imag < -1e-10 * np.abs(o2))
+        bad = (~np.isfinite(new) | _below_support(new) | _below_support(o2)
                | ((iterations[active] >= MAX_NEWTON) & ~ok))
         ok &= ~bad
         omega[active], previous[active] = _lift(new), size
