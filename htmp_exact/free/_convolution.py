@@ -118,7 +118,8 @@ class FreeMultiplicativeConvolution:
         sol = self.subordination(z)
         if not np.all(sol.converged):
             raise ArithmeticError(f"subordination did not converge at z = {z[~sol.converged][:5]}")
-        return _scalar(sol.g / z, z)
+        values = sol.g / z
+        return _scalar(np.where(z.imag == 0, values.real + 0j, values), z)    # real on the negative axis
 
     # ------------------------------------------------------------------ distribution function
     def _arc_cdf(self, x: np.ndarray) -> np.ndarray:
@@ -145,9 +146,8 @@ class FreeMultiplicativeConvolution:
         x_a, x_b = grid[max(keep[0] - 1, 0)], grid[min(keep[-1] + 1, grid.size - 1)]
         law = _panels.build(lambda v: self.pdf(v), math.log(x_a), math.log(x_b), np.zeros(0), np.zeros(0),
                             tol=_PANEL_TOL, floor=_FLOOR * q.max(), min_width=1e-6)
-        lower = math.log(law.q[0, -1] / law.q[0, 0]) / (law.t[0, -1] - law.t[0, 0]) if law.q[0, 0] > 0 else math.inf
-        upper = math.log(law.q[-1, 0] / law.q[-1, -1]) / (law.t[-1, -1] - law.t[-1, 0]) if law.q[-1, -1] > 0 else math.inf
-        return law, float(self._arc_cdf(np.array([x_a]))[0]), lower, upper
+        return law, float(self._arc_cdf(np.array([x_a]))[0]), _rate(law.q[0], law.t[0]), _rate(law.q[-1, ::-1],
+                                                                                               -law.t[-1, ::-1])
 
     def cdf(self, x: Any) -> Union[float, np.ndarray]:
         """``P(X ≤ x)``, the atom at 0 included."""
@@ -169,7 +169,8 @@ class FreeMultiplicativeConvolution:
         cdf[middle] = below + law.cumulative(x[middle])
         sf[middle] = above + law.cumulative(x[middle], upper=True)
         low = (x >= 0) & (x < x_a)
-        cdf[low] = self.atom + (below - self.atom) * (x[low] / x_a) ** rate_lo
+        with np.errstate(over="ignore", divide="ignore"):
+            cdf[low] = self.atom + (below - self.atom) * (x[low] / x_a) ** max(rate_lo, 0.0)
         sf[low] = 1 - cdf[low]
         high = (x >= x_b) & np.isfinite(x)
         sf[high] = above * (x_b / x[high]) ** rate_hi
@@ -201,6 +202,14 @@ class FreeMultiplicativeConvolution:
 
     def std(self) -> float:
         return math.sqrt(self.var())
+
+
+def _rate(q: np.ndarray, t: np.ndarray) -> float:
+    """The rate r of ``q ∝ e^{r t}`` between the first and last node (``inf`` unless both are > 0,
+    in which case q is taken to vanish beyond)."""
+    if not (q[0] > 0 and q[-1] > 0):
+        return math.inf
+    return math.log(q[-1] / q[0]) / (t[-1] - t[0])
 
 
 def multiplicative_convolution(law: Any, atoms: Any = None, weights: Any = None, nu: Any = None,

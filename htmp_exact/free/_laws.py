@@ -3,8 +3,9 @@ r"""The two factors of ``μ ⊠ ν`` as Cauchy transforms with derivatives, atom
 :func:`describe` is the only place that reads a law object (duck typing: ``gamma``, ``kappa``,
 ``scale``, ``atom``, ``pdf``, ``cdf``, ``sf``, ``stieltjes``, ``moment``, and the class or
 ``dist`` name to tell HTMP from its inverse); adapting to other distribution classes means
-changing it alone.  Every factor becomes a :class:`Factor`: ``cauchy(Ω) → (S(Ω), S'(Ω))`` for
-``Im Ω ≥ 0`` (boundary values ``S(x + i0)`` on ``(0, ∞)`` when ``boundary``), the mass at 0, an
+changing it alone.  Every factor becomes a :class:`Factor`: ``cauchy(Ω) → (S(Ω), S'(Ω), T(Ω))``
+with ``T = ∫ x μ(dx)/(x − Ω) = 1 + ΩS`` (computed without the cancellation at large |Ω| where the
+law allows), for ``Im Ω ≥ 0`` (boundary values ``S(x + i0)`` on ``(0, ∞)`` when ``boundary``), the mass at 0, an
 enclosure of the support, a typical value (a start for the solver) and exact moments.
 """
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .. import exact, fast
 from . import _panels
 from ._series import Number, as_rational, inverse_htmp_moments
 
-Cauchy = Callable[[np.ndarray], Tuple[np.ndarray, np.ndarray]]
+Cauchy = Callable[[np.ndarray], Tuple[np.ndarray, np.ndarray, np.ndarray]]
 _REMAINDER = 1e-25      # scan threshold: q = p·x below this times its maximum is left to the remainders
 _NEGLIGIBLE = 1e-16     # remainders below this mass are dropped (no point mass at the panels' ends)
 _FLOOR = 1e-15          # q below this times its peak is resolved in absolute terms only (not split for)
@@ -121,28 +122,36 @@ def _panel_factor(law: Any, atom: float, support: Tuple[float, float], scale: fl
 
 
 def _mp_factor(gamma: float, scale: float) -> Factor:
-    """MP(γ)·scale: closed form (SPEC §2), ``S' = −(γS² + S)/(2γzS + z + γ − 1)`` from the quadratic."""
-    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    """MP(γ)·scale: closed forms (SPEC §2).  ``S' = −(γS² + S)/(2γzS + z + γ − 1)`` from the
+    quadratic; ``T = 1 + zS`` solves ``γT² + (z − γ − 1)T + 1 = 0`` (substitute ``S = (T − 1)/z``),
+    so ``T = −2/(z − γ − 1 + R)``, ``R = √(z − λ₊)√(z − λ₋)``, with the root of the larger modulus
+    in the denominator (the same choice as :func:`htmp_exact.fast.mp_stieltjes`)."""
+    hi, lo = (1 + math.sqrt(gamma)) ** 2, (1 - math.sqrt(gamma)) ** 2
+
+    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         z = np.where(omega.imag == 0, omega + 1e-300j, omega) / scale     # boundary value from above
         s = fast.mp_stieltjes(z, gamma)
-        return s / scale, -(gamma * s * s + s) / (2 * gamma * z * s + z + gamma - 1) / scale**2
+        root = np.sqrt(z - hi) * np.sqrt(z - lo)
+        plus, minus = z - gamma - 1 + root, z - gamma - 1 - root
+        t = np.where(np.abs(plus) >= np.abs(minus), -2 / plus, -minus / (2 * gamma))
+        return s / scale, -(gamma * s * s + s) / (2 * gamma * z * s + z + gamma - 1) / scale**2, t
 
     g, sc = as_rational(gamma, "gamma"), as_rational(scale, "scale")
-    lower, upper = (1 - math.sqrt(gamma)) ** 2 * scale, (1 + math.sqrt(gamma)) ** 2 * scale
-    span = (max(lower, 10.0**-_SCAN_DECADES * scale), upper)
-    return Factor(cauchy, max(0.0, 1 - 1 / gamma), (lower if gamma < 1 else 0.0, upper), span, scale, True,
-                  _exact_moments(lambda k: exact.mp_moment(k, g), sc), f"MP({gamma:g})")
+    span = (max(lo * scale, 10.0**-_SCAN_DECADES * scale), hi * scale)
+    return Factor(cauchy, max(0.0, 1 - 1 / gamma), (lo * scale if gamma < 1 else 0.0, hi * scale), span, scale,
+                  True, _exact_moments(lambda k: exact.mp_moment(k, g), sc), f"MP({gamma:g})")
 
 
 def _stieltjes_factor(law: Any, atom: float, support: Tuple[float, float], typical: float, name: str,
                       moments: Callable[[int], List[Number]]) -> Factor:
     """A factor from ``law.stieltjes`` off the support; S' by a central difference along the
-    real axis (step 1e-6·|Ω|, relative error about 1e-10, enough for Newton's method)."""
-    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    real axis (step 1e-6·|Ω|, relative error about 1e-10, enough for Newton's method), and
+    ``T = 1 + ΩS`` (relative error ε·|Ω|/mean, so it serves moderate |Ω| only)."""
+    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         h = 1e-6 * np.abs(omega)
         values = np.asarray(law.stieltjes(np.concatenate([omega, omega + h, omega - h])))
         s, plus, minus = np.split(values, 3)
-        return s, (plus - minus) / (2 * h)
+        return s, (plus - minus) / (2 * h), 1 + omega * s
 
     span = (max(support[0], 10.0**-_SCAN_DECADES * typical), min(support[1], 10.0**_SCAN_DECADES * typical))
     return Factor(cauchy, atom, support, span, typical, False, moments, name)
@@ -205,10 +214,10 @@ def from_atoms(atoms: Any, weights: Any) -> Factor:
     positions = np.array([float(a) for a in a_exact])
     masses = np.array([float(w) for w in w_exact])
 
-    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         with np.errstate(divide="ignore", invalid="ignore"):
             inv = 1 / (positions - omega[..., None])
-        return (masses * inv).sum(-1), (masses * inv * inv).sum(-1)
+        return (masses * inv).sum(-1), (masses * inv * inv).sum(-1), (masses * positions * inv).sum(-1)
 
     def moments(order: int) -> List[Number]:
         return [sum((w * a**k for a, w in zip(a_exact, w_exact)), Fraction(0)) for k in range(order + 1)]

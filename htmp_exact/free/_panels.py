@@ -85,47 +85,48 @@ class PanelLaw:
     def panel_mass(self) -> np.ndarray:
         return self.w.sum(axis=1)
 
-    def cauchy(self, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-        """``(S(Ω), S'(Ω))`` for Ω with ``Im Ω ≥ 0``, Ω ≠ 0 (boundary values on the axis)."""
+    def cauchy(self, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(S(Ω), S'(Ω), T(Ω))`` for Ω with ``Im Ω ≥ 0``, Ω ≠ 0 (boundary values on the axis), where
+        ``T(Ω) = ∫ x/(x − Ω) μ(dx) = 1 + ΩS(Ω)`` is summed directly (no cancellation at large |Ω|)."""
         omega = np.asarray(omega, dtype=complex)
         flat = omega.reshape(-1)
-        value, slope = np.empty_like(flat), np.empty_like(flat)
+        out = np.empty((3, flat.size), dtype=complex)
         chunk = max(1, 1_000_000 // self.x.size)
         for start in range(0, flat.size, chunk):
-            part = slice(start, start + chunk)
-            value[part], slope[part] = self._cauchy_flat(flat[part])
-        return value.reshape(omega.shape), slope.reshape(omega.shape)
+            out[:, start:start + chunk] = self._cauchy_flat(flat[start:start + chunk])
+        return out[0].reshape(omega.shape), out[1].reshape(omega.shape), out[2].reshape(omega.shape)
 
-    def _cauchy_flat(self, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    def _cauchy_flat(self, omega: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", invalid="ignore"):
             d_atom = 1 / (self.positions - omega[:, None])
-            value = (self.masses * d_atom).sum(-1)
-            slope = (self.masses * d_atom**2).sum(-1)
+            out = np.stack([(self.masses * d_atom).sum(-1), (self.masses * d_atom**2).sum(-1),
+                            (self.masses * self.positions * d_atom).sum(-1)])
         tau = (np.log(omega)[:, None] - self.mid) / self.half
         rho = np.empty(tau.shape)
-        _far_sums(omega, tau, self.x, self.w, value, slope, rho)
+        _far_sums(omega, tau, self.x, self.w, out, rho)
         for pairs, kernel in ((np.nonzero((rho < RHO_FAR) & (rho >= RHO_NEAR)), self._resampled),
                               (np.nonzero(rho < RHO_NEAR), self._product_integration)):
             if pairs[0].size:
-                v, s = kernel(omega[pairs[0]], pairs[1], tau[pairs])
-                np.add.at(value, pairs[0], v)
-                np.add.at(slope, pairs[0], s)
-        return value, slope
+                values = kernel(omega[pairs[0]], pairs[1], tau[pairs])
+                for row in range(3):
+                    np.add.at(out[row], pairs[0], values[row])
+        return out
 
-    def _resampled(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray]:
+    def _resampled(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         inv = 1 / (self.x_fine[panel] - omega[:, None])
         w = self.w_fine[panel]
-        return (w * inv).sum(1), (w * inv**2).sum(1)
+        return (w * inv).sum(1), (w * inv**2).sum(1), (w * self.x_fine[panel] * inv).sum(1)
 
-    def _product_integration(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray]:
+    def _product_integration(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         d = self.t[panel] - np.log(omega)[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             b = np.where(d == 0, 1.0, d / np.expm1(d)) / omega[:, None]
-        both = np.concatenate([self.q[panel] * b, self.dq[panel] * b]) @ TO_LEGENDRE.T
-        cauchy_q, cauchy_dq = np.split((both * np.tile(legendre_cauchy(tau), (2, 1))).sum(1), 2)
+        q, dq = self.q[panel], self.dq[panel]
+        stacked = np.concatenate([q * b, dq * b, q * self.x[panel] * b]) @ TO_LEGENDRE.T
+        cauchy_q, cauchy_dq, weighted = np.split((stacked * np.tile(legendre_cauchy(tau), (3, 1))).sum(1), 3)
         lo, hi = np.exp(self.breaks[panel]), np.exp(self.breaks[panel + 1])
         boundary = self.ends[panel, 0] / (lo - omega) - self.ends[panel, 1] / (hi - omega)
-        return cauchy_q, (boundary + cauchy_dq - cauchy_q) / omega
+        return cauchy_q, (boundary + cauchy_dq - cauchy_q) / omega, weighted
 
     def cumulative(self, x: np.ndarray, upper: bool = False) -> np.ndarray:
         """Mass of the panels in ``(e^{t_0}, x]`` (or, with ``upper``, in ``(x, e^{t_M})``), atoms
@@ -153,8 +154,8 @@ class PanelLaw:
 
 
 @njit(cache=True)
-def _far_sums(omega, tau, x, w, value, slope, rho) -> None:  # pragma: no cover - compiled
-    """Add the 16-point sums of the panels with ρ ≥ 3 to ``value``, ``slope``; store ρ (or 4.0
+def _far_sums(omega, tau, x, w, out, rho) -> None:  # pragma: no cover - compiled
+    """Add the 16-point sums of S, S', T over the panels with ρ ≥ 3 to ``out``; store ρ (or 4.0
     where ``|τ| > 5/3``, which already implies ρ > 3)."""
     for p in range(tau.shape[0]):
         for m in range(tau.shape[1]):
@@ -165,9 +166,10 @@ def _far_sums(omega, tau, x, w, value, slope, rho) -> None:  # pragma: no cover 
                 rho[p, m] = abs(t + cmath.sqrt(t - 1) * cmath.sqrt(t + 1))
             if rho[p, m] >= RHO_FAR:
                 for j in range(x.shape[1]):
-                    inv = 1.0 / (x[m, j] - omega[p])
-                    value[p] += w[m, j] * inv
-                    slope[p] += w[m, j] * inv * inv
+                    term = w[m, j] / (x[m, j] - omega[p])
+                    out[0, p] += term
+                    out[1, p] += term / (x[m, j] - omega[p])
+                    out[2, p] += term * x[m, j]
 
 
 def legendre_cauchy(tau: np.ndarray) -> np.ndarray:

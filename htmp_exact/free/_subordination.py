@@ -55,18 +55,22 @@ class Subordination:
     converged: np.ndarray
 
 
-def _upper(factor: Factor, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
-    """``(S, S')`` anywhere off ``[0, ∞)``, and boundary values from above on it (conjugation symmetry)."""
+def _upper(factor: Factor, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(S, S', T)`` anywhere off ``[0, ∞)``, and boundary values from above on it (conjugation symmetry)."""
     flip = omega.imag < 0
-    s, ds = factor.cauchy(np.where(flip, omega.conj(), omega))
-    return np.where(flip, s.conj(), s), np.where(flip, ds.conj(), ds)
+    values = factor.cauchy(np.where(flip, omega.conj(), omega))
+    return tuple(np.where(flip, v.conj(), v) for v in values)  # type: ignore[return-value]
 
 
-def _k(factor: Factor, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(k, k', S)`` with ``k = S/(1 + ΩS)``, ``k' = (S' − S²)/(1 + ΩS)²``."""
-    s, ds = _upper(factor, omega)
-    denominator = 1 + omega * s
-    return s / denominator, (ds - s * s) / denominator**2, s
+def _k(factor: Factor, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(k, k', S, T)`` with ``k = S/T``, ``k' = (S' − S²)/T²``, ``T = 1 + ΩS``.
+
+    ``S' − S²`` (a variance of ``1/(x − Ω)``) cancels far from the support, where it is
+    ``O(|S|²/Ω²)``; once more than eight digits cancel, k' is set to 0 (there the true
+    ``ζ² k_μ' k_ν'`` is small and Newton's step becomes a fixed-point step)."""
+    s, ds, t = _upper(factor, omega)
+    spread = ds - s * s
+    return s / t, np.where(np.abs(spread) < 1e-8 * np.abs(s * s), 0.0, spread / t**2), s, t
 
 
 def _lift(omega: np.ndarray) -> np.ndarray:
@@ -83,12 +87,15 @@ def _below_support(omega: np.ndarray) -> np.ndarray:
 
 
 def residual(mu: Factor, nu: Factor, omega1: np.ndarray, zeta: np.ndarray):
-    """``(F, F', Ω_2, g)`` at Ω_1 for the points ζ."""
+    """``(F, F', Ω_2, g)`` at Ω_1 for the points ζ.  ``g = Ω_1 S_μ(Ω_1) = T_μ(Ω_1) − 1``: the real part
+    from the product (T − 1 cancels at small |Ω|), the imaginary part from T where ``|T| < 1/2``
+    (large |Ω|, where ``Im(Ω S)`` cancels) and from the product elsewhere."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        k1, dk1, s1 = _k(mu, omega1)
+        k1, dk1, s1, t1 = _k(mu, omega1)
         omega2 = _lift(zeta * k1)
-        k2, dk2, _ = _k(nu, omega2)
-        return omega1 - zeta * k2, 1 - zeta**2 * dk2 * dk1, omega2, omega1 * s1
+        k2, dk2, _, _ = _k(nu, omega2)
+        g = omega1 * s1
+        return omega1 - zeta * k2, 1 - zeta**2 * dk2 * dk1, omega2, np.where(np.abs(t1) < 0.5, g.real + 1j * t1.imag, g)
 
 
 def solve(mu: Factor, nu: Factor, zeta: np.ndarray) -> Subordination:
