@@ -124,10 +124,10 @@ def test_second_moment_matches_the_free_product_formula():
 
 
 def test_moments_agree_with_the_integrated_density():
-    """``∫ x^k p(x) dx`` by 16-point Gauss–Legendre on 400 panels equal in log x over [1e-8, 1e3]."""
+    """``∫ x^k p(x) dx`` by 16-point Gauss–Legendre on 200 panels equal in log x over [1e-8, 1e3]."""
     d = multiplicative_convolution(htmp(0.5, 6.0), atoms=[0.5, 1.0, 3.0], weights=[0.25, 0.5, 0.25])
     nodes, weights = np.polynomial.legendre.leggauss(16)
-    ends = np.linspace(np.log(1e-8), np.log(1e3), 401)
+    ends = np.linspace(np.log(1e-8), np.log(1e3), 201)
     x = np.exp((ends[:-1, None] + ends[1:, None]) / 2 + np.diff(ends)[:, None] / 2 * nodes)
     mass = d.pdf(x) * x * np.diff(ends)[:, None] / 2 * weights
     assert abs(mass.sum() - 1) < 1e-11

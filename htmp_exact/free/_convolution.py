@@ -14,7 +14,7 @@ from ._series import Number, product_moments
 from ._subordination import Subordination, solve
 
 _PANEL_TOL = 1e-11         # Legendre-tail tolerance of the product's own panels (its density is float64)
-_FLOOR = 1e-15             # q below this times its peak is resolved in absolute terms only (as for the factors)
+_FLOOR = 1e-15             # q below this times its peak is resolved in absolute terms only (its relative noise)
 _RESOLVED = 1e-25             # the product's panels cover the range where q exceeds this (relative to its peak)
 _ACCEPT_ANGLE = 1e-7       # a real point whose continuation stopped below this angle keeps that value
 _ARC_PANELS = 42           # geometric panels (ratio 2) in the angle φ of the cdf's semicircle, down to π·2^−42
@@ -59,6 +59,12 @@ class FreeMultiplicativeConvolution:
         """An interval containing the support: ``[a_μ a_ν, b_μ b_ν]`` (0 below if there is an atom)."""
         lo = 0.0 if self.atom > 0 else self._mu.support[0] * self._nu.support[0]
         return lo, self._mu.support[1] * self._nu.support[1]
+
+    def resolved_range(self) -> Tuple[float, float]:
+        """Where the density is computed to relative accuracy: the product of the factors' resolved
+        ranges (each where its ``p(x)·x`` exceeds 1e-40 of its peak; discrete ν: its atoms).  Outside,
+        the factors' remainders are point masses or dropped, and values are accurate in absolute terms only."""
+        return self._mu.span[0] * self._nu.span[0], self._mu.span[1] * self._nu.span[1]
 
     def subordination(self, zeta: Any) -> Subordination:
         """Solve the subordination equations at the points ζ (complex array, any half-plane, ζ ≠ 0):
@@ -139,7 +145,7 @@ class FreeMultiplicativeConvolution:
         """The product's continuous part on panels over its resolved range ``[x_a, x_b]`` (where
         ``q = p·x`` exceeds 1e-25 of its peak, within the factors' spans), the anchor
         ``F(x_a)`` (semicircle) and the power-law rates of q at both ends (for beyond them)."""
-        lo, hi = self._mu.span[0] * self._nu.span[0], self._mu.span[1] * self._nu.span[1]
+        lo, hi = self.resolved_range()
         grid = np.logspace(math.log10(lo), math.log10(hi), int(8 * math.log10(hi / lo)) + 2)
         q = self.pdf(grid) * grid
         keep = np.flatnonzero(q >= _RESOLVED * q.max())

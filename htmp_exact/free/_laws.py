@@ -22,9 +22,9 @@ from . import _panels
 from ._series import Number, as_rational, inverse_htmp_moments
 
 Cauchy = Callable[[np.ndarray], Tuple[np.ndarray, np.ndarray, np.ndarray]]
-_REMAINDER = 1e-25      # scan threshold: q = p·x below this times its maximum is left to the remainders
-_NEGLIGIBLE = 1e-16     # remainders below this mass are dropped (no point mass at the panels' ends)
-_FLOOR = 1e-15          # q below this times its peak is resolved in absolute terms only (not split for)
+_REMAINDER = 1e-40      # scan threshold: q = p·x below this times its maximum is left to the remainders
+_NEGLIGIBLE = 1e-14     # remainders below this mass (cdf − atom is rounding noise there) are dropped
+_FLOOR = 1e-30          # q below this times its peak is resolved in absolute terms only (not split for)
 _SCAN_DECADES = 40      # the scan for the panels' range covers [1e-40, 1e40] times the law's scale
 
 

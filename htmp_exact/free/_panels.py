@@ -37,6 +37,7 @@ N_NODES = 16
 NODES, WEIGHTS = leg.leggauss(N_NODES)
 _FINE_NODES, _FINE_WEIGHTS = leg.leggauss(64)
 RHO_FAR, RHO_NEAR = 3.0, 1.3
+_COARSE = 1 / 16         # narrowest panel refined for below the absolute floor of :func:`build`
 MAX_WIDTH = 1.0          # widest panel in t (keeps B's poles at t* ± 2πi far from every panel)
 _VANDERMONDE = leg.legvander(NODES, N_NODES - 1)                       # P_k(u_j)
 TO_LEGENDRE = (_VANDERMONDE * WEIGHTS[:, None]).T * ((2 * np.arange(N_NODES) + 1) / 2)[:, None]
@@ -97,6 +98,7 @@ class PanelLaw:
         return out[0].reshape(omega.shape), out[1].reshape(omega.shape), out[2].reshape(omega.shape)
 
     def _cauchy_flat(self, omega: np.ndarray) -> np.ndarray:
+        omega = self._off_breaks(omega)
         with np.errstate(divide="ignore", invalid="ignore"):
             d_atom = 1 / (self.positions - omega[:, None])
             out = np.stack([(self.masses * d_atom).sum(-1), (self.masses * d_atom**2).sum(-1),
@@ -111,6 +113,16 @@ class PanelLaw:
                 for row in range(3):
                     np.add.at(out[row], pairs[0], values[row])
         return out
+
+    def _off_breaks(self, omega: np.ndarray) -> np.ndarray:
+        """Ω moved by a relative 1e-13 where it sits on a panel end (on the axis): there the
+        logarithms of adjacent panels cancel as ±∞, and the integration-by-parts terms as 1/0."""
+        t = np.log(omega)
+        index = np.clip(np.searchsorted(self.breaks, t.real), 1, len(self.breaks) - 1)
+        nearest = np.where(np.abs(t.real - self.breaks[index - 1]) < np.abs(t.real - self.breaks[index]),
+                           self.breaks[index - 1], self.breaks[index])
+        on = (np.abs(t.real - nearest) < 1e-13) & (np.abs(t.imag) < 1e-13)
+        return np.where(on, np.exp(nearest + 1e-13 + 1j * t.imag), omega)
 
     def _resampled(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
         inv = 1 / (self.x_fine[panel] - omega[:, None])
@@ -197,9 +209,11 @@ def build(density: Callable[[np.ndarray], np.ndarray], t_lo: float, t_hi: float,
     """Adaptive panels on ``[t_lo, t_hi]`` for the density ``p`` (a vectorized function of x).
 
     Start from panels of width ≤ :data:`MAX_WIDTH` in t; halve every panel whose last two
-    Legendre coefficients of ``q = p·x`` exceed ``tol`` times the largest |q| on it plus
-    ``floor`` (the density's absolute noise, if any), until none does, a panel is narrower
-    than ``min_width`` or ``max_panels`` is reached (a non-smooth density).
+    Legendre coefficients of ``q = p·x`` exceed ``tol`` times the largest |q| on it, until none
+    does, a panel is narrower than ``min_width`` or ``max_panels`` is reached (a non-smooth
+    density).  Where those coefficients are below ``floor`` (far tails) panels are halved only
+    down to width :data:`_COARSE`: enough for power laws, not for a steep exponential tail, which
+    is then resolved in absolute terms only.
     """
     count = max(2, int(np.ceil((t_hi - t_lo) / MAX_WIDTH)))
     breaks = np.linspace(t_lo, t_hi, count + 1)
@@ -213,7 +227,8 @@ def build(density: Callable[[np.ndarray], np.ndarray], t_lo: float, t_hi: float,
             raise ArithmeticError("the density is not finite at some quadrature node")
         tail = np.abs(q[todo] @ TO_LEGENDRE[-2:].T).max(1)
         split = np.zeros_like(todo)
-        split[todo] = (tail > tol * np.abs(q[todo]).max(1) + floor) & (hi - lo > min_width)
+        split[todo] = ((tail > tol * np.abs(q[todo]).max(1)) & (hi - lo > min_width)
+                       & ((tail > floor) | (hi - lo > _COARSE)))
         if not split.any() or len(breaks) + split.sum() > max_panels:
             return PanelLaw(breaks, q, np.asarray(positions, float), np.asarray(masses, float))
         keep = np.repeat(~split, 1 + split)
