@@ -103,7 +103,8 @@ def _nc_moment(n: int, gamma: Fraction, nu: list) -> Fraction:
 
 
 def test_exact_moments_match_non_crossing_partitions():
-    atoms, weights = [Fraction(1), Fraction(3), Fraction(1, 2)], [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
+    atoms = [Fraction(1), Fraction(3), Fraction(1, 2)]
+    weights = [Fraction(1, 4), Fraction(1, 4), Fraction(1, 2)]
     nu = [sum(w * a**k for a, w in zip(atoms, weights)) for k in range(9)]
     d = multiplicative_convolution(marchenko_pastur(0.25), atoms=atoms, weights=weights)
     moments = d.moments(8)
@@ -143,7 +144,7 @@ def test_inverse_law_scaled_and_its_exact_moments():
     assert np.max(np.abs(d.pdf(x) / ref - 1)) < 1e-9
     assert np.max(np.abs(d.cdf(x) - law.cdf(x / 0.7))) < 1e-13
     for k in (1, 2, 3):        # E[λ^k] is finite for k < α + 1 = 5
-        value = quad(lambda v: v**k * law.pdf(v), 0, np.inf, limit=400, epsrel=1e-12)[0]
+        value = quad(lambda v, k=k: v**k * law.pdf(v), 0, np.inf, limit=400, epsrel=1e-12)[0]
         assert abs(float(d.moment(k)) / (value * 0.7**k) - 1) < 1e-9
     assert d.moment(5) == np.inf
     assert multiplicative_convolution(inverse_htmp(0.5, 4.0), atoms=[1.0]).moment(2) == np.inf   # α + 1 = 2
@@ -228,7 +229,8 @@ def test_broadcasting_scalars_and_conventions():
     assert d.sf(np.inf) == 0.0 and d.pdf(-1.0) == 0.0
     assert d.pdf(0.0) == 0.0                       # p ~ x^α with α = 4
     assert multiplicative_convolution(htmp(0.5, 1.0), atoms=[1.0]).pdf(0.0) == np.inf    # α = −1/2
-    assert d.support() == (0.0, np.inf) and float(d.mean()) == 1.0 and isinstance(d, FreeMultiplicativeConvolution)
+    assert d.support() == (0.0, np.inf) and float(d.mean()) == 1.0
+    assert isinstance(d, FreeMultiplicativeConvolution)
     assert multiplicative_convolution(marchenko_pastur(0.25), atoms=[1, 2]).support() == (0.25, 4.5)
 
 

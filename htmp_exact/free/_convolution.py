@@ -4,20 +4,20 @@ from __future__ import annotations
 import functools
 import math
 from fractions import Fraction
-from typing import Any, List, Optional, Tuple, Union
+from typing import Any, List, Tuple, Union
 
 import numpy as np
 
 from . import _panels
-from ._laws import Factor
+from ._laws import Factor, from_atoms, from_law
 from ._series import Number, product_moments
 from ._subordination import Subordination, solve
 
-_PANEL_TOL = 1e-11         # Legendre-tail tolerance of the product's own panels (its density is float64)
-_FLOOR = 1e-15             # q below this times its peak is resolved in absolute terms only (its relative noise)
-_RESOLVED = 1e-25             # the product's panels cover the range where q exceeds this (relative to its peak)
-_ACCEPT_ANGLE = 1e-7       # a real point whose continuation stopped below this angle keeps that value
-_ARC_PANELS = 42           # geometric panels (ratio 2) in the angle φ of the cdf's semicircle, down to π·2^−42
+_PANEL_TOL = 1e-11      # Legendre-tail tolerance of the product's own panels (its density is float64)
+_FLOOR = 1e-15          # q below this times its peak: resolved in absolute terms only (its relative noise)
+_RESOLVED = 1e-25       # the product's panels cover the range where q exceeds this times its peak
+_ACCEPT_ANGLE = 1e-7    # a real point whose continuation stopped below this angle keeps that value
+_ARC_PANELS = 42        # geometric panels (ratio 2) in the angle of the cdf's semicircle, down to π·2^−42
 _ARC_NODES, _ARC_WEIGHTS = np.polynomial.legendre.leggauss(10)
 
 
@@ -61,9 +61,10 @@ class FreeMultiplicativeConvolution:
         return lo, self._mu.support[1] * self._nu.support[1]
 
     def resolved_range(self) -> Tuple[float, float]:
-        """Where the density is computed to relative accuracy: the product of the factors' resolved
-        ranges (each where its ``p(x)·x`` exceeds 1e-40 of its peak; discrete ν: its atoms).  Outside,
-        the factors' remainders are point masses or dropped, and values are accurate in absolute terms only."""
+        """At most where the density is computed to relative accuracy: the product of the factors'
+        resolved ranges (each where its ``p(x)·x`` exceeds 1e-40 of its peak; discrete ν: its atoms).
+        Outside, the factors' remainders are point masses or dropped, and values are accurate in
+        absolute terms only."""
         return self._mu.span[0] * self._nu.span[0], self._mu.span[1] * self._nu.span[1]
 
     def subordination(self, zeta: Any) -> Subordination:
@@ -93,13 +94,16 @@ class FreeMultiplicativeConvolution:
         r"""Density of the continuous part, ``p(x) = Im S(x + i0)/π = Im g(x + i0)/(π x)`` (x > 0);
         0 for x < 0; at x = 0 the limit estimated from the lowest resolved decade."""
         x = _real_points(x)
+        return _scalar(self._density(x), x)
+
+    def _density(self, x: np.ndarray) -> np.ndarray:
         out = np.zeros(x.shape)
         inside = (x > 0) & np.isfinite(x)
         if np.any(inside):
             out[inside] = self._g_on_axis(x[inside]).imag / (math.pi * x[inside])
         if np.any(x == 0):
             out[x == 0] = self._density_at_zero
-        return _scalar(np.maximum(out, 0.0), x)
+        return np.maximum(out, 0.0)
 
     @functools.cached_property
     def _density_at_zero(self) -> float:
@@ -147,13 +151,13 @@ class FreeMultiplicativeConvolution:
         ``F(x_a)`` (semicircle) and the power-law rates of q at both ends (for beyond them)."""
         lo, hi = self.resolved_range()
         grid = np.logspace(math.log10(lo), math.log10(hi), int(8 * math.log10(hi / lo)) + 2)
-        q = self.pdf(grid) * grid
+        q = self._density(grid) * grid
         keep = np.flatnonzero(q >= _RESOLVED * q.max())
         x_a, x_b = grid[max(keep[0] - 1, 0)], grid[min(keep[-1] + 1, grid.size - 1)]
-        law = _panels.build(lambda v: self.pdf(v), math.log(x_a), math.log(x_b), np.zeros(0), np.zeros(0),
+        law = _panels.build(self._density, math.log(x_a), math.log(x_b), np.zeros(0), np.zeros(0),
                             tol=_PANEL_TOL, floor=_FLOOR * q.max(), min_width=1e-6)
-        return law, float(self._arc_cdf(np.array([x_a]))[0]), _rate(law.q[0], law.t[0]), _rate(law.q[-1, ::-1],
-                                                                                               -law.t[-1, ::-1])
+        anchor = float(self._arc_cdf(np.array([x_a]))[0])
+        return law, anchor, _rate(law.q[0], law.t[0]), _rate(law.q[-1, ::-1], -law.t[-1, ::-1])
 
     def cdf(self, x: Any) -> Union[float, np.ndarray]:
         """``P(X ≤ x)``, the atom at 0 included."""
@@ -220,8 +224,57 @@ def _rate(q: np.ndarray, t: np.ndarray) -> float:
 
 def multiplicative_convolution(law: Any, atoms: Any = None, weights: Any = None, nu: Any = None,
                                method: str = "panels") -> FreeMultiplicativeConvolution:
-    """See :mod:`htmp_exact.free`."""
-    from ._laws import from_atoms, from_law
+    r"""The free multiplicative convolution ``μ ⊠ ν`` (SPEC §10, paper Theorem 4.3).
+
+    .. math::
+
+        S_{μ⊠ν}(w) = S_μ(w)\,S_ν(w), \qquad
+        S(w) = χ(w)\frac{1 + w}{w},\quad χ = ψ^{-1},\quad ψ(z) = \int \frac{zx}{1 - zx}\,μ(dx).
+
+    Parameters
+    ----------
+    law : law object
+        μ: ``htmp(γ, κ)``, ``marchenko_pastur(γ)`` or ``inverse_htmp(γ, κ)`` (γ ≤ 1) from
+        :mod:`htmp_exact.distributions`, with any ``scale``; or any law on ``[0, ∞)`` with
+        ``pdf`` and ``cdf`` (for instance a frozen ``scipy.stats`` law).
+    atoms, weights : array_like, optional
+        ν as ``Σ w_i δ_{a_i}``: atoms ≥ 0 (an atom at 0 is allowed), weights > 0 summing to 1
+        (within 1e-12; default: equal weights, as for the eigenvalues of a population
+        covariance).  Read exactly: ints, Fractions and ``"p/q"`` or decimal strings as they
+        are, floats as the simplest fraction that rounds to them (0.1 is 1/10).
+    nu : law object, optional
+        ν as a law with ``pdf`` and ``cdf`` (``sf``, ``ppf`` and ``support`` are used when
+        present), or any of the laws accepted for ``law``.  Give ``nu`` or ``atoms``, not both.
+    method : {"panels", "direct"}
+        How μ's Cauchy transform is evaluated when μ is HTMP: Gauss–Legendre panels of its pdf
+        with product integration (default), or :func:`htmp_exact.fast.stieltjes` (slower;
+        stops 1e-9 rad from the axis).
+
+    Returns
+    -------
+    FreeMultiplicativeConvolution
+        With ``pdf``, ``cdf``, ``sf``, ``stieltjes``, ``moment``, ``moments``, ``mean``, ``var``,
+        ``std``, ``atom``, ``support``, ``resolved_range`` and ``subordination``.
+
+    Raises
+    ------
+    ValueError
+        Weights not positive or not summing to 1, negative atoms, ν = δ₀, both or neither of
+        ``atoms`` and ``nu``, an unknown ``method``, ``inverse_htmp`` with γ > 1 (mass at ∞).
+    TypeError
+        ``nu`` or ``law`` without ``pdf``/``cdf`` (or ``stieltjes``).
+
+    Notes
+    -----
+    Algorithm, guarantees and measured accuracy: :mod:`htmp_exact.free`.  Float64, not certified.
+
+    Examples
+    --------
+    >>> from htmp_exact import marchenko_pastur
+    >>> law = multiplicative_convolution(marchenko_pastur(0.5), atoms=[1, 3], weights=["1/2", "1/2"])
+    >>> law.moment(2)      # m₂ = m₂(ν) + γ m₁(ν)²  for MP(γ) ⊠ ν
+    Fraction(7, 1)
+    """
     if method not in ("panels", "direct"):
         raise ValueError(f"method must be 'panels' or 'direct', got {method!r}")
     if (atoms is None) == (nu is None):
@@ -234,6 +287,4 @@ def multiplicative_convolution(law: Any, atoms: Any = None, weights: Any = None,
             raise ValueError("weights= goes with atoms=, not with nu=")
         second = from_law(nu)
     first = from_law(law, direct=(method == "direct"))
-    if first.atom >= 1:
-        raise ValueError("mu = delta_0: the convolution is delta_0")
     return FreeMultiplicativeConvolution(first, second)

@@ -5,8 +5,9 @@ r"""The two factors of ``μ ⊠ ν`` as Cauchy transforms with derivatives, atom
 ``dist`` name to tell HTMP from its inverse); adapting to other distribution classes means
 changing it alone.  Every factor becomes a :class:`Factor`: ``cauchy(Ω) → (S(Ω), S'(Ω), T(Ω))``
 with ``T = ∫ x μ(dx)/(x − Ω) = 1 + ΩS`` (computed without the cancellation at large |Ω| where the
-law allows), for ``Im Ω ≥ 0`` (boundary values ``S(x + i0)`` on ``(0, ∞)`` when ``boundary``), the mass at 0, an
-enclosure of the support, a typical value (a start for the solver) and exact moments.
+law allows), for ``Im Ω ≥ 0`` (boundary values ``S(x + i0)`` on ``(0, ∞)`` when ``boundary``), the
+mass at 0, an enclosure of the support, the resolved range, a typical value (a start for the
+solver) and exact moments.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ class Factor:
     cauchy: Cauchy
     atom: float
     support: Tuple[float, float]
-    span: Tuple[float, float]      # where the mass off 0 is resolved (q = p·x above 1e-18 of its peak)
+    span: Tuple[float, float]      # where the mass off 0 is resolved (q = p·x above 1e-40 of its peak)
     typical: float
     boundary: bool
     moments: Callable[[int], List[Number]]
@@ -57,26 +58,29 @@ def describe(law: Any) -> LawInfo:
     name = (getattr(law, "name", None) or getattr(getattr(law, "dist", None), "name", None)
             or type(law).__name__).lower()
     params = dict(getattr(law, "kwds", {}) or {})
-    read = lambda key: getattr(law, key, params.get(key))  # noqa: E731
-    gamma, kappa, scale = read("gamma"), read("kappa"), read("scale")
+    gamma, kappa, scale = (getattr(law, key, params.get(key)) for key in ("gamma", "kappa", "scale"))
     scale = 1.0 if scale is None else float(scale)
     if gamma is None:
         return LawInfo("other", None, None, scale)
-    if "inverse" in name:
-        return LawInfo("inverse_htmp", float(gamma), float(kappa), scale)
     if kappa is None:
         return LawInfo("marchenko_pastur", float(gamma), None, scale)
-    return LawInfo("htmp", float(gamma), float(kappa), scale)
+    return LawInfo("inverse_htmp" if "inverse" in name else "htmp", float(gamma), float(kappa), scale)
 
 
 def _exact_moments(moment: Callable[[int], Any], scale: Fraction) -> Callable[[int], List[Number]]:
     return lambda order: [as_rational(moment(k), "moment") * scale**k for k in range(order + 1)]
 
 
-def _float_moments(law: Any, panels: _panels.PanelLaw) -> Callable[[int], List[Number]]:
-    """Moments from ``law.moment`` when it has one, else from the panels (remainders included)."""
-    if callable(getattr(law, "moment", None)):
-        return lambda order: [1.0] + [float(law.moment(k)) for k in range(1, order + 1)]
+def _law_moments(law: Any) -> Callable[[int], List[Number]]:
+    """``m_0 = 1`` and ``law.moment(k)`` as floats (inf where infinite)."""
+    def moments(order: int) -> List[Number]:
+        values: List[Number] = [1.0]
+        return values + [float(law.moment(k)) for k in range(1, order + 1)]
+    return moments
+
+
+def _panel_moments(panels: _panels.PanelLaw) -> Callable[[int], List[Number]]:
+    """Moments of the panels and their point masses (the law without ``moment``)."""
     return lambda order: [float((panels.w * panels.x**k).sum() + (panels.masses * panels.positions**k).sum())
                           for k in range(order + 1)]
 
@@ -115,10 +119,12 @@ def _panel_factor(law: Any, atom: float, support: Tuple[float, float], scale: fl
     kept = masses > np.array([0.0, _NEGLIGIBLE, _NEGLIGIBLE])
     panels = _panels.build(law.pdf, math.log(x_lo), math.log(x_hi), positions[kept], masses[kept],
                            floor=_FLOOR * peak)
-    mean = float((panels.w * panels.x).sum())
+    cumulative = np.cumsum(panels.panel_mass)
+    median = float(np.exp(np.interp(cumulative[-1] / 2, cumulative, panels.breaks[1:])))
     span = (x_lo * (2 if kept[1] else 1), x_hi / (2 if kept[2] else 1))   # off the remainders' point masses
-    return Factor(panels.cauchy, atom, support, span, mean / max(1 - atom, 1e-300), True,
-                  moments or _float_moments(law, panels), name)
+    if moments is None:
+        moments = _law_moments(law) if callable(getattr(law, "moment", None)) else _panel_moments(panels)
+    return Factor(panels.cauchy, atom, support, span, median, True, moments, name)
 
 
 def _mp_factor(gamma: float, scale: float) -> Factor:
@@ -138,8 +144,9 @@ def _mp_factor(gamma: float, scale: float) -> Factor:
 
     g, sc = as_rational(gamma, "gamma"), as_rational(scale, "scale")
     span = (max(lo * scale, 10.0**-_SCAN_DECADES * scale), hi * scale)
-    return Factor(cauchy, max(0.0, 1 - 1 / gamma), (lo * scale if gamma < 1 else 0.0, hi * scale), span, scale,
-                  True, _exact_moments(lambda k: exact.mp_moment(k, g), sc), f"MP({gamma:g})")
+    support = (lo * scale if gamma < 1 else 0.0, hi * scale)
+    return Factor(cauchy, max(0.0, 1 - 1 / gamma), support, span, scale, True,
+                  _exact_moments(lambda k: exact.mp_moment(k, g), sc), f"MP({gamma:g})")
 
 
 def _stieltjes_factor(law: Any, atom: float, support: Tuple[float, float], typical: float, name: str,
@@ -163,12 +170,13 @@ def from_law(law: Any, direct: bool = False) -> Factor:
     path's Cauchy integral) instead of the panels."""
     info = describe(law)
     atom = float(getattr(law, "atom", 0.0) or 0.0) if info.family == "htmp" else 0.0
-    if info.family == "marchenko_pastur":
+    if info.family == "marchenko_pastur" and info.gamma is not None:
         return _mp_factor(info.gamma, info.scale)
-    if info.family in ("htmp", "inverse_htmp"):
+    if info.family in ("htmp", "inverse_htmp") and info.gamma is not None and info.kappa is not None:
         g, k, sc = (as_rational(v, n) for v, n in ((info.gamma, "gamma"), (info.kappa, "kappa"),
                                                      (info.scale, "scale")))
         name = f"{info.family}({info.gamma:g}, {info.kappa:g})"
+        moments: Callable[[int], List[Number]]
         if info.family == "htmp":
             moments = _exact_moments(lambda j: exact.moment(j, g, k), sc)
             if direct:
@@ -185,12 +193,11 @@ def from_law(law: Any, direct: bool = False) -> Factor:
             raise ValueError(f"the law must live on [0, inf), its support starts at {lo}")
         scale = float(law.ppf(0.5)) if hasattr(law, "ppf") else 1.0
         return _panel_factor(law, 0.0, (lo, hi), scale, f"{type(law).__name__} (pdf)")
-    if callable(getattr(law, "stieltjes", None)):
-        moments = lambda order: [1.0] + [float(law.moment(j)) for j in range(1, order + 1)]  # noqa: E731
-        mean = float(law.moment(1)) if hasattr(law, "moment") else 1.0
-        return _stieltjes_factor(law, 0.0, (0.0, math.inf), mean, type(law).__name__, moments)
-    raise TypeError(f"a law needs .pdf and .cdf, or .stieltjes (or gamma/kappa/scale of an HTMP-family "
-                    f"law); got {type(law).__name__}")
+    if callable(getattr(law, "stieltjes", None)) and callable(getattr(law, "moment", None)):
+        return _stieltjes_factor(law, 0.0, (0.0, math.inf), float(law.moment(1)), type(law).__name__,
+                                 _law_moments(law))
+    raise TypeError(f"a law needs .pdf and .cdf, or .stieltjes and .moment (or gamma/kappa/scale of an "
+                    f"HTMP-family law); got {type(law).__name__}")
 
 
 def from_atoms(atoms: Any, weights: Any) -> Factor:
@@ -201,11 +208,12 @@ def from_atoms(atoms: Any, weights: Any) -> Factor:
     if len(a_exact) != len(w_exact) or not a_exact:
         raise ValueError(f"atoms and weights must be non-empty and of equal length, got {len(a_exact)} "
                          f"and {len(w_exact)}")
-    if min(a_exact) < 0:
-        raise ValueError(f"atoms must be >= 0, got {float(min(a_exact))!r}")
+    negative = [a for a in a_exact if a < 0]
+    if negative:
+        raise ValueError(f"atoms must be >= 0, got {float(negative[0])!r}")
     if min(w_exact) <= 0:
         raise ValueError(f"weights must be > 0, got {float(min(w_exact))!r}")
-    total = sum(w_exact)
+    total = sum(w_exact, Fraction(0))
     if abs(total - 1) > Fraction(1, 10**12):
         raise ValueError(f"weights must sum to 1 (within 1e-12), got sum {float(total)!r}")
     w_exact = [w / total for w in w_exact]

@@ -151,9 +151,11 @@ class PanelLaw:
         mass = self.panel_mass
         if upper:
             after = np.concatenate([np.cumsum(mass[::-1])[::-1][1:], [0.0]])[panel]
-            return np.where(t <= self.breaks[0], mass.sum(), np.where(t >= self.breaks[-1], 0.0, after + partial))
+            inside = after + partial
+            return np.where(t <= self.breaks[0], mass.sum(), np.where(t >= self.breaks[-1], 0.0, inside))
         before = np.concatenate([[0.0], np.cumsum(mass)])[panel]
-        return np.where(t <= self.breaks[0], 0.0, np.where(t >= self.breaks[-1], mass.sum(), before + partial))
+        inside = before + partial
+        return np.where(t <= self.breaks[0], 0.0, np.where(t >= self.breaks[-1], mass.sum(), inside))
 
     def density(self, x: np.ndarray) -> np.ndarray:
         """The density p(x) from the panel polynomials (0 outside the panels)."""
@@ -232,6 +234,6 @@ def build(density: Callable[[np.ndarray], np.ndarray], t_lo: float, t_hi: float,
         if not split.any() or len(breaks) + split.sum() > max_panels:
             return PanelLaw(breaks, q, np.asarray(positions, float), np.asarray(masses, float))
         keep = np.repeat(~split, 1 + split)
-        new_breaks = np.insert(breaks, np.flatnonzero(split) + 1, (breaks[:-1][split] + breaks[1:][split]) / 2)
+        middles = (breaks[:-1][split] + breaks[1:][split]) / 2
+        breaks, todo = np.insert(breaks, np.flatnonzero(split) + 1, middles), ~keep
         q = np.repeat(q, 1 + split, axis=0)
-        breaks, todo = new_breaks, ~keep

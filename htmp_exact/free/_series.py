@@ -48,7 +48,7 @@ def _multiply(a: Sequence[Number], b: Sequence[Number], order: int) -> List[Numb
 
 def _reciprocal(a: Sequence[Number], order: int) -> List[Number]:
     """``1/a(z)`` to order ``order`` (``a[0] ≠ 0``)."""
-    out = [1 / a[0]]
+    out: List[Number] = [1 / a[0]]
     for n in range(1, order + 1):
         out.append(-sum((a[j] * out[n - j] for j in range(1, min(n, len(a) - 1) + 1)), a[0] * 0) / a[0])
     return out
@@ -71,6 +71,7 @@ def product_moments(mu: Sequence[Number], nu: Sequence[Number]) -> List[Number]:
     >>> product_moments([1, 1, 2], [Fraction(1), Fraction(3), Fraction(9)])   # ⊠ δ_3: m_k(μ)·3^k
     [Fraction(1, 1), Fraction(3, 1), Fraction(18, 1)]
     """
+    mu, nu = ([Fraction(m) if isinstance(m, int) else m for m in seq] for seq in (mu, nu))
     order = min(len(mu), len(nu)) - 1
     if order == 0:
         return [mu[0] * nu[0]]
