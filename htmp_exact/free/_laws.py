@@ -26,6 +26,7 @@ Cauchy = Callable[[np.ndarray], Tuple[np.ndarray, np.ndarray, np.ndarray]]
 _REMAINDER = 1e-40      # scan threshold: q = p·x below this times its maximum is left to the remainders
 _NEGLIGIBLE = 1e-14     # remainders below this mass (cdf − atom is rounding noise there) are dropped
 _FLOOR = 1e-30          # q below this times its peak is resolved in absolute terms only (not split for)
+_EXACT_DENOMINATOR = 10**6   # atoms and weights with larger denominators give float moments
 _SCAN_DECADES = 40      # the scan for the panels' range covers [1e-40, 1e40] times the law's scale
 
 
@@ -149,8 +150,8 @@ def _mp_factor(gamma: float, scale: float) -> Factor:
                   _exact_moments(lambda k: exact.mp_moment(k, g), sc), f"MP({gamma:g})")
 
 
-def _stieltjes_factor(law: Any, atom: float, support: Tuple[float, float], typical: float, name: str,
-                      moments: Callable[[int], List[Number]]) -> Factor:
+def _stieltjes_factor(law: Any, atom: float, support: Tuple[float, float], span: Tuple[float, float],
+                      typical: float, name: str, moments: Callable[[int], List[Number]]) -> Factor:
     """A factor from ``law.stieltjes`` off the support; S' by a central difference along the
     real axis (step 1e-6·|Ω|, relative error about 1e-10, enough for Newton's method), and
     ``T = 1 + ΩS`` (relative error ε·|Ω|/mean, so it serves moderate |Ω| only)."""
@@ -160,7 +161,6 @@ def _stieltjes_factor(law: Any, atom: float, support: Tuple[float, float], typic
         s, plus, minus = np.split(values, 3)
         return s, (plus - minus) / (2 * h), 1 + omega * s
 
-    span = (max(support[0], 10.0**-_SCAN_DECADES * typical), min(support[1], 10.0**_SCAN_DECADES * typical))
     return Factor(cauchy, atom, support, span, typical, False, moments, name)
 
 
@@ -180,7 +180,8 @@ def from_law(law: Any, direct: bool = False) -> Factor:
         if info.family == "htmp":
             moments = _exact_moments(lambda j: exact.moment(j, g, k), sc)
             if direct:
-                return _stieltjes_factor(law, atom, (0.0, math.inf), info.scale, name, moments)
+                x_lo, x_hi, _ = _scan(law.pdf, 0.0, math.inf, info.scale)
+                return _stieltjes_factor(law, atom, (0.0, math.inf), (x_lo, x_hi), info.scale, name, moments)
         else:
             if info.gamma > 1:
                 raise ValueError(f"inverse_htmp with gamma = {info.gamma} > 1 puts mass 1 - 1/gamma at "
@@ -194,15 +195,18 @@ def from_law(law: Any, direct: bool = False) -> Factor:
         scale = float(law.ppf(0.5)) if hasattr(law, "ppf") else 1.0
         return _panel_factor(law, 0.0, (lo, hi), scale, f"{type(law).__name__} (pdf)")
     if callable(getattr(law, "stieltjes", None)) and callable(getattr(law, "moment", None)):
-        return _stieltjes_factor(law, 0.0, (0.0, math.inf), float(law.moment(1)), type(law).__name__,
-                                 _law_moments(law))
+        mean = float(law.moment(1))
+        span = (10.0**-_SCAN_DECADES * mean, 10.0**_SCAN_DECADES * mean)
+        return _stieltjes_factor(law, 0.0, (0.0, math.inf), span, mean, type(law).__name__, _law_moments(law))
     raise TypeError(f"a law needs .pdf and .cdf, or .stieltjes and .moment (or gamma/kappa/scale of an "
                     f"HTMP-family law); got {type(law).__name__}")
 
 
 def from_atoms(atoms: Any, weights: Any) -> Factor:
     """The discrete factor ``Σ w_i δ_{a_i}``: atoms ≥ 0, weights > 0 summing to 1 (within 1e-12;
-    renormalised exactly).  Atoms and weights are read exactly (:func:`as_rational`)."""
+    renormalised exactly).  Atoms and weights are read exactly (:func:`as_rational`); the moments
+    are exact fractions when every denominator is at most :data:`_EXACT_DENOMINATOR` (a sample of
+    floats gives float moments: its exact sums would carry denominators of thousands of digits)."""
     a_exact = [as_rational(v, "atoms") for v in np.atleast_1d(np.asarray(atoms, dtype=object)).ravel()]
     w_exact = [as_rational(v, "weights") for v in np.atleast_1d(np.asarray(weights, dtype=object)).ravel()]
     if len(a_exact) != len(w_exact) or not a_exact:
@@ -223,12 +227,15 @@ def from_atoms(atoms: Any, weights: Any) -> Factor:
     masses = np.array([float(w) for w in w_exact])
 
     def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            inv = 1 / (positions - omega[..., None])
-        return (masses * inv).sum(-1), (masses * inv * inv).sum(-1), (masses * positions * inv).sum(-1)
+        s, ds, t = _panels.point_masses(omega.reshape(-1), positions, masses)
+        return s.reshape(omega.shape), ds.reshape(omega.shape), t.reshape(omega.shape)
+
+    exact_inputs = all(v.denominator <= _EXACT_DENOMINATOR for v in a_exact + w_exact)
 
     def moments(order: int) -> List[Number]:
-        return [sum((w * a**k for a, w in zip(a_exact, w_exact)), Fraction(0)) for k in range(order + 1)]
+        if exact_inputs:
+            return [sum((w * a**k for a, w in zip(a_exact, w_exact)), Fraction(0)) for k in range(order + 1)]
+        return [float(np.sum(masses * positions**k)) for k in range(order + 1)]
 
     mean = float(sum(a * w for a, w in zip(a_exact, w_exact)))
     zero = float(sum(w for a, w in zip(a_exact, w_exact) if a == 0))

@@ -99,10 +99,7 @@ class PanelLaw:
 
     def _cauchy_flat(self, omega: np.ndarray) -> np.ndarray:
         omega = self._off_breaks(omega)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            d_atom = 1 / (self.positions - omega[:, None])
-            out = np.stack([(self.masses * d_atom).sum(-1), (self.masses * d_atom**2).sum(-1),
-                            (self.masses * self.positions * d_atom).sum(-1)])
+        out = point_masses(omega, self.positions, self.masses)
         tau = (np.log(omega)[:, None] - self.mid) / self.half
         rho = np.empty(tau.shape)
         _far_sums(omega, tau, self.x, self.w, out, rho)
@@ -165,6 +162,25 @@ class PanelLaw:
         coefficients = self.q[panel] @ TO_LEGENDRE.T
         values = (coefficients * leg.legvander(np.clip(u, -1, 1), N_NODES - 1)).sum(-1) / np.exp(t)
         return np.where((t > self.breaks[0]) & (t < self.breaks[-1]), values, 0.0)
+
+
+def point_masses(omega: np.ndarray, positions: np.ndarray, masses: np.ndarray) -> np.ndarray:
+    """``(S, S', T)`` of ``Σ m_i δ_{a_i}`` at the points Ω (1-D): ``Σ m/(a − Ω)``, ``Σ m/(a − Ω)²``,
+    ``Σ m a/(a − Ω)``, shape (3, len Ω)."""
+    out = np.zeros((3, omega.size), dtype=complex)
+    _point_mass_sums(np.ascontiguousarray(omega, dtype=complex), np.asarray(positions, float),
+                     np.asarray(masses, float), out)
+    return out
+
+
+@njit(cache=True)
+def _point_mass_sums(omega, positions, masses, out) -> None:  # pragma: no cover - compiled
+    for p in range(omega.size):
+        for i in range(positions.size):
+            term = masses[i] / (positions[i] - omega[p])
+            out[0, p] += term
+            out[1, p] += term / (positions[i] - omega[p])
+            out[2, p] += term * positions[i]
 
 
 @njit(cache=True)
