@@ -23,11 +23,12 @@ is below 1e-4·|Ω|).  Each rung starts from the previous rung's solution; the d
 target angle shrinks by a ratio (1/16 at first, divided by 16 after a success down to 1/4096,
 square-rooted after a failure) and the last rung, below 1e-9, is the target itself.  The
 target rung converges when the Newton step is below 1e-13·|Ω| and its imaginary part below
-1e-8·|Im Ω| (in far tails the density is carried by an ``Im Ω`` far below 1e-13·|Ω|); the rungs on
+1e-8·|Im Ω| (in far tails the density is carried by an ``Im Ω`` far below 1e-13·|Ω|) or
+``|Im Ω| < 1e-280 |Ω|`` (outside the support, where Im Ω falls geometrically to 0); the rungs on
 the way, which only provide starting points, when the step is below 1e-8·|Ω|; and any rung once
-the steps stop shrinking below 1e-9·|Ω| (rounding level).  A rung fails after 8 iterations or
-when an iterate crosses to the wrong side of the support (``Re Ω_j > 0`` and
-``Im Ω_j < −1e-10 |Ω_j|``), and is then retried closer.  All points advance
+the steps stop shrinking below 1e-9·|Ω| (rounding level).  A rung fails after 8 iterations
+(40 on the target rung) or when an iterate crosses to the wrong side of the support
+(``Re Ω_j > 0`` and ``Im Ω_j < −1e-10 |Ω_j|``), and is then retried closer.  All points advance
 together, one vectorized evaluation of both factors per pass.
 """
 from __future__ import annotations
@@ -41,6 +42,7 @@ import numpy as np
 from ._laws import Factor
 
 MAX_NEWTON = 8
+MAX_NEWTON_FINAL = 40        # on the target rung Im Ω may need many steps down to 0 outside the support
 MAX_PASSES = 3000
 ANGLE_FLOOR = 1e-9           # closest approach to a real target for factors without boundary values
 
@@ -128,12 +130,13 @@ def solve(mu: Factor, nu: Factor, zeta: np.ndarray) -> Subordination:
         size, scale = np.abs(step), np.abs(new)
         iterations[active] += 1
         final = angle[active] == target[active]
-        # the target rung also needs Im Ω to 1e-8 relative: in far tails Im Ω ≪ 1e-13|Ω| carries the density
-        ok = ((size <= np.where(final, 1e-13, 1e-8) * scale)
-              & (~final | (np.abs(step.imag) <= 1e-8 * np.abs(new.imag))))
+        # the target rung also needs Im Ω to 1e-8 relative (in far tails Im Ω ≪ 1e-13|Ω| carries the
+        # density), or below 1e-280|Ω| (a density under the float range: Im Ω falls towards 0)
+        im_ok = (np.abs(step.imag) <= 1e-8 * np.abs(new.imag)) | (np.abs(new.imag) <= 1e-280 * scale)
+        ok = (size <= np.where(final, 1e-13, 1e-8) * scale) & (~final | im_ok)
         ok |= (iterations[active] >= 3) & (size <= 1e-9 * scale) & (size > 0.5 * previous[active])
         bad = (~np.isfinite(new) | _below_support(new) | _below_support(o2)
-               | ((iterations[active] >= MAX_NEWTON) & ~ok))
+               | ((iterations[active] >= np.where(final, MAX_NEWTON_FINAL, MAX_NEWTON)) & ~ok))
         ok &= ~bad
         omega[active], previous[active] = _lift(new), size
         _advance(active[ok], angle, angle_ok, omega, omega_ok, target, ratio, done, converged)
