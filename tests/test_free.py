@@ -31,11 +31,11 @@ def test_convolution_with_a_point_mass_is_a_scaling(gamma, kappa):
     ref = fast.pdf(x / a, gamma, kappa) / a
     q = ref * x
     resolved = q > 1e-10 * q.max()
-    assert np.max(np.abs(d.pdf(x) - ref)[resolved] / ref[resolved]) < 1e-9
+    assert np.max(np.abs(d.pdf(x) - ref)[resolved] / ref[resolved]) < 1e-12      # measured ≤ 8e-14
     assert np.max(np.abs(d.cdf(x) - fast.cdf(x / a, gamma, kappa))) < 1e-13
     sf = fast.sf(x / a, gamma, kappa)
     tail = sf > 1e-12
-    assert np.max(np.abs(d.sf(x[tail]) / sf[tail] - 1)) < 1e-9
+    assert np.max(np.abs(d.sf(x[tail]) / sf[tail] - 1)) < 1e-11                 # measured ≤ 4e-14
     z = np.array([1 + 1j, -2.0, 0.5 + 1e-6j, 3 - 0.1j])
     ref_s = fast.stieltjes(z / a, gamma, kappa) / a
     assert np.max(np.abs(d.stieltjes(z) / ref_s - 1)) < 1e-11
