@@ -3,12 +3,13 @@ r"""Piecewise-polynomial laws on ``(0, ∞)`` and their Cauchy transform up to t
 A law is stored as atoms plus a density in ``t = log x``: ``q(t) = p(e^t) e^t`` is sampled at
 16 Gauss–Legendre nodes on each panel of a mesh in t (adaptive: a panel is halved until the
 last two Legendre coefficients of q fall below ``tol`` times its largest value).  Its Cauchy
-(Stieltjes) transform ``S(Ω) = ∫ μ(dx)/(x − Ω)`` and ``S'(Ω)`` are computed for Ω in the
-closed upper half-plane, so on ``(0, ∞)`` the result is the boundary value ``S(x + i0)``.
+(Stieltjes) transform ``S(Ω) = ∫ μ(dx)/(x − Ω)``, ``S'(Ω)`` and ``T(Ω) = ∫ x μ(dx)/(x − Ω)``
+(``= 1 + ΩS``, summed directly since that difference cancels at large |Ω|) are computed for Ω
+in the closed upper half-plane, so on ``(0, ∞)`` they are the boundary values at ``x + i0``.
 Per (point, panel) pair, with ``τ = (log Ω − mid)/half`` and ρ the Bernstein-ellipse
 parameter of τ (Trefethen, *ATAP*, Thm 19.3):
 
-* ρ ≥ 3: the panel's own 16-point rule (error ``O(ρ^{−32})``);
+* ρ ≥ 3: the panel's own 16-point rule (error ``O(ρ^{−32})``; compiled with numba);
 * 1.3 ≤ ρ < 3: the panel's polynomial resampled at 64 Gauss points (error ``O(ρ^{−128})``);
 * ρ < 1.3 (the pole on or next to the panel): product integration.  With
   ``t* = log Ω`` and ``B(d) = d/expm1(d)``, ``q(t)/(e^t − Ω) = f(t)/(t − t*)`` for the smooth
@@ -21,7 +22,7 @@ parameter of τ (Trefethen, *ATAP*, Thm 19.3):
   parts, exact per panel), with q' from the panel's polynomial.
 
 Not certified: float64, accuracy set by how well the polynomials resolve the density
-(``tol``) and measured in the tests against the certified path.
+(``tol``); measured in ``tests/test_free.py`` against the fast path and mpmath.
 """
 from __future__ import annotations
 
@@ -44,11 +45,6 @@ TO_LEGENDRE = (_VANDERMONDE * WEIGHTS[:, None]).T * ((2 * np.arange(N_NODES) + 1
 _RESAMPLE = leg.legvander(_FINE_NODES, N_NODES - 1) @ TO_LEGENDRE      # values at the 64 points
 _DIFFERENTIATE = np.stack([leg.legval(NODES, leg.legder(np.eye(N_NODES)[k])) for k in range(N_NODES)],
                           axis=1) @ TO_LEGENDRE                         # d/du at the 16 points
-
-
-def bernstein_rho(tau: np.ndarray) -> np.ndarray:
-    """ρ ≥ 1 of the Bernstein ellipse of [−1, 1] through τ."""
-    return np.abs(tau + np.sqrt(tau - 1) * np.sqrt(tau + 1))
 
 
 @dataclass(frozen=True)
@@ -153,15 +149,6 @@ class PanelLaw:
         before = np.concatenate([[0.0], np.cumsum(mass)])[panel]
         inside = before + partial
         return np.where(t <= self.breaks[0], 0.0, np.where(t >= self.breaks[-1], mass.sum(), inside))
-
-    def density(self, x: np.ndarray) -> np.ndarray:
-        """The density p(x) from the panel polynomials (0 outside the panels)."""
-        t = np.log(np.maximum(np.asarray(x, dtype=float), 1e-320))
-        panel = np.clip(np.searchsorted(self.breaks, t) - 1, 0, len(self.mid) - 1)
-        u = (t - self.mid[panel]) / self.half[panel]
-        coefficients = self.q[panel] @ TO_LEGENDRE.T
-        values = (coefficients * leg.legvander(np.clip(u, -1, 1), N_NODES - 1)).sum(-1) / np.exp(t)
-        return np.where((t > self.breaks[0]) & (t < self.breaks[-1]), values, 0.0)
 
 
 def point_masses(omega: np.ndarray, positions: np.ndarray, masses: np.ndarray) -> np.ndarray:

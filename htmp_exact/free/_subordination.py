@@ -9,12 +9,12 @@ In the spectral variable ``ζ = 1/z`` (where ``S(ζ) = ∫ μ(dx)/(x − ζ)`` l
     g_{μ⊠ν}(ζ) = g_μ(Ω_1) = g_ν(Ω_2), \qquad Ω_1 Ω_2 = ζ\, g/(1 + g),
 
 equivalently ``Ω_2 = ζ k_μ(Ω_1)`` and ``Ω_1 = ζ k_ν(Ω_2)`` with
-``k(Ω) = S(Ω)/(1 + Ω S(Ω)) = h(1/Ω)`` (``h(w) = η(w)/w``).  For ζ off ``[0, ∞)`` the map
-``T(Ω) = ζ k_ν(ζ k_μ(Ω))`` is an analytic self-map of ``ℂ \ [0, ∞)`` that is not an
-automorphism, and ``Ω_1(ζ)`` is its Denjoy–Wolff point: the fixed-point iteration
-``Ω ← T(Ω)`` converges from every start (Belinschi–Bercovici, *J. Anal. Math.* 101 (2007)),
-and T has no other fixed point off ``[0, ∞)``.  Also ``arg Ω_j ≥ arg ζ`` for ζ in the upper
-half-plane: the subordination points are at least as far (in angle) from the support.
+``k(Ω) = S(Ω)/(1 + Ω S(Ω)) = 1/h(1/Ω)`` (``h(w) = η(w)/w``; from ``ω_1 = z h_ν(ω_2)``,
+``ω_2 = z h_μ(ω_1)``).  For ζ off ``[0, ∞)`` the map ``T(Ω) = ζ k_ν(ζ k_μ(Ω))`` is an analytic
+self-map of ``ℂ \ [0, ∞)`` that is not an automorphism, and ``Ω_1(ζ)`` is its Denjoy–Wolff
+point: the fixed-point iteration ``Ω ← T(Ω)`` converges from every start (Belinschi–Bercovici,
+*J. Anal. Math.* 101 (2007)), and T has no other fixed point off ``[0, ∞)``, so any root of
+``Ω − T(Ω)`` found there is Ω_1.
 
 Solver.  Newton's method on ``F(Ω) = Ω − T(Ω)``, ``F' = 1 − ζ² k_ν'(Ω_2) k_μ'(Ω)``, along
 the arc ``ζ_θ = |ζ| e^{iθ}`` from ``θ = π/2`` to ``θ = arg ζ`` (on the axis, ``θ = 0``: the
