@@ -169,7 +169,9 @@ def from_law(law: Any, direct: bool = False) -> Factor:
     and a cdf (or with a ``stieltjes``).  ``direct``: HTMP through ``law.stieltjes`` (the fast
     path's Cauchy integral) instead of the panels."""
     info = describe(law)
-    atom = float(getattr(law, "atom", 0.0) or 0.0) if info.family == "htmp" else 0.0
+    atom = 0.0
+    if info.family == "htmp" and info.gamma is not None:     # the law's own value, else SPEC §3's 1 − 1/γ
+        atom = float(getattr(law, "atom", max(0.0, 1 - 1 / info.gamma)))
     if info.family == "marchenko_pastur" and info.gamma is not None:
         return _mp_factor(info.gamma, info.scale)
     if info.family in ("htmp", "inverse_htmp") and info.gamma is not None and info.kappa is not None:
