@@ -11,13 +11,13 @@ arXiv 2506.03470).  Modules:
 * :mod:`htmp_exact.checker` — checks another implementation against those tables;
 * :mod:`htmp_exact.cli` — the ``htmp-exact`` command.
 """
-from . import ensembles, exact, fast, fitting
+from . import ensembles, exact, fast, fitting, free
 from .distributions import htmp, inverse_htmp, marchenko_pastur, tail_exponents
 from .ensembles import sample_htmp_spectrum
 from .exact import PrecisionError
 from .fitting import compare, fit_htmp, fit_inverse_htmp, fit_marchenko_pastur, fit_matrix, fit_power_law
 
-__all__ = ["exact", "fast", "ensembles", "fitting", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents",
+__all__ = ["exact", "fast", "ensembles", "fitting", "free", "htmp", "inverse_htmp", "marchenko_pastur", "tail_exponents",
            "sample_htmp_spectrum", "PrecisionError", "compare", "fit_htmp", "fit_marchenko_pastur",
            "fit_inverse_htmp", "fit_power_law", "fit_matrix"]
 __version__ = "0.2.0"

@@ -59,7 +59,9 @@ def describe(law: Any) -> LawInfo:
     name = (getattr(law, "name", None) or getattr(getattr(law, "dist", None), "name", None)
             or type(law).__name__).lower()
     params = dict(getattr(law, "kwds", {}) or {})
-    gamma, kappa, scale = (getattr(law, key, params.get(key)) for key in ("gamma", "kappa", "scale"))
+    gamma, kappa, scale, loc = (getattr(law, key, params.get(key)) for key in ("gamma", "kappa", "scale", "loc"))
+    if loc is not None and float(loc) != 0:
+        raise ValueError(f"the law must have loc = 0 (a law on [0, inf)), got loc = {loc!r}")
     scale = 1.0 if scale is None else float(scale)
     if gamma is None:
         return LawInfo("other", None, None, scale)
