@@ -119,7 +119,7 @@ def _average(path: np.ndarray, moments: np.ndarray, start: int, samples: int) ->
     curvature = max(1.0 - slope_derivative, 1e-3)
     beta = float(np.mean(beta_t + (C_t - beta_t * V_t) / (V * curvature)))
     S = max(0.0, hlhl - 2 * beta * hlll + beta**2 * llll - (C - beta * V) ** 2)
-    return beta, sqrt(S / samples / len(C_t)) / (V * curvature), slope_derivative
+    return beta, float(sqrt(S / samples / len(C_t)) / (V * curvature)), slope_derivative
 
 
 def _check_int(value: object, name: str, low: int, high: int) -> int:
