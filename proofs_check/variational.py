@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from functools import partial
 from math import comb, factorial
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -136,10 +137,10 @@ def slope_and_error(structure: weyl.Structure, beta: float, shape: float, draws:
     columns = [lam[:, i] for i in range(N)]
     H = 0.5 * sum((np.log(f) for f in structure.w2_factors(columns)), np.zeros(draws))
     L = 0.5 * sum(np.log((columns[i] - columns[j]) ** 2) for i, j in itertools.combinations(range(N), 2))
-    h, l = H - H.mean(), L - L.mean()
-    slope = float((h * l).sum() / (l * l).sum())
-    residual = (h - slope * l) * l
-    return slope, float(residual.std() / np.sqrt(draws) / (l * l).mean())
+    hc, lc = H - H.mean(), L - L.mean()
+    slope = float((hc * lc).sum() / (lc * lc).sum())
+    residual = (hc - slope * lc) * lc
+    return slope, float(residual.std() / np.sqrt(draws) / (lc * lc).mean())
 
 
 def check_lemma_g4(structure: weyl.Structure, beta: float, shape: float = 0.0,
@@ -166,19 +167,24 @@ def check_lemma_g4_fails_off_optimum(structure: weyl.Structure, beta: float, sha
 
 
 EXACT_CASES = [(weyl.diagonal(3), {"N": 3}), (weyl.diagonal(6), {"N": 6}),
-               (weyl.symmetric_blocks(2, 2), {"m": 2, "n": 2}), (weyl.symmetric_blocks(2, 3), {"m": 2, "n": 3}),
-               (weyl.symmetric_blocks(3, 2), {"m": 3, "n": 2}), (weyl.symmetric_blocks(1, 5), {"m": 1, "n": 5}),
+               (weyl.symmetric_blocks(2, 2), {"m": 2, "n": 2}),
+               (weyl.symmetric_blocks(2, 3), {"m": 2, "n": 3}),
+               (weyl.symmetric_blocks(3, 2), {"m": 3, "n": 2}),
+               (weyl.symmetric_blocks(1, 5), {"m": 1, "n": 5}),
                (weyl.symmetric(2), {"N": 2}), (weyl.symmetric(5), {"N": 5}), (weyl.symmetric(7), {"N": 7}),
-               (weyl.free_eigenvectors(3, 1), {"N": 3, "k": 1}), (weyl.free_eigenvectors(3, 2), {"N": 3, "k": 2}),
-               (weyl.free_eigenvectors(7, 3), {"N": 7, "k": 3}), (weyl.free_eigenvectors(6, 6), {"N": 6, "k": 6})]
-NOT_PRODUCT = [weyl.commuting_blocks(2, 2), weyl.commuting_blocks(3, 2), weyl.kronecker(2, 2), weyl.kronecker(2, 3)]
+               (weyl.free_eigenvectors(3, 1), {"N": 3, "k": 1}),
+               (weyl.free_eigenvectors(3, 2), {"N": 3, "k": 2}),
+               (weyl.free_eigenvectors(7, 3), {"N": 7, "k": 3}),
+               (weyl.free_eigenvectors(6, 6), {"N": 6, "k": 6})]
+NOT_PRODUCT = [weyl.commuting_blocks(2, 2), weyl.commuting_blocks(3, 2), weyl.kronecker(2, 2),
+               weyl.kronecker(2, 3)]
 
 
 def checks() -> List[Callable[[], Check]]:
     """Every check of this script, as zero-argument callables."""
-    runs: List[Callable[[], Check]] = [lambda: check_kl_derivative()]
-    runs += [lambda st=st, sz=sz: check_exact_beta(st, sz) for st, sz in EXACT_CASES]
-    runs += [lambda st=st: check_not_product_form(st) for st in NOT_PRODUCT]
+    runs: List[Callable[[], Check]] = [check_kl_derivative]
+    runs += [partial(check_exact_beta, st, sz) for st, sz in EXACT_CASES]
+    runs += [partial(check_not_product_form, st) for st in NOT_PRODUCT]
     c23, f63 = weyl.symmetric_blocks(2, 3), weyl.free_eigenvectors(6, 3)
     runs += [lambda: check_lemma_g4(c23, 0.4), lambda: check_lemma_g4(f63, 0.2, shape=1.5),
              lambda: check_lemma_g4(weyl.symmetric(4), 1.0),

@@ -42,7 +42,8 @@ def row(structure: str, m: int, n: int, shape: float, seed: int) -> dict:
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "docs/data/variational_beta_b_d.csv"
+    default = Path(__file__).parent.parent / "docs" / "data" / "variational_beta_b_d.csv"
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)

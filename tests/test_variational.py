@@ -105,7 +105,8 @@ def test_log_weyl_factor_rejects_a_wrong_length():
 
 def selberg_log_moments(N, beta, shape):
     """E_β[L] and Var_β(L): first and second β-derivatives of log Z_β, Z_β the Laguerre Selberg
-    integral ∫ |Δ|^β Π λ^shape e^{−λ/2} = 2^{N(shape+1) + βN(N−1)/2} Π_j Γ(shape+1+jβ/2) Γ(1+(j+1)β/2)/Γ(1+β/2)."""
+    integral ∫ |Δ|^β Π λ^shape e^{−λ/2}
+    = 2^{N(shape+1) + βN(N−1)/2} Π_j Γ(shape+1+jβ/2) Γ(1+(j+1)β/2)/Γ(1+β/2) (Mehta 17.6.5, λ = 2x)."""
     j = np.arange(N)
     mean = (N * (N - 1) / 2 * np.log(2) + np.sum(j / 2 * special.digamma(shape + 1 + j * beta / 2)
             + (j + 1) / 2 * special.digamma(1 + (j + 1) * beta / 2) - special.digamma(1 + beta / 2) / 2))
@@ -141,14 +142,16 @@ def test_sampler_agrees_with_the_ensembles_sampler():
     from htmp_exact.ensembles import beta_laguerre_eigenvalues
     N, beta, shape = 6, 0.7, 0.5
     gen = np.random.default_rng(5)
-    ref = np.array([beta_laguerre_eigenvalues(N, beta, shape + 1 + beta * (N - 1) / 2, gen) for _ in range(3000)])
+    a = shape + 1 + beta * (N - 1) / 2
+    ref = np.array([beta_laguerre_eigenvalues(N, beta, a, gen) for _ in range(3000)])
     ours = laguerre_batch(N, beta, shape, 3000, random_state=6)
     for col in (0, N - 1):
         assert stats.ks_2samp(ref[:, col], ours[:, col]).pvalue > 1e-3
 
 
 def test_sampler_seeds():
-    assert np.array_equal(laguerre_batch(5, 0.3, 0.0, 4, random_state=9), laguerre_batch(5, 0.3, 0.0, 4, random_state=9))
+    first, again = (laguerre_batch(5, 0.3, 0.0, 4, random_state=9) for _ in range(2))
+    assert np.array_equal(first, again)
     with pytest.raises(TypeError, match="random_state"):
         laguerre_batch(5, 0.3, 0.0, 4, random_state="x")
 
@@ -236,12 +239,14 @@ def test_table_schema_and_heuristic_column():
     assert len(shapes) >= 3
     for key in ("b", "d"):
         for shape in shapes:
-            got = {(int(r["m"]), int(r["n"])) for r in rows if r["structure"] == key and float(r["shape"]) == shape}
+            got = {(int(r["m"]), int(r["n"])) for r in rows
+                   if r["structure"] == key and float(r["shape"]) == shape}
             assert got == set(itertools.product(range(2, 11), repeat=2))
     for r in rows:
         m, n = int(r["m"]), int(r["n"])
         assert int(r["N"]) == m * n
-        assert float(r["heuristic"]) == pytest.approx(float(heuristic_beta(r["structure"], m=m, n=n)), rel=1e-12)
+        want = float(heuristic_beta(r["structure"], m=m, n=n))
+        assert float(r["heuristic"]) == pytest.approx(want, rel=1e-12)
         assert float(r["ci_low"]) <= float(r["beta"]) <= float(r["ci_high"])
 
 

@@ -101,11 +101,11 @@ def _moments(H: np.ndarray, L: np.ndarray) -> np.ndarray:
     if finite.sum() < 10:
         raise FloatingPointError(f"only {finite.sum()} of {L.size} draws have finite log|Δ| and log W")
     H, L = H[finite], L[finite]
-    h, l = H - H.mean(), L - L.mean()
+    hc, lc = H - H.mean(), L - L.mean()
     M = L.size
-    hl, ll = h * l, l * l
+    hl, ll = hc * lc, lc * lc
     return np.array([hl.sum() / (M - 1), ll.sum() / (M - 1), (hl * hl).mean(), (hl * ll).mean(),
-                     (ll * ll).mean(), (h * ll).mean(), (l * ll).mean()])
+                     (ll * ll).mean(), (hc * ll).mean(), (lc * ll).mean()])
 
 
 def _average(path: np.ndarray, moments: np.ndarray, start: int, samples: int) -> Tuple[float, float, float]:

@@ -25,8 +25,10 @@ def generator(random_state: object) -> np.random.Generator:
     """A numpy Generator from None (fresh entropy), an int seed or a Generator."""
     if isinstance(random_state, np.random.Generator):
         return random_state
-    if random_state is None or (isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool)):
-        return np.random.default_rng(random_state)
+    if random_state is None:
+        return np.random.default_rng()
+    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
+        return np.random.default_rng(int(random_state))
     raise TypeError(f"random_state must be None, an int seed or a numpy Generator, "
                     f"got {type(random_state).__name__} {random_state!r}")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numbers
 from fractions import Fraction
 from math import comb
-from typing import Dict, Tuple
+from typing import Dict, Mapping, Tuple
 
 import numpy as np
 from numba import njit
@@ -46,7 +46,7 @@ def _key(structure: object) -> str:
     return structure
 
 
-def check_sizes(structure: object, sizes: Dict[str, object]) -> Dict[str, int]:
+def check_sizes(structure: object, sizes: Mapping[str, object]) -> Dict[str, int]:
     """The sizes of ``structure`` as ints, or a TypeError/ValueError naming the size and its range."""
     key = _key(structure)
     names = STRUCTURES[key][1]
