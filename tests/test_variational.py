@@ -258,3 +258,11 @@ def test_table_rows_are_fixed_points_of_an_independent_slope(key, m, n, shape):
     beta, se = float(row["beta"]), float(row["standard_error"])
     slope, se_mc = pv.slope_and_error(WEYL[key](m, n), beta, shape, draws=20000)
     assert abs(slope - beta) < 4 * np.hypot(se_mc, (1 - float(row["slope_derivative"])) * se)
+
+
+def test_a_non_convex_estimate_warns():
+    from htmp_exact.variational._algorithm import _average
+    # columns [C, V, (hl)², hl·l², l⁴, h·l², l³]: r' = (h·l² − (C/V)·l³)/V = (2 − 0)/1 = 2
+    moments = np.tile([0.5, 1.0, 1.0, 0.0, 3.0, 2.0, 0.0], (4, 1))
+    with pytest.warns(RuntimeWarning, match="not convex"):
+        _average(np.full(5, 0.5), moments, 0, 100)

@@ -31,6 +31,7 @@ asymptotic; its coverage is measured in docs/variational-beta.md.
 """
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, field
 from math import comb, sqrt
 from typing import Dict, Optional, Tuple
@@ -45,6 +46,7 @@ __all__ = ["VariationalBeta", "estimate_beta", "MAX_N"]
 #: the largest N accepted by :func:`estimate_beta` (the cost per sample grows like N²)
 MAX_N = 200
 _Z95 = 1.959963984540054
+_MIN_CURVATURE = 1e-3
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,11 @@ def _average(path: np.ndarray, moments: np.ndarray, start: int, samples: int) ->
     if not V > 0:
         raise FloatingPointError("the sample variance of L vanished: cannot estimate beta")
     slope_derivative = float((hll - C / V * lll) / V)
-    curvature = max(1.0 - slope_derivative, 1e-3)
+    if slope_derivative >= 1.0 - _MIN_CURVATURE:
+        warnings.warn(f"estimated r'(beta) = {slope_derivative:.3g} >= 1: the KL divergence is not convex at "
+                      f"the iterates, so the interval is not valid; run more iterations or samples",
+                      RuntimeWarning, stacklevel=3)
+    curvature = max(1.0 - slope_derivative, _MIN_CURVATURE)
     beta = float(np.mean(beta_t + (C_t - beta_t * V_t) / (V * curvature)))
     S = max(0.0, hlhl - 2 * beta * hlll + beta**2 * llll - (C - beta * V) ** 2)
     return beta, float(sqrt(S / samples / len(C_t)) / (V * curvature)), slope_derivative
