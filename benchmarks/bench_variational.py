@@ -9,7 +9,7 @@ per draw of the baseline that draws one matrix at a time with ``ensembles.beta_l
 and sums ``log|λ_i − λ_j|`` with numpy, against the batch sampler and compiled log-gap sums.
 
 Coverage: 200 default calls with different seeds per case; the truth is ``exact_beta`` for the
-product forms and, for (b) and (d), a reference run with 50 times as many draws.
+product forms and, for (b) and (d), a reference run with 150 times as many draws.
 """
 import sys
 import time
@@ -68,7 +68,7 @@ def coverage(replicates=200):
              ("c", {"m": 5, "n": 4}, 2.0, float(exact_beta("c", m=5, n=4)))]
     for structure, sizes, shape in [("b", {"m": 3, "n": 3}, 0.0), ("d", {"m": 4, "n": 4}, -0.5),
                                     ("b", {"m": 6, "n": 4}, 2.0)]:
-        ref = estimate_beta(structure, shape=shape, random_state=1, samples=10000, iterations=200,
+        ref = estimate_beta(structure, shape=shape, random_state=1, samples=20000, iterations=300,
                             **sizes)
         print(f"reference ({structure}) {sizes} a' = {shape}: {ref.beta:.6f} ± {ref.standard_error:.1e}",
               flush=True)

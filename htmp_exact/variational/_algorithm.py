@@ -12,22 +12,27 @@ with the step ``η'_t = η_t V̂_t / V̄_t``: the conditional mean of the update
 ``η_t (C(β_t) − β_t V(β_t)) / V̄_t = −η_t KL'(β_t) / V̄_t`` exactly (``C(β) = Cov_β(H, L)``,
 ``V(β) = Var_β(L)``), so the iterates have no ``O(1/M)`` bias from the ratio ``Ĉ/V̂``.
 
-Estimate and interval.  The estimate is the Polyak–Ruppert average
-``β̄ = mean(β_t)`` over the last ``(1 − burn_in)`` fraction of the iterates.  With the slope
-``r(β) = C(β)/V(β)``, ``−KL'(β) = V(β)(r(β) − β)`` has derivative ``−V(β*)(1 − r'(β*))`` at
-the root, and ``d/dβ E_β[g] = Cov_β(g, L)`` gives
-``r'(β) = E_β[(u − Eu)(L − EL)²] / V(β)``, ``u = H − r(β) L``.  The noise of one update at β*
-has variance ``S/M``, ``S = Var((u − Eu)(L − EL))`` with ``u = H − β* L``.  The
-Polyak–Ruppert central limit theorem (Polyak & Juditsky 1992, Thm 2; the paper's Prop. G.5)
-gives ``√K (β̄ − β*) → N(0, σ²)`` over K averaged iterates with
+Estimate and interval.  With the slope ``r(β) = C(β)/V(β)`` (β* = r(β*)),
+``d/dβ E_β[g] = Cov_β(g, L)`` gives ``r'(β) = E_β[(u − Eu)(L − EL)²] / V(β)``, ``u = H − r(β) L``,
+and ``−KL'(β) = V(β)(r(β) − β)`` has derivative ``−V(β*)(1 − r'(β*))`` at the root.  Each of the
+last K = T − ⌊burn_in·T⌋ iterations gives the one-step (Newton) estimate
 
-    σ² = S / (M V(β*)² (1 − r'(β*))²),
+    z_t = β_t + (Ĉ_t − β_t V̂_t) / (V̂ (1 − r̂')),
 
-independent of ρ ∈ (1/2, 1) and of the normaliser ``V̄``.  S, V and r' are estimated by
-pooling the per-iteration sample moments of the averaged iterations at ``β̄``, and the 95%
-interval is ``β̄ ± 1.96 σ̂/√K`` (cut at 0).  For the product forms ``E[H | eigenvalues] = β* L``
-(random labels), so ``r' = 0`` and every slope is unbiased.  Not a proof: the interval is
-asymptotic; its coverage is measured in docs/variational-beta.md.
+of mean β* + O((β_t − β*)²), V̂ and r̂' pooled over the K iterations; the estimate is their
+average (the root of the K batches' linearised estimating equation).  Given the iterates the
+batches are independent and one update at β* has variance ``S/M``,
+``S = Var((u − Eu)(L − EL))`` with ``u = H − β* L``, so
+
+    √K (β̂ − β*) → N(0, σ²),     σ² = S / (M V(β*)² (1 − r'(β*))²),
+
+the Polyak–Ruppert variance ``A⁻¹ S A⁻¹`` with ``A = V(1 − r') = KL''(β*)`` (Polyak & Juditsky
+1992, Thm 2; the paper's Prop. G.5).  Unlike the plain average of the iterates, the estimate
+keeps no memory of the iterations before the window, which that CLT neglects at short runs.
+S is estimated from the pooled sample moments at β̂, and the 95% interval is
+``β̂ ± 1.96 σ̂/√K`` (cut at 0).  For the product forms ``E[H | eigenvalues] = β* L`` (random
+labels), so ``r' = 0`` and every slope is unbiased.  Not a proof: the interval is asymptotic;
+its coverage is measured in docs/variational-beta.md.
 """
 from __future__ import annotations
 
@@ -56,7 +61,8 @@ class VariationalBeta:
     Attributes
     ----------
     beta : float
-        The Polyak–Ruppert average of the iterates after the burn-in (the estimate of β*).
+        The estimate of β*: the average of the one-step estimates of the iterations after the
+        burn-in (module docstring).
     ci : tuple of float
         95% confidence interval ``beta ± 1.96 standard_error`` (lower end cut at 0).
     standard_error : float
