@@ -276,3 +276,13 @@ def test_table_d_is_symmetric_in_m_and_n():
     z = np.array([(b - rows["d", n, m, s][0]) / np.hypot(se, rows["d", n, m, s][1])
                   for (key, m, n, s), (b, se) in rows.items() if key == "d" and m < n])
     assert z.size == 4 * 36 and np.abs(z).max() < 4.5 and 0.8 < z.std() < 1.3
+
+
+@pytest.mark.parametrize("args, error, word", [((0, 0.1, 0.0, 5), ValueError, "n"),
+                                               ((3, -0.1, 0.0, 5), ValueError, "beta"),
+                                               ((3, 0.1, -1.0, 5), ValueError, "shape"),
+                                               ((3, 0.1, 0.0, 2.5), TypeError, "size"),
+                                               ((3, float("nan"), 0.0, 5), ValueError, "beta")])
+def test_sampler_rejects_bad_input(args, error, word):
+    with pytest.raises(error, match=word):
+        laguerre_batch(*args)

@@ -44,7 +44,8 @@ from typing import Dict, Optional, Tuple
 import numpy as np
 
 from ._sampling import RandomState, generator, laguerre_batch, random_labels
-from ._structures import check_sizes, dimension, log_vandermonde, log_weyl_factor, repulsions
+from ._structures import (check_float, check_int, check_sizes, dimension, log_vandermonde, log_weyl_factor,
+                          repulsions)
 
 __all__ = ["VariationalBeta", "estimate_beta", "MAX_N"]
 
@@ -134,25 +135,6 @@ def _average(path: np.ndarray, moments: np.ndarray, start: int, samples: int) ->
     return beta, float(sqrt(S / samples / len(C_t)) / (V * curvature)), slope_derivative
 
 
-def _check_int(value: object, name: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
-    return int(value)
-
-
-def _check_float(value: object, name: str, low: float, high: float, closed: str = "()") -> float:
-    interval = f"{closed[0]}{low}, {high}{closed[1]}"
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a real number in {interval}, got {type(value).__name__} {value!r}")
-    v = float(value)
-    inside = (v >= low if closed[0] == "[" else v > low) and (v <= high if closed[1] == "]" else v < high)
-    if not (np.isfinite(v) and inside):
-        raise ValueError(f"{name} must be a real number in {interval}, got {value!r}")
-    return v
-
-
 def estimate_beta(structure: str, *, shape: float = 0.0, random_state: RandomState = None,
                   samples: int = 1000, iterations: int = 40, step_exponent: float = 0.75,
                   burn_in: float = 0.5, beta0: Optional[float] = None, tol: Optional[float] = None,
@@ -203,15 +185,15 @@ def estimate_beta(structure: str, *, shape: float = 0.0, random_state: RandomSta
     N = dimension(structure, checked)
     if N > MAX_N:
         raise ValueError(f"estimate_beta takes N <= {MAX_N} eigenvalues, got N = {N} (sizes {checked})")
-    shape = _check_float(shape, "shape", -1.0, np.inf)
-    samples = _check_int(samples, "samples", 10, 10**6)
-    iterations = _check_int(iterations, "iterations", 2, 10**5)
-    rho = _check_float(step_exponent, "step_exponent", 0.5, 1.0, "(]")
-    burn_in = _check_float(burn_in, "burn_in", 0.0, 1.0, "[)")
+    shape = check_float(shape, "shape", -1.0, np.inf)
+    samples = check_int(samples, "samples", 10, 10**6)
+    iterations = check_int(iterations, "iterations", 2, 10**5)
+    rho = check_float(step_exponent, "step_exponent", 0.5, 1.0, "(]")
+    burn_in = check_float(burn_in, "burn_in", 0.0, 1.0, "[)")
     heuristic = repulsions(structure, checked) / comb(N, 2)
-    beta = heuristic if beta0 is None else _check_float(beta0, "beta0", 0.0, np.inf, "[)")
+    beta = heuristic if beta0 is None else check_float(beta0, "beta0", 0.0, np.inf, "[)")
     if tol is not None:
-        tol = _check_float(tol, "tol", 0.0, np.inf)
+        tol = check_float(tol, "tol", 0.0, np.inf)
     gen = generator(random_state)
     path, moments = [beta], np.empty((iterations, 7))
     converged, t = tol is None, 0

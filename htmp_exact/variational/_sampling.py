@@ -16,6 +16,8 @@ from typing import Union
 import numpy as np
 from scipy.linalg.lapack import dsterf
 
+from ._structures import check_float, check_int
+
 __all__ = ["RandomState", "generator", "laguerre_batch", "random_labels"]
 
 RandomState = Union[None, int, np.random.Generator]
@@ -62,6 +64,9 @@ def laguerre_batch(n: int, beta: float, shape: float, size: int,
     >>> bool(abs(lam.mean() - 5.0) < 0.05)
     True
     """
+    n, size = check_int(n, "n", 1, 10**4), check_int(size, "size", 1, 10**8)
+    beta = check_float(beta, "beta", 0.0, np.inf, "[)")
+    shape = check_float(shape, "shape", -1.0, np.inf)
     gen = generator(random_state)
     steps = np.arange(n - 1, -1, -1, dtype=float)           # N − 1 − i
     d = _chi(2.0 * shape + 2.0 + beta * steps, (size, n), gen)

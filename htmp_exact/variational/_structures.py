@@ -6,7 +6,8 @@ of the m×n structures are laid out as an m×n array, entry ``(k, i)`` at index 
 (block ``k``, position ``i``), as in ``proofs_check.weyl``.
 
 ``log_weyl_factor`` is ``H = log h(λ)`` with ``h = W(λ)`` of SPEC §7; ``log_vandermonde`` is
-``L = log|Δ(λ)|``.  Both take arrays of shape ``(..., N)`` of labelled eigenvalues.
+``L = log|Δ(λ)|``.  Both take arrays of shape ``(..., N)`` of labelled eigenvalues.  The checks of
+sizes and of the numeric parameters of the module live here too.
 """
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from typing import Dict, Mapping, Tuple
 import numpy as np
 from numba import njit
 
-__all__ = ["STRUCTURES", "PRODUCT_FORM", "check_sizes", "dimension", "repulsions", "heuristic_beta",
-           "exact_beta", "log_vandermonde", "log_weyl_factor"]
+__all__ = ["STRUCTURES", "PRODUCT_FORM", "check_float", "check_int", "check_sizes", "dimension", "repulsions",
+           "heuristic_beta", "exact_beta", "log_vandermonde", "log_weyl_factor"]
 
 #: structure key → (name, size names)
 STRUCTURES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
@@ -44,6 +45,27 @@ def _key(structure: object) -> str:
     if structure not in STRUCTURES:
         raise ValueError(f"structure must be one of {list(STRUCTURES)}, got {structure!r}")
     return structure
+
+
+def check_int(value: object, name: str, low: int, high: int) -> int:
+    """``value`` as an int in ``[low, high]``, or a TypeError/ValueError naming ``name``."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {value!r}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be an integer in [{low}, {high}], got {value!r}")
+    return int(value)
+
+
+def check_float(value: object, name: str, low: float, high: float, closed: str = "()") -> float:
+    """``value`` as a finite float in the interval (``closed``: its brackets), or a named error."""
+    interval = f"{closed[0]}{low}, {high}{closed[1]}"
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a real number in {interval}, got {type(value).__name__} {value!r}")
+    v = float(value)
+    inside = (v >= low if closed[0] == "[" else v > low) and (v <= high if closed[1] == "]" else v < high)
+    if not (np.isfinite(v) and inside):
+        raise ValueError(f"{name} must be a real number in {interval}, got {value!r}")
+    return v
 
 
 def check_sizes(structure: object, sizes: Mapping[str, object]) -> Dict[str, int]:
