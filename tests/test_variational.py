@@ -271,8 +271,8 @@ def test_a_non_convex_estimate_warns():
 def test_table_d_is_symmetric_in_m_and_n():
     # W of (d) is unchanged by transposing the m×n array; the code lays out m×n and n×m differently
     import csv
-    rows = {(r["structure"], int(r["m"]), int(r["n"]), r["shape"]): (float(r["beta"]), float(r["standard_error"]))
-            for r in csv.DictReader(TABLE.open())}
+    rows = {(r["structure"], int(r["m"]), int(r["n"]), r["shape"]):
+            (float(r["beta"]), float(r["standard_error"])) for r in csv.DictReader(TABLE.open())}
     z = np.array([(b - rows["d", n, m, s][0]) / np.hypot(se, rows["d", n, m, s][1])
                   for (key, m, n, s), (b, se) in rows.items() if key == "d" and m < n])
     assert z.size == 4 * 36 and np.abs(z).max() < 4.5 and 0.8 < z.std() < 1.3

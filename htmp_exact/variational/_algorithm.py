@@ -63,9 +63,9 @@ class VariationalBeta:
     ----------
     beta : float
         The estimate of β*: the average of the one-step estimates of the iterations after the
-        burn-in (module docstring).
+        burn-in (module docstring), cut at 0.
     ci : tuple of float
-        95% confidence interval ``beta ± 1.96 standard_error`` (lower end cut at 0).
+        95% confidence interval ``beta ± 1.96 standard_error``, cut at 0 (β* ≥ 0).
     standard_error : float
         Asymptotic standard error of ``beta`` (module docstring).
     structure, sizes, shape
@@ -210,6 +210,7 @@ def estimate_beta(structure: str, *, shape: float = 0.0, random_state: RandomSta
                 break
     iterates, moments = np.array(path), moments[:t]
     estimate, se, slope_derivative = _average(iterates, moments, int(burn_in * t), samples)
-    return VariationalBeta(estimate, (max(0.0, estimate - _Z95 * se), estimate + _Z95 * se), se,
+    ci = (max(0.0, estimate - _Z95 * se), max(0.0, estimate + _Z95 * se))
+    return VariationalBeta(max(0.0, estimate), ci, se,
                            structure, checked, shape, heuristic, t, samples, t - int(burn_in * t),
                            iterates, moments[:, 0] / moments[:, 1], slope_derivative, converged)
