@@ -1,7 +1,7 @@
 """``python -m proofs_check``: run every check script, print the tables, exit 1 on any failure."""
 import sys
 
-from . import identities, moments, weyl
+from . import identities, moments, variational, weyl
 from ._report import exit_status, run_and_report
 
 
@@ -13,6 +13,7 @@ def main() -> int:
           + weyl.repulsion_table(weyl.EXACT_CASES + weyl.FLOAT_CASES) + "\n")
     results += run_and_report("Weyl formulae (Table F.1)", weyl.checks())
     results += run_and_report("SPEC §3–§4 identities (numeric, 30+ digits)", identities.checks())
+    results += run_and_report("Variational β of product-form structures (Appendix G)", variational.checks())
     return exit_status(results)
 
 

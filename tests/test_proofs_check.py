@@ -80,3 +80,14 @@ def test_repulsion_count_check_catches_a_wrong_D():
 
 def test_identity_check_catches_a_small_perturbation():
     assert not identities.check_duality(points=1, scale=1 + Fraction(1, 10**25)).passed
+
+
+def test_variational_checks_fail_on_false_identities():
+    from proofs_check import variational
+    assert not variational.check_kl_derivative(sign=-1).passed
+    c23 = weyl.symmetric_blocks(2, 3)
+    assert not variational.check_exact_beta(c23, {"m": 2, "n": 3}, claimed=lambda key, **s: Fraction(1, 2)).passed
+    assert not variational.check_exact_beta(weyl.commuting_blocks(2, 2), {"m": 2, "n": 2}).passed
+    assert not variational.check_not_product_form(weyl.kronecker(1, 3)).passed
+    assert not variational.check_lemma_g4(c23, 0.6, draws=4000).passed
+    assert not variational.check_lemma_g4_fails_off_optimum(c23, 0.4, draws=4000).passed
