@@ -19,8 +19,14 @@ User guide and measured figures: docs/variational-beta.md.
 """
 from ._algorithm import MAX_N, VariationalBeta, estimate_beta
 from ._sampling import laguerre_batch
-from ._structures import (PRODUCT_FORM, STRUCTURES, exact_beta, heuristic_beta, log_vandermonde,
-                          log_weyl_factor)
+from ._structures import (
+                          PRODUCT_FORM,
+                          STRUCTURES,
+                          exact_beta,
+                          heuristic_beta,
+                          log_vandermonde,
+                          log_weyl_factor,
+)
 
 __all__ = ["exact_beta", "estimate_beta", "heuristic_beta", "VariationalBeta", "laguerre_batch",
            "log_vandermonde", "log_weyl_factor", "STRUCTURES", "PRODUCT_FORM", "MAX_N"]

@@ -43,9 +43,17 @@ from typing import Dict, Optional, Tuple
 
 import numpy as np
 
-from ._sampling import RandomState, generator, laguerre_batch, random_labels
-from ._structures import (check_float, check_int, check_sizes, dimension, log_vandermonde, log_weyl_factor,
-                          repulsions)
+from .._inputs import RandomState, generator
+from ._sampling import laguerre_batch, random_labels
+from ._structures import (
+    check_float,
+    check_int,
+    check_sizes,
+    dimension,
+    log_vandermonde,
+    log_weyl_factor,
+    repulsions,
+)
 
 __all__ = ["VariationalBeta", "estimate_beta", "MAX_N"]
 

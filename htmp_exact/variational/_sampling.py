@@ -10,30 +10,13 @@ tridiagonal ``B Bᵀ`` come from LAPACK ``dsterf`` (eigenvalues only, ``O(N²)``
 """
 from __future__ import annotations
 
-import numbers
-from typing import Union
-
 import numpy as np
 from scipy.linalg.lapack import dsterf
 
+from .._inputs import RandomState, generator
 from ._structures import check_float, check_int
 
-__all__ = ["RandomState", "generator", "laguerre_batch", "random_labels"]
-
-RandomState = Union[None, int, np.random.Generator]
-
-
-def generator(random_state: object) -> np.random.Generator:
-    """A numpy Generator from None (fresh entropy), an int seed or a Generator."""
-    if isinstance(random_state, np.random.Generator):
-        return random_state
-    if random_state is None:
-        return np.random.default_rng()
-    if isinstance(random_state, numbers.Integral) and not isinstance(random_state, bool):
-        return np.random.default_rng(int(random_state))
-    raise TypeError(f"random_state must be None, an int seed or a numpy Generator, "
-                    f"got {type(random_state).__name__} {random_state!r}")
-
+__all__ = ["laguerre_batch", "random_labels"]
 
 def _chi(df: np.ndarray, shape: tuple, gen: np.random.Generator) -> np.ndarray:
     """χ variables with ``df`` degrees of freedom (broadcast to ``shape``); χ_0 = 0."""
