@@ -2,14 +2,15 @@
 
 Every figure in the documentation comes from one of these files; each names the command that
 wrote it and the machine it ran on, so that a rerun replaces it."""
+
 from __future__ import annotations
 
 import os
 import platform
 import sys
+from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable, Sequence
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks"
 
@@ -22,8 +23,9 @@ def machine() -> str:
             versions.append(f"{package} {metadata.version(package)}")
         except metadata.PackageNotFoundError:
             pass
-    return (f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}, "
-            + ", ".join(versions))
+    return f"{os.cpu_count()} CPUs ({platform.machine()}), Python {platform.python_version()}, " + ", ".join(
+        versions
+    )
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

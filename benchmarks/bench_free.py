@@ -18,6 +18,7 @@ kernels once per process; printed), times with γ = 1/2:
 
 Each time is the best of three runs (the machine is shared and noisy).
 """
+
 import time
 
 import numpy as np
@@ -71,8 +72,11 @@ def main():
     for kappa in (1.0, 10.0, 100.0, 1000.0):
         t_mu = best_of(lambda kappa=kappa: fast.stieltjes(X + 1e-6j, GAMMA, kappa))
         for name, kwargs in NU.items():
-            t = best_of(lambda kappa=kappa, kwargs=kwargs: multiplicative_convolution(htmp(GAMMA, kappa),
-                                                                                       **kwargs).pdf(X))
+            t = best_of(
+                lambda kappa=kappa, kwargs=kwargs: multiplicative_convolution(
+                    htmp(GAMMA, kappa), **kwargs
+                ).pdf(X)
+            )
             print(f"| {kappa:g} | {name} | {t:.3f} | {t_mu:.3f} |")
 
     law = htmp(GAMMA, 10.0)
@@ -80,9 +84,11 @@ def main():
     t_direct = best_of(lambda: multiplicative_convolution(law, method="direct", **NU["3 atoms"]).pdf(X), 1)
     iterations, t_naive = naive_fixed_point(10.0)
     t_cdf = best_of(lambda: multiplicative_convolution(law, **NU["3 atoms"]).cdf(X))
-    print(f"\nκ = 10, 3 atoms: panels {t_panels:.3f} s; method='direct' (fast.stieltjes) {t_direct:.2f} s "
-          f"({t_direct / t_panels:.0f}x); plain fixed point at x + 1e-3 x i: {iterations} iterations, "
-          f"{t_naive:.2f} s ({t_naive / t_panels:.0f}x); cdf on 1000 points {t_cdf:.3f} s")
+    print(
+        f"\nκ = 10, 3 atoms: panels {t_panels:.3f} s; method='direct' (fast.stieltjes) {t_direct:.2f} s "
+        f"({t_direct / t_panels:.0f}x); plain fixed point at x + 1e-3 x i: {iterations} iterations, "
+        f"{t_naive:.2f} s ({t_naive / t_panels:.0f}x); cdf on 1000 points {t_cdf:.3f} s"
+    )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ Run: ``python benchmarks/bench_reliability.py`` (writes docs/benchmarks/reliabil
    strings, NaN, infinities, complex, huge integers, arrays, balls): how the calls end.
 4. **Overhead** of the scipy distribution objects over the fast path they wrap.
 """
+
 from __future__ import annotations
 
 import threading
@@ -23,9 +24,18 @@ from flint import acb, arb, ctx
 
 from htmp_exact import PrecisionError, ensembles, exact, fast, htmp, inverse_htmp, marchenko_pastur
 
-CASES = [(f, x, g, k, d) for d in (15, 40, 80) for f, x, g, k in
-         ((exact.cdf, "2.3", "0.1", 1000), (exact.pdf, "0.7", "0.5", 3), (exact.sf, "1.5", "2", 7),
-          (exact.logpdf, "1e-3", "0.999", "2.5"), (exact.cdf, "0.9", "0.25", 200), (exact.pdf, "1.7", "0.2", 8000))]
+CASES = [
+    (f, x, g, k, d)
+    for d in (15, 40, 80)
+    for f, x, g, k in (
+        (exact.cdf, "2.3", "0.1", 1000),
+        (exact.pdf, "0.7", "0.5", 3),
+        (exact.sf, "1.5", "2", 7),
+        (exact.logpdf, "1e-3", "0.999", "2.5"),
+        (exact.cdf, "0.9", "0.25", 200),
+        (exact.pdf, "1.7", "0.2", 8000),
+    )
+]
 
 
 def threads() -> str:
@@ -48,16 +58,24 @@ def threads() -> str:
     threaded_time = time.perf_counter() - start
     hung = sum(t.is_alive() for t in pool)
     agree = sum(results[i].overlaps(ball) for i, ball in enumerate(serial) if i in results)
-    rows = [["serial", len(CASES), f"{serial_time:.2f} s", "-", "-"],
-            ["4 threads", len(CASES), f"{threaded_time:.2f} s", f"{agree} of {len(CASES)}", hung]]
-    return table(["run", "calls", "wall time", "balls agreeing with the serial run", "threads still running"],
-                 rows) + f"\n\nCaller's precision after the threads: {ctx.prec} bits (53 before)."
+    rows = [
+        ["serial", len(CASES), f"{serial_time:.2f} s", "-", "-"],
+        ["4 threads", len(CASES), f"{threaded_time:.2f} s", f"{agree} of {len(CASES)}", hung],
+    ]
+    return (
+        table(
+            ["run", "calls", "wall time", "balls agreeing with the serial run", "threads still running"], rows
+        )
+        + f"\n\nCaller's precision after the threads: {ctx.prec} bits (53 before)."
+    )
 
 
 def budget() -> str:
-    calls = [("pdf, 10000 digits, κ = 10⁵", lambda t: exact.pdf("1", "0.5", 100000, digits=10000, timeout=t)),
-             ("cdf, κ = 10⁸ (Sturm count of 5·10⁷ steps)", lambda t: exact.cdf("1", "0.5", 10**8, timeout=t)),
-             ("sf, 1000 digits, κ = 10⁴", lambda t: exact.sf("1.1", "0.5", 10000, digits=1000, timeout=t))]
+    calls = [
+        ("pdf, 10000 digits, κ = 10⁵", lambda t: exact.pdf("1", "0.5", 100000, digits=10000, timeout=t)),
+        ("cdf, κ = 10⁸ (Sturm count of 5·10⁷ steps)", lambda t: exact.cdf("1", "0.5", 10**8, timeout=t)),
+        ("sf, 1000 digits, κ = 10⁴", lambda t: exact.sf("1.1", "0.5", 10000, digits=1000, timeout=t)),
+    ]
     rows = []
     for name, call in calls:
         for limit in (1, 5):
@@ -66,36 +84,89 @@ def budget() -> str:
                 call(limit)
                 outcome = "finished"
             except PrecisionError as err:
-                outcome = "PrecisionError: time budget spent" if "time budget" in str(err) else "PrecisionError"
+                outcome = (
+                    "PrecisionError: time budget spent" if "time budget" in str(err) else "PrecisionError"
+                )
             rows.append([name, f"{limit} s", f"{time.perf_counter() - start:.2f} s", outcome])
     return table(["call", "timeout", "time taken", "outcome"], rows)
 
 
-JUNK = [None, True, False, "", "abc", "1/0", "nan", "inf", "1e400", "1e-400", b"1", float("nan"), float("inf"),
-        -float("inf"), -1.0, 0.0, 1e-320, 5e-324, 1e308, 1 + 2j, 10**400, -(10**400), 10**30, Fraction(7, 3),
-        Decimal("NaN"), Decimal("-Infinity"), [1.0, 2.0], (1, 2, 3), object(), np.array([1 + 1j]), np.array(["a"]),
-        np.float32(np.nan), arb(1, 10), arb("0.5", "0.4"), acb(1, 1)]
+JUNK = [
+    None,
+    True,
+    False,
+    "",
+    "abc",
+    "1/0",
+    "nan",
+    "inf",
+    "1e400",
+    "1e-400",
+    b"1",
+    float("nan"),
+    float("inf"),
+    -float("inf"),
+    -1.0,
+    0.0,
+    1e-320,
+    5e-324,
+    1e308,
+    1 + 2j,
+    10**400,
+    -(10**400),
+    10**30,
+    Fraction(7, 3),
+    Decimal("NaN"),
+    Decimal("-Infinity"),
+    [1.0, 2.0],
+    (1, 2, 3),
+    object(),
+    np.array([1 + 1j]),
+    np.array(["a"]),
+    np.float32(np.nan),
+    arb(1, 10),
+    arb("0.5", "0.4"),
+    acb(1, 1),
+]
 
 ENTRY_POINTS = [
-    (exact.pdf, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)), (exact.logpdf, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)),
-    (exact.cdf, ("x", "gamma", "kappa"), ("0.7", "2", 3)), (exact.sf, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)),
+    (exact.pdf, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)),
+    (exact.logpdf, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)),
+    (exact.cdf, ("x", "gamma", "kappa"), ("0.7", "2", 3)),
+    (exact.sf, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)),
     (exact.stieltjes, ("z", "gamma", "kappa"), (-1, "0.5", 3)),
     (exact.stieltjes_boundary, ("x", "gamma", "kappa"), ("0.7", "0.5", 3)),
-    (exact.moment, ("k", "gamma", "kappa"), (3, "0.5", 3)), (exact.inverse_moment, ("k", "gamma", "kappa"), (1, "0.5", 3)),
-    (exact.mp_pdf, ("x", "gamma"), ("0.7", "0.5")), (exact.mp_cdf, ("x", "gamma"), ("0.7", "2")),
-    (exact.mp_stieltjes, ("z", "gamma"), (-1, "0.5")), (exact.mp_moment, ("k", "gamma"), (3, "0.5")),
-    (fast.pdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)), (fast.cdf, ("x", "gamma", "kappa"), (0.7, 2.0, 3.0)),
-    (fast.ppf, ("q", "gamma", "kappa"), (0.3, 0.5, 3.0)), (fast.stieltjes, ("z", "gamma", "kappa"), (-1.0, 0.5, 3.0)),
-    (fast.mp_cdf, ("x", "gamma"), (0.7, 0.5)), (htmp.pdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
-    (htmp.sf, ("x", "gamma", "kappa"), (0.7, 2.0, 3.0)), (inverse_htmp.cdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
+    (exact.moment, ("k", "gamma", "kappa"), (3, "0.5", 3)),
+    (exact.inverse_moment, ("k", "gamma", "kappa"), (1, "0.5", 3)),
+    (exact.mp_pdf, ("x", "gamma"), ("0.7", "0.5")),
+    (exact.mp_cdf, ("x", "gamma"), ("0.7", "2")),
+    (exact.mp_stieltjes, ("z", "gamma"), (-1, "0.5")),
+    (exact.mp_moment, ("k", "gamma"), (3, "0.5")),
+    (fast.pdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
+    (fast.cdf, ("x", "gamma", "kappa"), (0.7, 2.0, 3.0)),
+    (fast.ppf, ("q", "gamma", "kappa"), (0.3, 0.5, 3.0)),
+    (fast.stieltjes, ("z", "gamma", "kappa"), (-1.0, 0.5, 3.0)),
+    (fast.mp_cdf, ("x", "gamma"), (0.7, 0.5)),
+    (htmp.pdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
+    (htmp.sf, ("x", "gamma", "kappa"), (0.7, 2.0, 3.0)),
+    (inverse_htmp.cdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
     (marchenko_pastur.ppf, ("q", "gamma"), (0.3, 0.5)),
-    (lambda n, g, k: ensembles.sample_htmp_spectrum(n, g, k, random_state=0), ("n", "gamma", "kappa"), (20, 0.5, 3.0)),
+    (
+        lambda n, g, k: ensembles.sample_htmp_spectrum(n, g, k, random_state=0),
+        ("n", "gamma", "kappa"),
+        (20, 0.5, 3.0),
+    ),
 ]
 
 
 def junk() -> str:
-    outcomes = {"named ValueError/TypeError": 0, "PrecisionError (limit named)": 0, "a value (valid input)": 0,
-                "unnamed error": 0, "other exception": 0}
+    outcomes = {
+        "named ValueError/TypeError": 0,
+        "PrecisionError (limit named)": 0,
+        "a value (valid input)": 0,
+        "unnamed error": 0,
+        "other exception": 0,
+    }
     slowest = 0.0
     for function, names, valid in ENTRY_POINTS:
         for position in range(len(valid)):
@@ -111,13 +182,15 @@ def junk() -> str:
                     outcomes["named ValueError/TypeError" if named else "unnamed error"] += 1
                 except PrecisionError:
                     outcomes["PrecisionError (limit named)"] += 1
-                except Exception:  # noqa: BLE001 - counted
+                except Exception:
                     outcomes["other exception"] += 1
                 slowest = max(slowest, time.perf_counter() - start)
     total = sum(outcomes.values())
-    return (table(["outcome", "calls"], [[k, v] for k, v in outcomes.items()])
-            + f"\n\n{total} calls ({len(ENTRY_POINTS)} entry points × each argument × {len(JUNK)} junk values); "
-            f"slowest call {slowest:.2f} s.")
+    return (
+        table(["outcome", "calls"], [[k, v] for k, v in outcomes.items()])
+        + f"\n\n{total} calls ({len(ENTRY_POINTS)} entry points × each argument × {len(JUNK)} junk values); "
+        f"slowest call {slowest:.2f} s."
+    )
 
 
 def overhead() -> str:
@@ -125,8 +198,10 @@ def overhead() -> str:
     x = np.linspace(0.1, 3.0, 10_000)
     frozen = htmp(0.5, 10.0)
     fast.pdf(1.0, 0.5, 10.0)
-    for name, direct, wrapped in (("scalar x", lambda: fast.pdf(1.0, 0.5, 10.0), lambda: frozen.pdf(1.0)),
-                                  ("10⁴ x", lambda: fast.pdf(x, 0.5, 10.0), lambda: frozen.pdf(x))):
+    for name, direct, wrapped in (
+        ("scalar x", lambda: fast.pdf(1.0, 0.5, 10.0), lambda: frozen.pdf(1.0)),
+        ("10⁴ x", lambda: fast.pdf(x, 0.5, 10.0), lambda: frozen.pdf(x)),
+    ):
         timings = []
         for run in (direct, wrapped):
             repeat = 200 if name == "scalar x" else 20
@@ -134,14 +209,28 @@ def overhead() -> str:
             for _ in range(repeat):
                 run()
             timings.append((time.perf_counter() - start) / repeat)
-        rows.append([name, f"{timings[0] * 1e3:.3f} ms", f"{timings[1] * 1e3:.3f} ms",
-                     f"{(timings[1] - timings[0]) * 1e3:.3f} ms"])
+        rows.append(
+            [
+                name,
+                f"{timings[0] * 1e3:.3f} ms",
+                f"{timings[1] * 1e3:.3f} ms",
+                f"{(timings[1] - timings[0]) * 1e3:.3f} ms",
+            ]
+        )
     return table(["input", "fast.pdf", "htmp(0.5, 10).pdf", "overhead"], rows)
 
 
 def main() -> None:
-    write("reliability", "Reliability", [("Threads", threads()), ("Time budget", budget()),
-                                         ("Junk arguments", junk()), ("Overhead of the distribution objects", overhead())])
+    write(
+        "reliability",
+        "Reliability",
+        [
+            ("Threads", threads()),
+            ("Time budget", budget()),
+            ("Junk arguments", junk()),
+            ("Overhead of the distribution objects", overhead()),
+        ],
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ Complex points (Stieltjes transforms) are kept the same way, part by part: Pytho
 The float APIs (fast path, distributions, ensembles) check their parameters with
 :func:`positive_float` and take random generators through :func:`generator`.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,7 +41,7 @@ REAL_TYPES = "int, float, Fraction, Decimal, decimal or p/q str, fmpq, arb or mp
 def shown(value: object, width: int = 40) -> str:
     """``repr(value)`` cut to ``width`` characters, for error messages (inputs may be huge)."""
     text = repr(value)
-    return text if len(text) <= width else f"{text[:width - 12]}...{text[-9:]}"
+    return text if len(text) <= width else f"{text[: width - 12]}...{text[-9:]}"
 
 
 def _binary_fraction(man: int, exp: int) -> fmpq:
@@ -128,7 +129,7 @@ class ComplexPoint:
     real: Real
     imag: Real
 
-    def ball(self) -> "flint.acb":
+    def ball(self) -> flint.acb:
         """The point as an :class:`flint.acb` at the current precision."""
         return flint.acb(arb(self.real), arb(self.imag))
 
@@ -206,9 +207,7 @@ def to_positive(value: object, name: str) -> Real:
         if v <= 0:
             raise ValueError(f"{name} must be > 0 (valid range (0, inf)), got {shown(value)}")
     elif not v > 0:
-        raise ValueError(
-            f"{name} must be > 0 (valid range (0, inf)); the ball {v} is not certainly positive"
-        )
+        raise ValueError(f"{name} must be > 0 (valid range (0, inf)); the ball {v} is not certainly positive")
     return v
 
 
@@ -219,13 +218,16 @@ def generator(random_state: RandomState) -> np.random.Generator:
     """A numpy Generator from ``None`` (fresh entropy), a seed or a Generator."""
     if isinstance(random_state, np.random.Generator):
         return random_state
-    if random_state is None or (isinstance(random_state, (int, np.integer))
-                                and not isinstance(random_state, (bool, np.bool_))):
+    if random_state is None or (
+        isinstance(random_state, (int, np.integer)) and not isinstance(random_state, (bool, np.bool_))
+    ):
         if random_state is not None and random_state < 0:
             raise ValueError(f"random_state must be a seed >= 0, got {random_state!r}")
         return np.random.default_rng(random_state)
-    raise TypeError("random_state must be None, an int seed >= 0 or a numpy Generator, "
-                    f"got {type(random_state).__name__} {random_state!r}")
+    raise TypeError(
+        "random_state must be None, an int seed >= 0 or a numpy Generator, "
+        f"got {type(random_state).__name__} {random_state!r}"
+    )
 
 
 def float_points(value: object, name: str) -> np.ndarray:
@@ -245,7 +247,9 @@ def positive_floats(value: object, name: str) -> np.ndarray:
     array = float_points(value, name)
     bad = ~(np.isfinite(array) & (array > 0))
     if np.any(bad):
-        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {array[bad].flat[0].item()!r}")
+        raise ValueError(
+            f"{name} must be finite and > 0 (valid range (0, inf)), got {array[bad].flat[0].item()!r}"
+        )
     return array
 
 

@@ -7,11 +7,13 @@ import.  :func:`jit` then caches in a private directory under the system's tempo
 and, if even that cannot be written, compiles without a cache (each process compiles once).
 ``NUMBA_CACHE_DIR``, when set, is respected as numba does.
 """
+
 from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, Callable, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numba
 from numba.core import config

@@ -11,19 +11,32 @@ and the Marchenko–Pastur edges (SPEC §2–§3).
 The formulas are written once and serve every number type the package uses: exact
 :class:`flint.fmpq`, :class:`flint.arb` balls and float64 (scalars or numpy arrays).
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable, Tuple
+from typing import Any
 
 import numpy as np
 from flint import arb, fmpq
 
 from ._inputs import Real, is_exact, to_positive
 
-__all__ = ["Interval", "GAMMA", "KAPPA", "FAST_GAMMA", "FAST_KAPPA", "EXACT_MAX_S", "HTMPParams",
-           "gamma_above_one", "mp_edges", "atom_mass", "float_atom"]
+__all__ = [
+    "Interval",
+    "GAMMA",
+    "KAPPA",
+    "FAST_GAMMA",
+    "FAST_KAPPA",
+    "EXACT_MAX_S",
+    "HTMPParams",
+    "gamma_above_one",
+    "mp_edges",
+    "atom_mass",
+    "float_atom",
+]
 
 
 @dataclass(frozen=True)
@@ -36,7 +49,8 @@ class Interval:
     low_open: bool = True
 
     def __str__(self) -> str:
-        return f"{'(' if self.low_open else '['}{self.low:g}, {self.high:g}{')' if math.isinf(self.high) else ']'}"
+        left, right = "(" if self.low_open else "[", ")" if math.isinf(self.high) else "]"
+        return f"{left}{self.low:g}, {self.high:g}{right}"
 
     def contains(self, value: float) -> bool:
         above = value > self.low if self.low_open else value >= self.low
@@ -72,13 +86,13 @@ class HTMPParams:
     s: Any
 
     @classmethod
-    def of(cls, gamma: Any, kappa: Any) -> "HTMPParams":
+    def of(cls, gamma: Any, kappa: Any) -> HTMPParams:
         """The derived parameters of numbers γ, κ (fmpq, arb or float), unchecked."""
         c = kappa / 2
         return cls(gamma=gamma, kappa=kappa, c=c, alpha=c * (1 - gamma) / gamma - 1, s=c / gamma)
 
     @classmethod
-    def from_inputs(cls, gamma: object, kappa: object) -> "HTMPParams":
+    def from_inputs(cls, gamma: object, kappa: object) -> HTMPParams:
         """Exact parameters from user inputs (see :func:`htmp_exact._inputs.to_real`), checked > 0."""
         return cls.of(to_positive(gamma, "gamma"), to_positive(kappa, "kappa"))
 
@@ -90,7 +104,7 @@ class HTMPParams:
         """Whether ``max(c, s) <= EXACT_MAX_S``, the range of the certified kernels."""
         return bool(max(arb(self.c), arb(self.s)) <= EXACT_MAX_S)
 
-    def dual(self) -> "HTMPParams":
+    def dual(self) -> HTMPParams:
         """Parameters of HTMP(1/γ, κ/γ), the dual law (SPEC §3, duality)."""
         return HTMPParams.of(1 / self.gamma, self.kappa / self.gamma)
 
@@ -121,7 +135,7 @@ def float_atom(gamma: Any) -> Any:
     return float(value) if value.ndim == 0 else value
 
 
-def mp_edges(gamma: Any, sqrt: Callable[[Any], Any] = arb.sqrt) -> Tuple[Any, Any]:
+def mp_edges(gamma: Any, sqrt: Callable[[Any], Any] = arb.sqrt) -> tuple[Any, Any]:
     """``(λ−, λ+)`` of MP(γ): ``λ− = ((1 − γ)/(1 + √γ))²`` (no cancellation near γ = 1),
     ``λ+ = (1 + √γ)²``; ``sqrt`` is the square root of γ's number type (``numpy.sqrt`` for
     floats and arrays)."""

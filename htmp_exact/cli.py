@@ -15,9 +15,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from fractions import Fraction
-from typing import List, NoReturn, Optional, Sequence
+from typing import NoReturn
 
 from . import exact
 from .checker import check_implementation, load_function
@@ -72,7 +73,7 @@ def _x_value(text: str) -> str:
 
 def certified_table(
     gammas: Sequence[str], kappas: Sequence[str], xs: Sequence[str], digits: int
-) -> List[List[str]]:
+) -> list[list[str]]:
     """Rows ``[gamma, kappa, x, pdf, cdf, sf]`` of certified balls printed to ``digits`` digits."""
     rows = []
     for g in gammas:
@@ -118,7 +119,7 @@ def _default_job(argv: Sequence[str]) -> int:
     return 0
 
 
-def _grid_points(args: argparse.Namespace) -> List[Point]:
+def _grid_points(args: argparse.Namespace) -> list[Point]:
     if args.quantity not in ("pdf", "logpdf", "cdf", "sf"):
         raise UsageError(
             f"--quantity {args.quantity} needs --preset (a grid takes x for pdf, logpdf, cdf, sf)"
@@ -165,7 +166,7 @@ def _table(argv: Sequence[str]) -> int:
     elif not 1 <= args.digits <= MAX_CLI_DIGITS:
         raise UsageError(f"--digits {args.digits}: must lie in [1, {MAX_CLI_DIGITS}]")
     points = preset_points(args.preset, args.quantity, args.encoding) if args.preset else _grid_points(args)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115 - fail early
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
         progress = sys.stderr.isatty()
         if args.jobs > 1:
@@ -226,7 +227,7 @@ def _check(argv: Sequence[str]) -> int:
     return 0 if report.passed else 1
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``htmp-exact`` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
     command = {"table": _table, "check": _check}.get(args[0]) if args else None

@@ -18,16 +18,15 @@ Eigenvalues come from LAPACK's ``dsterf`` (Pal–Walker–Kahan QR on the
 tridiagonal, eigenvalues only, ``O(n²)``); no dense matrix is formed.  Their
 error is ``O(ε‖L‖)`` in absolute terms.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Tuple
+from collections.abc import Callable
 
 import numpy as np
 from scipy.linalg import eigvalsh_tridiagonal
 
 from ._inputs import RandomState, float_points, generator, positive_float, shown
-
-
 
 #: Largest matrix size and grid size accepted: eigenvalues cost O(n²) time (n = 10⁴ takes
 #: about a second, n = 10⁶ would take hours).
@@ -38,14 +37,17 @@ def _size(n: object, name: str = "n", minimum: int = 1) -> int:
     """``n`` as an int, or a TypeError/ValueError naming ``name`` unless it is an integer in
     ``[minimum, MAX_SIZE]``."""
     if isinstance(n, (bool, np.bool_)) or not isinstance(n, (int, np.integer)):
-        raise TypeError(f"{name} must be an integer in [{minimum}, {MAX_SIZE}], got {type(n).__name__} {shown(n)}")
+        raise TypeError(
+            f"{name} must be an integer in [{minimum}, {MAX_SIZE}], got {type(n).__name__} {shown(n)}"
+        )
     if not minimum <= n <= MAX_SIZE:
         raise ValueError(f"{name} must be an integer in [{minimum}, {MAX_SIZE}], got {shown(n)}")
     return int(n)
 
 
-def beta_laguerre_bidiagonal(n: int, beta: float, a: float,
-                             random_state: RandomState = None) -> Tuple[np.ndarray, np.ndarray]:
+def beta_laguerre_bidiagonal(
+    n: int, beta: float, a: float, random_state: RandomState = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Diagonal and sub-diagonal of the Dumitriu–Edelman bidiagonal ``B`` (SPEC §6).
 
     Returns ``(d, e)`` with ``d_i = χ_{2a − βi}`` (i = 0..n−1) and
@@ -105,8 +107,9 @@ def sample_htmp_spectrum(n: int, gamma: float, kappa: float, random_state: Rando
     return beta_laguerre_eigenvalues(n, kappa / n, s, gen) / (2 * s)
 
 
-def kolmogorov_distance(sample: np.ndarray, cdf: Callable[[float], float],
-                        grid_size: int = 400) -> Tuple[float, float]:
+def kolmogorov_distance(
+    sample: np.ndarray, cdf: Callable[[float], float], grid_size: int = 400
+) -> tuple[float, float]:
     """Bounds ``(lower, upper)`` on ``sup_x |F_n(x) − F(x)|`` from ``grid_size`` evaluations of ``cdf``.
 
     ``F_n`` is the empirical CDF of ``sample``; ``cdf`` is any non-decreasing
@@ -117,14 +120,16 @@ def kolmogorov_distance(sample: np.ndarray, cdf: Callable[[float], float],
     xs = np.sort(float_points(sample, "sample").ravel())
     n = xs.size
     if n == 0 or not np.all(np.isfinite(xs)):
-        raise ValueError(f"sample must be a non-empty array of finite numbers, got {n} values"
-                         f"{'' if n == 0 else ' with NaN or inf'}")
+        raise ValueError(
+            f"sample must be a non-empty array of finite numbers, got {n} values"
+            f"{'' if n == 0 else ' with NaN or inf'}"
+        )
     _size(grid_size, "grid_size", 2)
     grid = np.unique(np.quantile(xs, np.linspace(0, 1, grid_size)))
     f = np.array([float(cdf(x)) for x in grid])
-    f_left = float(cdf(np.nextafter(grid[0], -np.inf)))    # F just below the sample (an atom at 0)
-    above = np.searchsorted(xs, grid, side="right") / n   # F_n(x)
-    below = np.searchsorted(xs, grid, side="left") / n    # F_n(x−)
+    f_left = float(cdf(np.nextafter(grid[0], -np.inf)))  # F just below the sample (an atom at 0)
+    above = np.searchsorted(xs, grid, side="right") / n  # F_n(x)
+    below = np.searchsorted(xs, grid, side="left") / n  # F_n(x−)
     lower = float(np.max(np.abs(above - f)))
     # on (g_j, g_{j+1}): F_n ∈ [F_n(g_j), F_n(g_{j+1}−)], F ∈ [F(g_j), F(g_{j+1})]
     # below the smallest grid point F_n = 0, above the largest F_n = 1

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from collections.abc import Callable
 
 from .checker import CheckReport, check_implementation
 from .tables import Table
@@ -23,12 +23,12 @@ def assert_conforms(
     law: str = "htmp",
     quantity: str = "pdf",
     *,
-    rtol: Optional[float] = None,
-    atol: Optional[float] = None,
-    preset: Optional[str] = None,
-    table: Optional[Table] = None,
+    rtol: float | None = None,
+    atol: float | None = None,
+    preset: str | None = None,
+    table: Table | None = None,
     encoding: str = "binary64",
-    timeout: Optional[float] = None,
+    timeout: float | None = None,
 ) -> CheckReport:
     """Check ``f`` with :func:`~htmp_exact.checker.check_implementation` and raise ``AssertionError``
     carrying the markdown report (verdict, diagnoses, every failing point) if it fails.

@@ -1,10 +1,11 @@
 """Results of machine checks and their Markdown report (shared by every script)."""
+
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable, List
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,14 @@ def timed(run: Callable[[], Check]) -> Check:
     """Run one check and record its wall-clock time."""
     start = time.perf_counter()
     result = run()
-    return Check(result.identity, result.route, result.sizes, result.passed, result.detail,
-                 time.perf_counter() - start)
+    return Check(
+        result.identity, result.route, result.sizes, result.passed, result.detail, time.perf_counter() - start
+    )
 
 
 def markdown_table(checks: Iterable[Check]) -> str:
     """The checks as a Markdown table (identity, route, sizes, result, seconds)."""
-    rows = ["| identity | route | sizes / orders | result | seconds |",
-            "|---|---|---|---|---|"]
+    rows = ["| identity | route | sizes / orders | result | seconds |", "|---|---|---|---|---|"]
     for ch in checks:
         verdict = "pass" if ch.passed else f"**FAIL**: {ch.detail}"
         if ch.passed and ch.detail:
@@ -44,7 +45,7 @@ def markdown_table(checks: Iterable[Check]) -> str:
     return "\n".join(rows)
 
 
-def run_and_report(title: str, runs: Iterable[Callable[[], Check]]) -> List[Check]:
+def run_and_report(title: str, runs: Iterable[Callable[[], Check]]) -> list[Check]:
     """Run the checks, print a titled Markdown table, return the results."""
     results = [timed(run) for run in runs]
     print(f"## {title}\n\n{markdown_table(results)}\n", flush=True)

@@ -11,11 +11,12 @@ converges at a known rate, so that the stated tolerance is meaningful.
 
 Run ``python -m proofs_check.identities``.
 """
+
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Callable, List, Tuple
 
 import mpmath as mp
 
@@ -30,7 +31,7 @@ def _mpf(q: Fraction) -> mp.mpf:
     return mp.mpf(q.numerator) / q.denominator
 
 
-def parameters(gamma: Fraction, kappa: Fraction) -> Tuple[mp.mpf, mp.mpf, mp.mpf]:
+def parameters(gamma: Fraction, kappa: Fraction) -> tuple[mp.mpf, mp.mpf, mp.mpf]:
     """(c, α, s) of SPEC §3 at the current mpmath precision."""
     c = _mpf(kappa) / 2
     s = c / _mpf(gamma)
@@ -60,7 +61,7 @@ def _relative(a, b) -> mp.mpf:
     return abs(a - b) / abs(b)
 
 
-def _report(identity: str, route: str, gaps: List[mp.mpf], points: str, tol=TOL) -> Check:
+def _report(identity: str, route: str, gaps: list[mp.mpf], points: str, tol=TOL) -> Check:
     worst = max(gaps)
     return Check(identity, route, points, worst < tol, f"worst relative gap {mp.nstr(worst, 3)}")
 
@@ -78,8 +79,9 @@ def check_duality(points: int = 4, seed: int = SEED, scale: Fraction = Fraction(
             left = _mpf(g) * density(x, g, k)
             right = density(x / _mpf(g), 1 / g, k / g) / _mpf(g) * _mpf(scale)
             gaps.append(_relative(left, right))
-    return _report("duality γ ↔ 1/γ (SPEC §3)", f"mpmath hyperu, {DPS} digits", gaps,
-                   f"{points} random (γ > 1, κ, x)")
+    return _report(
+        "duality γ ↔ 1/γ (SPEC §3)", f"mpmath hyperu, {DPS} digits", gaps, f"{points} random (γ > 1, κ, x)"
+    )
 
 
 def check_atom(points: int = 3, seed: int = SEED) -> Check:
@@ -97,8 +99,12 @@ def check_atom(points: int = 3, seed: int = SEED) -> Check:
             k = Fraction(3) / (1 - 1 / g) + _rational(rng, 0, 8)  # c(1 − 1/γ) ≥ 3/2
             atom = 1 - 1 / _mpf(g)
             gaps.append(_relative(eps * stieltjes(mp.mpc(-eps, 0), g, k), atom))
-    return _report("atom 1 − 1/γ = lim −zS(z) (SPEC §4)", f"mpmath hyperu, z = −10⁻⁴⁵, {DPS} digits",
-                   gaps, f"{points} random (γ > 1, κ)")
+    return _report(
+        "atom 1 − 1/γ = lim −zS(z) (SPEC §4)",
+        f"mpmath hyperu, z = −10⁻⁴⁵, {DPS} digits",
+        gaps,
+        f"{points} random (γ > 1, κ)",
+    )
 
 
 def check_inversion(points: int = 4, seed: int = SEED) -> Check:
@@ -111,8 +117,12 @@ def check_inversion(points: int = 4, seed: int = SEED) -> Check:
             g, k = _rational(rng, 0.25, 0.875), _rational(rng, 0.5, 12)
             x = _mpf(_rational(rng, 0.25, 4))
             gaps.append(_relative(stieltjes(mp.mpc(x, delta), g, k).imag / mp.pi, density(x, g, k)))
-    return _report("Im S(x + i0)/π = p(x) (SPEC §4)", f"mpmath hyperu, δ = 10⁻⁵⁰, {DPS} digits",
-                   gaps, f"{points} random (γ < 1, κ, x)")
+    return _report(
+        "Im S(x + i0)/π = p(x) (SPEC §4)",
+        f"mpmath hyperu, δ = 10⁻⁵⁰, {DPS} digits",
+        gaps,
+        f"{points} random (γ < 1, κ, x)",
+    )
 
 
 def lower_tail_constant(gamma: Fraction, kappa: Fraction) -> Callable[[mp.mpf], mp.mpf]:
@@ -142,19 +152,23 @@ def check_tails(points: int = 2, seed: int = SEED) -> Check:
     with mp.workdps(DPS):
         small, large = mp.mpf(10) ** -40, mp.mpf(10) ** 40
         for _ in range(points):
-            g = _rational(rng, 0.25, 0.75)                         # γ < 1, α + 1 = c(1/γ − 1) ≥ 2
+            g = _rational(rng, 0.25, 0.75)  # γ < 1, α + 1 = c(1/γ − 1) ≥ 2
             k = 4 / (1 / g - 1) + _rational(rng, 0, 6)
             gaps.append(_relative(density(small, g, k), lower_tail_constant(g, k)(small)))
             gaps.append(_relative(density(large, g, k), upper_tail(g, k)(large)))
-            g = _rational(rng, 1.5, 6)                             # γ > 1, −α − 1 = c(1 − 1/γ) ≥ 2
+            g = _rational(rng, 1.5, 6)  # γ > 1, −α − 1 = c(1 − 1/γ) ≥ 2
             k = 4 / (1 - 1 / g) + _rational(rng, 0, 6)
             gaps.append(_relative(density(small, g, k), lower_tail_constant(g, k)(small)))
             gaps.append(_relative(density(large, g, k), upper_tail(g, k)(large)))
-    return _report("tail constants x → 0 (γ < 1, γ > 1) and x → ∞ (SPEC §3)",
-                   f"mpmath hyperu, {DPS} digits", gaps, f"{points} random (γ, κ) per side of 1")
+    return _report(
+        "tail constants x → 0 (γ < 1, γ > 1) and x → ∞ (SPEC §3)",
+        f"mpmath hyperu, {DPS} digits",
+        gaps,
+        f"{points} random (γ, κ) per side of 1",
+    )
 
 
-def checks() -> List[Callable[[], Check]]:
+def checks() -> list[Callable[[], Check]]:
     """Every SPEC §3–§4 identity check, as zero-argument callables."""
     return [check_duality, check_atom, check_inversion, check_tails]
 

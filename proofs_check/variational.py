@@ -24,13 +24,14 @@ wrong β only.
 
 Run ``python -m proofs_check.variational``.
 """
+
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from functools import partial
 from math import comb, factorial
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 import sympy as sp
@@ -44,10 +45,10 @@ from ._report import Check, main_for
 SEED = 20251205
 #: slack for slopes that are exact up to rounding ((a): H = 0, (e): H = L, where the error is 0)
 ROUNDING = 1e-12
-Pair = Tuple[int, int]
+Pair = tuple[int, int]
 
 
-def kl_derivative_gap(values: Sequence[Tuple[int, int, int]], sign: int = 1) -> sp.Expr:
+def kl_derivative_gap(values: Sequence[tuple[int, int, int]], sign: int = 1) -> sp.Expr:
     """``d/dβ KL(p_β‖p) − sign·(β Var_β(L) − Cov_β(H, L))`` on the points ``(L, H, w)``, simplified."""
     beta = sp.Symbol("beta", real=True)
     L = [sp.Integer(v[0]) for v in values]
@@ -59,8 +60,9 @@ def kl_derivative_gap(values: Sequence[Tuple[int, int, int]], sign: int = 1) -> 
     kl = sum(pb * (beta * li - sp.log(z_beta) - hi + sp.log(z_target)) for pb, li, hi in zip(p_beta, L, H))
     mean_L = sum(pb * li for pb, li in zip(p_beta, L))
     var_L = sum(pb * (li - mean_L) ** 2 for pb, li in zip(p_beta, L))
-    cov_HL = sum(pb * (hi - sum(q * h for q, h in zip(p_beta, H))) * (li - mean_L)
-                 for pb, li, hi in zip(p_beta, L, H))
+    cov_HL = sum(
+        pb * (hi - sum(q * h for q, h in zip(p_beta, H))) * (li - mean_L) for pb, li, hi in zip(p_beta, L, H)
+    )
     return sp.simplify(sp.diff(kl, beta) - sign * (beta * var_L - cov_HL))
 
 
@@ -68,12 +70,16 @@ def check_kl_derivative(sign: int = 1) -> Check:
     """The KL derivative identity of Lemma G.4 on a 4-point sample space (``sign = −1``: a false one)."""
     values = [(0, 1, 1), (1, -2, 2), (3, 2, 1), (-1, 0, 3)]
     gap = kl_derivative_gap(values, sign)
-    return Check("Lemma G.4: d/dβ KL(p_β‖p) = β Var_β(L) − Cov_β(H, L)",
-                 "sympy, exact, 4-point exponential family", "β symbolic", gap == 0,
-                 "" if gap == 0 else f"difference {gap}")
+    return Check(
+        "Lemma G.4: d/dβ KL(p_β‖p) = β Var_β(L) − Cov_β(H, L)",
+        "sympy, exact, 4-point exponential family",
+        "β symbolic",
+        gap == 0,
+        "" if gap == 0 else f"difference {gap}",
+    )
 
 
-def product_pairs(structure: weyl.Structure) -> Optional[List[Pair]]:
+def product_pairs(structure: weyl.Structure) -> list[Pair] | None:
     """The pairs (i, j) with ``W² = Π (λ_i − λ_j)²``, read off the Weyl factors; None if a factor
     is not the square of one eigenvalue difference (W is not of product form)."""
     lam = sp.symbols(f"lambda0:{structure.n_lambda}")
@@ -87,7 +93,7 @@ def product_pairs(structure: weyl.Structure) -> Optional[List[Pair]]:
     return pairs
 
 
-def orbit_weights(pairs: Sequence[Pair], N: int) -> Dict[Pair, Fraction]:
+def orbit_weights(pairs: Sequence[Pair], N: int) -> dict[Pair, Fraction]:
     """The average over all N! relabellings σ of the number of pairs p ∈ P with σ(p) = {a, b}:
     the coefficient of ``log|λ_a − λ_b|`` in ``E[H | the set of eigenvalues]``."""
     counts = {pair: 0 for pair in itertools.combinations(range(N), 2)}
@@ -97,8 +103,9 @@ def orbit_weights(pairs: Sequence[Pair], N: int) -> Dict[Pair, Fraction]:
     return {pair: Fraction(count, factorial(N)) for pair, count in counts.items()}
 
 
-def check_exact_beta(structure: weyl.Structure, sizes: Dict[str, int],
-                     claimed: Callable[..., Fraction] = exact_beta) -> Check:
+def check_exact_beta(
+    structure: weyl.Structure, sizes: dict[str, int], claimed: Callable[..., Fraction] = exact_beta
+) -> Check:
     """Pairs from W, uniform orbit weights D/C(N, 2), and ``claimed(key, **sizes)`` equal to it."""
     N = structure.dim
     pairs = product_pairs(structure)
@@ -111,20 +118,31 @@ def check_exact_beta(structure: weyl.Structure, sizes: Dict[str, int],
     uniform = all(w == target for w in weights.values())
     value = claimed(structure.key, **sizes)
     ok = uniform and value == target and len(pairs) == structure.repulsions
-    return Check(label, route, structure.sizes, ok,
-                 f"D = {len(pairs)}, β* = {target}" + ("" if ok else f"; exact_beta = {value}, "
-                                                           f"orbit weights uniform: {uniform}"))
+    return Check(
+        label,
+        route,
+        structure.sizes,
+        ok,
+        f"D = {len(pairs)}, β* = {target}"
+        + ("" if ok else f"; exact_beta = {value}, orbit weights uniform: {uniform}"),
+    )
 
 
 def check_not_product_form(structure: weyl.Structure) -> Check:
     """(b), (d) with m ≥ 2: some factor of W² is not a squared eigenvalue difference."""
     ok = product_pairs(structure) is None
-    return Check(f"({structure.key}) {structure.name}: W is not of product form",
-                 "W's factors", structure.sizes, ok, "" if ok else "all factors are squared differences")
+    return Check(
+        f"({structure.key}) {structure.name}: W is not of product form",
+        "W's factors",
+        structure.sizes,
+        ok,
+        "" if ok else "all factors are squared differences",
+    )
 
 
-def slope_and_error(structure: weyl.Structure, beta: float, shape: float, draws: int,
-                    seed: int = SEED) -> Tuple[float, float]:
+def slope_and_error(
+    structure: weyl.Structure, beta: float, shape: float, draws: int, seed: int = SEED
+) -> tuple[float, float]:
     """Monte Carlo ``Cov(H, L)/Var(L)`` under ``p_β`` and its delta-method standard error.
 
     Draws from ``ensembles.beta_laguerre_eigenvalues`` with ``a = shape + 1 + β(N−1)/2``, labels
@@ -143,54 +161,72 @@ def slope_and_error(structure: weyl.Structure, beta: float, shape: float, draws:
     return slope, float(residual.std() / np.sqrt(draws) / (lc * lc).mean())
 
 
-def check_lemma_g4(structure: weyl.Structure, beta: float, shape: float = 0.0,
-                   draws: int = 20000) -> Check:
+def check_lemma_g4(structure: weyl.Structure, beta: float, shape: float = 0.0, draws: int = 20000) -> Check:
     """Monte Carlo: ``β = Cov_β(H, L)/Var_β(L)`` within 4 standard errors at this β."""
     slope, se = slope_and_error(structure, beta, shape, draws)
     ok = abs(slope - beta) <= 4 * se + ROUNDING
-    return Check(f"({structure.key}) Lemma G.4 at β = {beta:.4g}: β = Cov_β(H, L)/Var_β(L)",
-                 "Monte Carlo, ensembles sampler, tolerance 4 s.e.",
-                 f"{structure.sizes}, a' = {shape}, {draws} draws", ok,
-                 f"slope {slope:.5f} ± {se:.5f}")
+    return Check(
+        f"({structure.key}) Lemma G.4 at β = {beta:.4g}: β = Cov_β(H, L)/Var_β(L)",
+        "Monte Carlo, ensembles sampler, tolerance 4 s.e.",
+        f"{structure.sizes}, a' = {shape}, {draws} draws",
+        ok,
+        f"slope {slope:.5f} ± {se:.5f}",
+    )
 
 
-def check_lemma_g4_fails_off_optimum(structure: weyl.Structure, beta: float, shape: float = 0.0,
-                                     draws: int = 20000) -> Check:
+def check_lemma_g4_fails_off_optimum(
+    structure: weyl.Structure, beta: float, shape: float = 0.0, draws: int = 20000
+) -> Check:
     """Monte Carlo at β ≠ β*: the slope is β* (exchangeability), so β = Cov/Var fails."""
     target = float(Fraction(structure.repulsions, comb(structure.dim, 2)))
     slope, se = slope_and_error(structure, beta, shape, draws)
     ok = abs(slope - beta) > 4 * se + ROUNDING and abs(slope - target) <= 4 * se + ROUNDING
-    return Check(f"({structure.key}) Lemma G.4 fails at β = {beta:.4g} ≠ β* = {target:.4g}; slope = β*",
-                 "Monte Carlo, ensembles sampler, tolerance 4 s.e.",
-                 f"{structure.sizes}, a' = {shape}, {draws} draws", ok,
-                 f"slope {slope:.5f} ± {se:.5f}")
+    return Check(
+        f"({structure.key}) Lemma G.4 fails at β = {beta:.4g} ≠ β* = {target:.4g}; slope = β*",
+        "Monte Carlo, ensembles sampler, tolerance 4 s.e.",
+        f"{structure.sizes}, a' = {shape}, {draws} draws",
+        ok,
+        f"slope {slope:.5f} ± {se:.5f}",
+    )
 
 
-EXACT_CASES = [(weyl.diagonal(3), {"N": 3}), (weyl.diagonal(6), {"N": 6}),
-               (weyl.symmetric_blocks(2, 2), {"m": 2, "n": 2}),
-               (weyl.symmetric_blocks(2, 3), {"m": 2, "n": 3}),
-               (weyl.symmetric_blocks(3, 2), {"m": 3, "n": 2}),
-               (weyl.symmetric_blocks(1, 5), {"m": 1, "n": 5}),
-               (weyl.symmetric(2), {"N": 2}), (weyl.symmetric(5), {"N": 5}), (weyl.symmetric(7), {"N": 7}),
-               (weyl.free_eigenvectors(3, 1), {"N": 3, "k": 1}),
-               (weyl.free_eigenvectors(3, 2), {"N": 3, "k": 2}),
-               (weyl.free_eigenvectors(7, 3), {"N": 7, "k": 3}),
-               (weyl.free_eigenvectors(6, 6), {"N": 6, "k": 6})]
-NOT_PRODUCT = [weyl.commuting_blocks(2, 2), weyl.commuting_blocks(3, 2), weyl.kronecker(2, 2),
-               weyl.kronecker(2, 3)]
+EXACT_CASES = [
+    (weyl.diagonal(3), {"N": 3}),
+    (weyl.diagonal(6), {"N": 6}),
+    (weyl.symmetric_blocks(2, 2), {"m": 2, "n": 2}),
+    (weyl.symmetric_blocks(2, 3), {"m": 2, "n": 3}),
+    (weyl.symmetric_blocks(3, 2), {"m": 3, "n": 2}),
+    (weyl.symmetric_blocks(1, 5), {"m": 1, "n": 5}),
+    (weyl.symmetric(2), {"N": 2}),
+    (weyl.symmetric(5), {"N": 5}),
+    (weyl.symmetric(7), {"N": 7}),
+    (weyl.free_eigenvectors(3, 1), {"N": 3, "k": 1}),
+    (weyl.free_eigenvectors(3, 2), {"N": 3, "k": 2}),
+    (weyl.free_eigenvectors(7, 3), {"N": 7, "k": 3}),
+    (weyl.free_eigenvectors(6, 6), {"N": 6, "k": 6}),
+]
+NOT_PRODUCT = [
+    weyl.commuting_blocks(2, 2),
+    weyl.commuting_blocks(3, 2),
+    weyl.kronecker(2, 2),
+    weyl.kronecker(2, 3),
+]
 
 
-def checks() -> List[Callable[[], Check]]:
+def checks() -> list[Callable[[], Check]]:
     """Every check of this script, as zero-argument callables."""
-    runs: List[Callable[[], Check]] = [check_kl_derivative]
+    runs: list[Callable[[], Check]] = [check_kl_derivative]
     runs += [partial(check_exact_beta, st, sz) for st, sz in EXACT_CASES]
     runs += [partial(check_not_product_form, st) for st in NOT_PRODUCT]
     c23, f63 = weyl.symmetric_blocks(2, 3), weyl.free_eigenvectors(6, 3)
-    runs += [lambda: check_lemma_g4(c23, 0.4), lambda: check_lemma_g4(f63, 0.2, shape=1.5),
-             lambda: check_lemma_g4(weyl.symmetric(4), 1.0),
-             lambda: check_lemma_g4_fails_off_optimum(c23, 0.7),
-             lambda: check_lemma_g4_fails_off_optimum(f63, 0.05, shape=1.5),
-             lambda: check_lemma_g4_fails_off_optimum(weyl.diagonal(4), 0.5)]
+    runs += [
+        lambda: check_lemma_g4(c23, 0.4),
+        lambda: check_lemma_g4(f63, 0.2, shape=1.5),
+        lambda: check_lemma_g4(weyl.symmetric(4), 1.0),
+        lambda: check_lemma_g4_fails_off_optimum(c23, 0.7),
+        lambda: check_lemma_g4_fails_off_optimum(f63, 0.05, shape=1.5),
+        lambda: check_lemma_g4_fails_off_optimum(weyl.diagonal(4), 0.5),
+    ]
     return runs
 
 

@@ -23,13 +23,14 @@ is checked three ways:
 
 Run ``python -m proofs_check.weyl``.
 """
+
 from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from math import comb
-from typing import Callable, List, Sequence
 
 import numpy as np
 import sympy as sp
@@ -115,7 +116,7 @@ def product(factors) -> object:
     return result
 
 
-def w2(structure: "Structure", lam: Sequence):
+def w2(structure: Structure, lam: Sequence):
     """W(λ)² = the product of the structure's factors."""
     return product(structure.w2_factors(lam))
 
@@ -143,63 +144,103 @@ class Structure:
 
 def diagonal(N: int) -> Structure:
     """(a) A = Λ."""
-    return Structure("a", "diagonal", f"N={N}", N, 0,
-                     lambda ops, lam, ang: [ops.diag(lam)], lambda lam: [], 0, N)
+    return Structure(
+        "a", "diagonal", f"N={N}", N, 0, lambda ops, lam, ang: [ops.diag(lam)], lambda lam: [], 0, N
+    )
 
 
 def commuting_blocks(m: int, n: int) -> Structure:
     """(b) A_k = Q Λ_k Qᵀ, k = 1..m, one Q ∈ O(n) (Theorem F.2)."""
+
     def build(ops, lam, ang):
         Q = cayley(ops, ang, n)
-        return [Q @ ops.diag(lam[k * n:(k + 1) * n]) @ Q.T for k in range(m)]
+        return [Q @ ops.diag(lam[k * n : (k + 1) * n]) @ Q.T for k in range(m)]
 
     def w2_factors(lam):
-        vec = lambda i: [lam[k * n + i] for k in range(m)]  # noqa: E731  λ_i ∈ ℝ^m
+        vec = lambda i: [lam[k * n + i] for k in range(m)]
         return [squared_distance(vec(i), vec(j)) for i, j in itertools.combinations(range(n), 2)]
-    return Structure("b", "commuting block diagonal", f"m={m}, n={n}", m * n, n_angles(n),
-                     build, w2_factors, comb(n, 2), m * n)
+
+    return Structure(
+        "b",
+        "commuting block diagonal",
+        f"m={m}, n={n}",
+        m * n,
+        n_angles(n),
+        build,
+        w2_factors,
+        comb(n, 2),
+        m * n,
+    )
 
 
 def symmetric_blocks(m: int, n: int) -> Structure:
     """(c) A_k = Q_k Λ_k Q_kᵀ with independent Q_k ∈ O(n) (Corollary F.4)."""
+
     def build(ops, lam, ang):
         na = n_angles(n)
         mats = []
         for k in range(m):
-            Q = cayley(ops, ang[k * na:(k + 1) * na], n)
-            mats.append(Q @ ops.diag(lam[k * n:(k + 1) * n]) @ Q.T)
+            Q = cayley(ops, ang[k * na : (k + 1) * na], n)
+            mats.append(Q @ ops.diag(lam[k * n : (k + 1) * n]) @ Q.T)
         return mats
 
     def w2_factors(lam):
-        return [(lam[k * n + i] - lam[k * n + j]) ** 2
-                for k in range(m) for i, j in itertools.combinations(range(n), 2)]
-    return Structure("c", "symmetric block diagonal", f"m={m}, n={n}", m * n, m * n_angles(n),
-                     build, w2_factors, m * comb(n, 2), m * n)
+        return [
+            (lam[k * n + i] - lam[k * n + j]) ** 2
+            for k in range(m)
+            for i, j in itertools.combinations(range(n), 2)
+        ]
+
+    return Structure(
+        "c",
+        "symmetric block diagonal",
+        f"m={m}, n={n}",
+        m * n,
+        m * n_angles(n),
+        build,
+        w2_factors,
+        m * comb(n, 2),
+        m * n,
+    )
 
 
 def kronecker(m: int, n: int) -> Structure:
     """(d) A = (Q1⊗Q2) Λ (Q1⊗Q2)ᵀ, Λ = diag(λ_{ai}) in Kronecker order a·n + i (Theorem F.5)."""
+
     def build(ops, lam, ang):
-        Q = ops.kron(cayley(ops, ang[:n_angles(m)], m), cayley(ops, ang[n_angles(m):], n))
+        Q = ops.kron(cayley(ops, ang[: n_angles(m)], m), cayley(ops, ang[n_angles(m) :], n))
         return [Q @ ops.diag(lam) @ Q.T]
 
     def w2_factors(lam):
-        row = lambda a: [lam[a * n + i] for i in range(n)]  # noqa: E731  λ_{a·}
-        col = lambda i: [lam[a * n + i] for a in range(m)]  # noqa: E731  λ_{·i}
-        return ([squared_distance(row(a), row(b)) for a, b in itertools.combinations(range(m), 2)]
-                + [squared_distance(col(i), col(j)) for i, j in itertools.combinations(range(n), 2)])
-    return Structure("d", "Kronecker-like", f"m={m}, n={n}", m * n, n_angles(m) + n_angles(n),
-                     build, w2_factors, comb(m, 2) + comb(n, 2), m * n)
+        row = lambda a: [lam[a * n + i] for i in range(n)]
+        col = lambda i: [lam[a * n + i] for a in range(m)]
+        return [squared_distance(row(a), row(b)) for a, b in itertools.combinations(range(m), 2)] + [
+            squared_distance(col(i), col(j)) for i, j in itertools.combinations(range(n), 2)
+        ]
+
+    return Structure(
+        "d",
+        "Kronecker-like",
+        f"m={m}, n={n}",
+        m * n,
+        n_angles(m) + n_angles(n),
+        build,
+        w2_factors,
+        comb(m, 2) + comb(n, 2),
+        m * n,
+    )
 
 
 def symmetric(N: int) -> Structure:
     """(e) A = Q Λ Qᵀ, Q ∈ O(N) (Corollary F.3)."""
+
     def build(ops, lam, ang):
         Q = cayley(ops, ang, N)
         return [Q @ ops.diag(lam) @ Q.T]
 
     def w2_factors(lam):
         return [(lam[i] - lam[j]) ** 2 for i, j in itertools.combinations(range(N), 2)]
+
     return Structure("e", "symmetric", f"N={N}", N, n_angles(N), build, w2_factors, comb(N, 2), N)
 
 
@@ -215,23 +256,26 @@ def free_eigenvectors(N: int, k: int, seed: int = SEED) -> Structure:
     def build(ops, lam, ang):
         base = cayley(ops, [complex(a) if ops is FloatOps else a for a in fixed_angles], N)
         rotation = cayley(ops, ang, k)
-        rows = [[rotation[i, j] if i < k and j < k else (1 if i == j else 0) for j in range(N)]
-                for i in range(N)]
+        rows = [
+            [rotation[i, j] if i < k and j < k else (1 if i == j else 0) for j in range(N)] for i in range(N)
+        ]
         Q = base @ ops.matrix(rows)
         return [Q @ ops.diag(lam) @ Q.T]
 
     def w2_factors(lam):
         return [(lam[i] - lam[j]) ** 2 for i, j in itertools.combinations(range(k), 2)]
-    return Structure("F.7", f"{k} free eigenvectors", f"N={N}, k={k}", N, n_angles(k),
-                     build, w2_factors, comb(k, 2), N)
+
+    return Structure(
+        "F.7", f"{k} free eigenvectors", f"N={N}, k={k}", N, n_angles(k), build, w2_factors, comb(k, 2), N
+    )
 
 
-def coordinates(ops, matrices) -> List:
+def coordinates(ops, matrices) -> list:
     """Ambient coordinates: each matrix's upper triangle, row by row."""
     return [M[i, j] for M in matrices for i in range(M.shape[0]) for j in range(i, M.shape[0])]
 
 
-def metric_weights(structure: Structure) -> List[int]:
+def metric_weights(structure: Structure) -> list[int]:
     """Frobenius weights: 1 on diagonal entries, 2 = (√2)² on off-diagonal ones."""
     sample = structure.build(FloatOps, [0.0] * structure.n_lambda, [0.0] * structure.n_angle)
     return [1 if i == j else 2 for M in sample for i in range(M.shape[0]) for j in range(i, M.shape[0])]
@@ -264,13 +308,14 @@ def gram_determinant_exact(structure: Structure, lam: Sequence[sp.Symbol], angle
     return dm.domain.to_sympy(dm.det())
 
 
-def random_angles(count: int, rng: random.Random) -> List[sp.Rational]:
+def random_angles(count: int, rng: random.Random) -> list[sp.Rational]:
     """Random small rationals (a Cayley point)."""
     return [sp.Rational(rng.randint(-9, 9), rng.randint(1, 9)) for _ in range(count)]
 
 
-def check_exact_in_lambda(structure: Structure, points: int = 2, exponent: int = 1,
-                          seed: int = SEED) -> Check:
+def check_exact_in_lambda(
+    structure: Structure, points: int = 2, exponent: int = 1, seed: int = SEED
+) -> Check:
     """det(JᵀGJ) = h · W(λ)^(2·exponent) as polynomials in λ, at rational Cayley points.
 
     ``exponent`` ≠ 1 states a false Weyl formula (used to show the check can fail).
@@ -284,9 +329,13 @@ def check_exact_in_lambda(structure: Structure, points: int = 2, exponent: int =
         quotient, remainder = sp.div(det, w2_poly)
         if not remainder.is_zero or quotient.total_degree() > 0 or quotient.is_zero:
             failures.append("remainder ≠ 0 or quotient depends on λ")
-    return Check(f"({structure.key}) {structure.name}: det(JᵀGJ) = h(S)·W(λ)²",
-                 "exact polynomial division in λ, S rational", f"{structure.sizes}, {points} S points",
-                 not failures, failures[0] if failures else "")
+    return Check(
+        f"({structure.key}) {structure.name}: det(JᵀGJ) = h(S)·W(λ)²",
+        "exact polynomial division in λ, S rational",
+        f"{structure.sizes}, {points} S points",
+        not failures,
+        failures[0] if failures else "",
+    )
 
 
 def check_symbolic(structure: Structure, exponent: int = 1) -> Check:
@@ -295,9 +344,13 @@ def check_symbolic(structure: Structure, exponent: int = 1) -> Check:
     angles = sp.symbols(f"theta0:{structure.n_angle}")
     ratio = sp.cancel(gram_determinant_exact(structure, lam, angles) / w2(structure, lam) ** exponent)
     free = not ratio.free_symbols & set(lam) and ratio != 0
-    return Check(f"({structure.key}) {structure.name}: det(JᵀGJ)/W(λ)² free of λ",
-                 "sympy, λ and S symbolic", structure.sizes, free,
-                 "" if free else f"ratio depends on λ: {sp.count_ops(ratio)} ops")
+    return Check(
+        f"({structure.key}) {structure.name}: det(JᵀGJ)/W(λ)² free of λ",
+        "sympy, λ and S symbolic",
+        structure.sizes,
+        free,
+        "" if free else f"ratio depends on λ: {sp.count_ops(ratio)} ops",
+    )
 
 
 def log_gram_determinant_float(structure: Structure, lam: np.ndarray, angles: np.ndarray) -> float:
@@ -306,8 +359,9 @@ def log_gram_determinant_float(structure: Structure, lam: np.ndarray, angles: np
     params = np.concatenate([lam, angles]).astype(complex)
 
     def coords(p: np.ndarray) -> np.ndarray:
-        mats = structure.build(FloatOps, list(p[:structure.n_lambda]), list(p[structure.n_lambda:]))
+        mats = structure.build(FloatOps, list(p[: structure.n_lambda]), list(p[structure.n_lambda :]))
         return np.array(coordinates(FloatOps, mats))
+
     J = np.empty((len(coords(params)), len(params)))
     for p in range(len(params)):
         moved = params.copy()
@@ -318,20 +372,27 @@ def log_gram_determinant_float(structure: Structure, lam: np.ndarray, angles: np
     return logdet if sign > 0 else -np.inf
 
 
-def check_float(structure: Structure, lambda_draws: int = 5, exponent: int = 1,
-                tol: float = 1e-8, seed: int = SEED) -> Check:
+def check_float(
+    structure: Structure, lambda_draws: int = 5, exponent: int = 1, tol: float = 1e-8, seed: int = SEED
+) -> Check:
     """log det(JᵀGJ) − exponent·log W(λ)² is constant over random λ (fixed random S)."""
     rng = np.random.default_rng(seed)
     angles = rng.normal(size=structure.n_angle)
     ratios = []
     for _ in range(lambda_draws):
         lam = rng.normal(size=structure.n_lambda) * 3
-        ratios.append(log_gram_determinant_float(structure, lam, angles)
-                      - exponent * sum(np.log(float(f)) for f in structure.w2_factors(list(lam))))
+        ratios.append(
+            log_gram_determinant_float(structure, lam, angles)
+            - exponent * sum(np.log(float(f)) for f in structure.w2_factors(list(lam)))
+        )
     spread = float(np.max(ratios) - np.min(ratios))
-    return Check(f"({structure.key}) {structure.name}: det(JᵀGJ)/W(λ)² constant in λ",
-                 "float64, complex-step Jacobian", f"{structure.sizes}, {lambda_draws} λ draws",
-                 spread < tol, f"spread of log ratio {spread:.1e}")
+    return Check(
+        f"({structure.key}) {structure.name}: det(JᵀGJ)/W(λ)² constant in λ",
+        "float64, complex-step Jacobian",
+        f"{structure.sizes}, {lambda_draws} λ draws",
+        spread < tol,
+        f"spread of log ratio {spread:.1e}",
+    )
 
 
 def repulsion_count(structure: Structure) -> int:
@@ -342,37 +403,69 @@ def repulsion_count(structure: Structure) -> int:
 
 def repulsion_table(structures: Sequence[Structure]) -> str:
     """Remark F.6: D from the W's, SPEC's formula, and the effective exponent D / (N(N−1)/2)."""
-    rows = ["| structure | sizes | N | D (from W) | D (SPEC formula) | D / (N(N−1)/2) |",
-            "|---|---|---|---|---|---|"]
+    rows = [
+        "| structure | sizes | N | D (from W) | D (SPEC formula) | D / (N(N−1)/2) |",
+        "|---|---|---|---|---|---|",
+    ]
     for st in structures:
         pairs = comb(st.dim, 2)
-        rows.append(f"| ({st.key}) {st.name} | {st.sizes} | {st.dim} | {repulsion_count(st)} | "
-                    f"{st.repulsions} | {st.repulsions / pairs:.3f} |")
+        rows.append(
+            f"| ({st.key}) {st.name} | {st.sizes} | {st.dim} | {repulsion_count(st)} | "
+            f"{st.repulsions} | {st.repulsions / pairs:.3f} |"
+        )
     return "\n".join(rows)
 
 
 def check_repulsion_counts(structures: Sequence[Structure]) -> Check:
     """The degree of each W equals SPEC's count D (Remark F.6)."""
     bad = [f"({st.key}) {st.sizes}" for st in structures if repulsion_count(st) != st.repulsions]
-    return Check("Remark F.6: D = number of eigenvalue-difference factors in W",
-                 "degree of the polynomial W(λ)²", f"{len(structures)} structures/sizes", not bad,
-                 f"differ: {bad}" if bad else "")
+    return Check(
+        "Remark F.6: D = number of eigenvalue-difference factors in W",
+        "degree of the polynomial W(λ)²",
+        f"{len(structures)} structures/sizes",
+        not bad,
+        f"differ: {bad}" if bad else "",
+    )
 
 
-EXACT_CASES = [diagonal(3), commuting_blocks(2, 2), commuting_blocks(2, 3), symmetric_blocks(2, 2),
-               kronecker(2, 2), kronecker(2, 3), symmetric(2), symmetric(3),
-               free_eigenvectors(3, 1), free_eigenvectors(3, 2)]
-SYMBOLIC_CASES = [diagonal(3), commuting_blocks(2, 2), symmetric_blocks(2, 2), kronecker(2, 2),
-                  symmetric(2), free_eigenvectors(3, 2)]
-FLOAT_CASES = [diagonal(8), commuting_blocks(2, 4), commuting_blocks(3, 5), symmetric_blocks(2, 4),
-               kronecker(2, 4), kronecker(3, 3), symmetric(8), free_eigenvectors(8, 3)]
+EXACT_CASES = [
+    diagonal(3),
+    commuting_blocks(2, 2),
+    commuting_blocks(2, 3),
+    symmetric_blocks(2, 2),
+    kronecker(2, 2),
+    kronecker(2, 3),
+    symmetric(2),
+    symmetric(3),
+    free_eigenvectors(3, 1),
+    free_eigenvectors(3, 2),
+]
+SYMBOLIC_CASES = [
+    diagonal(3),
+    commuting_blocks(2, 2),
+    symmetric_blocks(2, 2),
+    kronecker(2, 2),
+    symmetric(2),
+    free_eigenvectors(3, 2),
+]
+FLOAT_CASES = [
+    diagonal(8),
+    commuting_blocks(2, 4),
+    commuting_blocks(3, 5),
+    symmetric_blocks(2, 4),
+    kronecker(2, 4),
+    kronecker(3, 3),
+    symmetric(8),
+    free_eigenvectors(8, 3),
+]
 
 
-def checks() -> List[Callable[[], Check]]:
+def checks() -> list[Callable[[], Check]]:
     """Every Weyl check, as zero-argument callables (run and timed by the reporter)."""
-    runs: List[Callable[[], Check]] = []
-    runs += [lambda st=st: check_exact_in_lambda(st, points=3 if st.n_angle <= 3 else 2)
-             for st in EXACT_CASES]
+    runs: list[Callable[[], Check]] = []
+    runs += [
+        lambda st=st: check_exact_in_lambda(st, points=3 if st.n_angle <= 3 else 2) for st in EXACT_CASES
+    ]
     runs += [lambda st=st: check_symbolic(st) for st in SYMBOLIC_CASES]
     runs += [lambda st=st: check_float(st) for st in FLOAT_CASES]
     runs.append(lambda: check_repulsion_counts(EXACT_CASES + FLOAT_CASES))

@@ -16,6 +16,7 @@ slope_derivative            the estimate of r'(β*) (r(β) = Cov_β(H, L)/Var_β
 samples, iterations, seed   the settings of the call
 cpu_seconds                 CPU time of the call
 """
+
 import csv
 import itertools
 import sys
@@ -26,19 +27,47 @@ from htmp_exact.variational import estimate_beta
 
 SHAPES = (-0.5, 0.0, 2.0, 8.0)
 SIZES = range(2, 11)
-COLUMNS = ["structure", "m", "n", "N", "shape", "beta", "ci_low", "ci_high", "standard_error", "heuristic",
-           "ratio", "slope_derivative", "samples", "iterations", "seed", "cpu_seconds"]
+COLUMNS = [
+    "structure",
+    "m",
+    "n",
+    "N",
+    "shape",
+    "beta",
+    "ci_low",
+    "ci_high",
+    "standard_error",
+    "heuristic",
+    "ratio",
+    "slope_derivative",
+    "samples",
+    "iterations",
+    "seed",
+    "cpu_seconds",
+]
 
 
 def row(structure: str, m: int, n: int, shape: float, seed: int) -> dict:
     start = time.process_time()
     res = estimate_beta(structure, m=m, n=n, shape=shape, random_state=seed)
-    return {"structure": structure, "m": m, "n": n, "N": m * n, "shape": shape, "beta": f"{res.beta:.8g}",
-            "ci_low": f"{res.ci[0]:.8g}", "ci_high": f"{res.ci[1]:.8g}",
-            "standard_error": f"{res.standard_error:.4g}", "heuristic": f"{res.heuristic:.12g}",
-            "ratio": f"{res.beta / res.heuristic:.6g}", "slope_derivative": f"{res.slope_derivative:.4g}",
-            "samples": res.samples, "iterations": res.iterations, "seed": seed,
-            "cpu_seconds": f"{time.process_time() - start:.2f}"}
+    return {
+        "structure": structure,
+        "m": m,
+        "n": n,
+        "N": m * n,
+        "shape": shape,
+        "beta": f"{res.beta:.8g}",
+        "ci_low": f"{res.ci[0]:.8g}",
+        "ci_high": f"{res.ci[1]:.8g}",
+        "standard_error": f"{res.standard_error:.4g}",
+        "heuristic": f"{res.heuristic:.12g}",
+        "ratio": f"{res.beta / res.heuristic:.6g}",
+        "slope_derivative": f"{res.slope_derivative:.4g}",
+        "samples": res.samples,
+        "iterations": res.iterations,
+        "seed": seed,
+        "cpu_seconds": f"{time.process_time() - start:.2f}",
+    }
 
 
 def main() -> None:

@@ -8,4 +8,3 @@ def flint_precision_is_restored():
     before = ctx.prec
     yield
     assert ctx.prec == before
-

@@ -5,6 +5,7 @@ The HTMP density via the real connection formula of SPEC §1,
 (DLMF 13.2.42), evaluated with mpmath at high precision — no Tricomi U and no
 Arb involved.  Valid for non-integer b = −α.
 """
+
 from fractions import Fraction
 
 import mpmath as mp
@@ -28,7 +29,7 @@ def _derived(x, gamma, kappa):
 
 def _density(s, y, c, al, u_abs2):
     """SPEC §3: s y^α e^(-y) / (Γ(c+1) Γ(c+α+1) |U|²)."""
-    return s * y ** al * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + al + 1) * u_abs2)
+    return s * y**al * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + al + 1) * u_abs2)
 
 
 def htmp_pdf_connection(x, gamma, kappa, dps=60):

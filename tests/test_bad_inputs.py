@@ -1,6 +1,7 @@
 """Arbitrary junk in one argument of each public entry point: a named ValueError or TypeError (or,
 for the certified path, a PrecisionError naming the limit hit), a valid result for valid input,
 never another exception, a silent NaN or a hang."""
+
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -13,14 +14,39 @@ from hypothesis import strategies as st
 
 from htmp_exact import PrecisionError, ensembles, exact, htmp, inverse_htmp, marchenko_pastur, tables
 
-SPECIAL = [Decimal("NaN"), Decimal("-Infinity"), "1/0", "nan", "inf", "1e-400", "1e400", "-0", arb(1, 10),
-           arb(0.5, 0.6), acb(1, 1), np.float32(np.nan), np.array([1 + 1j]), np.array(["a"]), 1e-320, 5e-324,
-           1e308, -1e-320]
+SPECIAL = [
+    Decimal("NaN"),
+    Decimal("-Infinity"),
+    "1/0",
+    "nan",
+    "inf",
+    "1e-400",
+    "1e400",
+    "-0",
+    arb(1, 10),
+    arb(0.5, 0.6),
+    acb(1, 1),
+    np.float32(np.nan),
+    np.array([1 + 1j]),
+    np.array(["a"]),
+    1e-320,
+    5e-324,
+    1e308,
+    -1e-320,
+]
 JUNK = st.one_of(
-    st.none(), st.booleans(), st.text(max_size=6), st.binary(max_size=4),
-    st.floats(allow_nan=True, allow_infinity=True), st.complex_numbers(allow_nan=True),
-    st.integers(min_value=-10**30, max_value=10**30), st.just(10**400), st.just(-(10**400)),
-    st.fractions(max_denominator=10**6), st.lists(st.floats(-3, 3), max_size=3), st.just(object()),
+    st.none(),
+    st.booleans(),
+    st.text(max_size=6),
+    st.binary(max_size=4),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.complex_numbers(allow_nan=True),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.just(10**400),
+    st.just(-(10**400)),
+    st.fractions(max_denominator=10**6),
+    st.lists(st.floats(-3, 3), max_size=3),
+    st.just(object()),
     st.integers(0, len(SPECIAL) - 1).map(SPECIAL.__getitem__),
 )
 
@@ -47,13 +73,30 @@ FLOAT = [
     ("htmp.ppf", htmp.ppf, ("q", "gamma", "kappa"), (0.3, 0.5, 3.0)),
     ("inverse_htmp.sf", inverse_htmp.sf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
     ("marchenko_pastur.logpdf", marchenko_pastur.logpdf, ("x", "gamma"), (0.7, 0.5)),
-    ("htmp.interval", lambda c, g, k: htmp(g, k).interval(c), ("confidence", "gamma", "kappa"), (0.9, 0.5, 3.0)),
-    ("sample_htmp_spectrum", lambda n, g, k: ensembles.sample_htmp_spectrum(n, g, k, random_state=0),
-     ("n", "gamma", "kappa"), (20, 0.5, 3.0)),
-    ("beta_laguerre_eigenvalues", lambda n, b, a: ensembles.beta_laguerre_eigenvalues(n, b, a, random_state=0),
-     ("n", "beta", "a"), (20, 0.5, 30.0)),
-    ("kolmogorov_distance", lambda s, g: ensembles.kolmogorov_distance(s, lambda v: min(1.0, max(0.0, v)), g),
-     ("sample", "grid_size"), ([0.1, 0.5, 0.9], 10)),
+    (
+        "htmp.interval",
+        lambda c, g, k: htmp(g, k).interval(c),
+        ("confidence", "gamma", "kappa"),
+        (0.9, 0.5, 3.0),
+    ),
+    (
+        "sample_htmp_spectrum",
+        lambda n, g, k: ensembles.sample_htmp_spectrum(n, g, k, random_state=0),
+        ("n", "gamma", "kappa"),
+        (20, 0.5, 3.0),
+    ),
+    (
+        "beta_laguerre_eigenvalues",
+        lambda n, b, a: ensembles.beta_laguerre_eigenvalues(n, b, a, random_state=0),
+        ("n", "beta", "a"),
+        (20, 0.5, 30.0),
+    ),
+    (
+        "kolmogorov_distance",
+        lambda s, g: ensembles.kolmogorov_distance(s, lambda v: min(1.0, max(0.0, v)), g),
+        ("sample", "grid_size"),
+        ([0.1, 0.5, 0.9], 10),
+    ),
     ("round_significant", tables.round_significant, ("value", "digits"), (Fraction(1, 3), 10)),
 ]
 
@@ -63,7 +106,9 @@ def _check(function, names, arguments, position):
         result = function(*arguments)
     except (ValueError, TypeError) as err:
         message = str(err)
-        assert any(name in message for name in names), f"{type(err).__name__} does not name the argument: {message}"
+        assert any(name in message for name in names), (
+            f"{type(err).__name__} does not name the argument: {message}"
+        )
         return
     except PrecisionError as err:
         assert "bits" in str(err) or "time budget" in str(err) or "validated" in str(err), str(err)

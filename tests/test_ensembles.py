@@ -1,11 +1,17 @@
 """β-Laguerre sampler (SPEC §6): distributions, eigenvalues, moments and convergence to HTMP."""
+
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from htmp_exact import exact
-from htmp_exact.ensembles import (beta_laguerre_bidiagonal, beta_laguerre_eigenvalues,
-                                  kolmogorov_distance, sample_htmp_spectrum)
+from htmp_exact.ensembles import (
+    beta_laguerre_bidiagonal,
+    beta_laguerre_eigenvalues,
+    kolmogorov_distance,
+    sample_htmp_spectrum,
+)
 
 
 def test_bidiagonal_entries_have_the_chi_square_means():
@@ -28,10 +34,14 @@ def test_eigenvalues_match_a_dense_b_bt():
 
 
 def test_seeded_samples_are_reproducible():
-    assert np.array_equal(sample_htmp_spectrum(50, 0.5, 3.0, random_state=7), sample_htmp_spectrum(50, 0.5, 3.0, random_state=7))
+    assert np.array_equal(
+        sample_htmp_spectrum(50, 0.5, 3.0, random_state=7), sample_htmp_spectrum(50, 0.5, 3.0, random_state=7)
+    )
     gen = np.random.default_rng(1)
-    assert not np.array_equal(sample_htmp_spectrum(50, 0.5, 3.0, random_state=gen),
-                              sample_htmp_spectrum(50, 0.5, 3.0, random_state=gen))
+    assert not np.array_equal(
+        sample_htmp_spectrum(50, 0.5, 3.0, random_state=gen),
+        sample_htmp_spectrum(50, 0.5, 3.0, random_state=gen),
+    )
 
 
 @pytest.mark.parametrize("gamma, kappa", [(0.25, 6.0), (1.0, 4.0), (3.0, 5.0)])
@@ -60,13 +70,20 @@ def test_kolmogorov_distance_to_htmp_falls_with_n(gamma, kappa):
     iid draws, and the finite-n bias is O(1/n).  Measured means: about 0.05 at n = 100 and
     0.012–0.018 (upper bound) at n = 1600.
     """
+
     def ks(n):
-        bounds = [kolmogorov_distance(sample_htmp_spectrum(n, gamma, kappa, random_state=seed),
-                                      lambda v: exact.cdf(v, gamma, kappa, digits=8), 300)
-                  for seed in range(3)]
+        bounds = [
+            kolmogorov_distance(
+                sample_htmp_spectrum(n, gamma, kappa, random_state=seed),
+                lambda v: exact.cdf(v, gamma, kappa, digits=8),
+                300,
+            )
+            for seed in range(3)
+        ]
         return np.mean(bounds, axis=0)
+
     small, large = ks(100), ks(1600)
-    assert large[1] < small[0]          # the upper bound at n = 1600 is below the lower bound at 100
+    assert large[1] < small[0]  # the upper bound at n = 1600 is below the lower bound at 100
     assert large[1] < 1.63 / np.sqrt(1600)
 
 
@@ -80,10 +97,15 @@ def test_kolmogorov_bounds_bracket_the_exact_distance():
     assert upper - lower < 0.02
 
 
-@pytest.mark.parametrize("sample,grid_size,match", [
-    (np.array([]), 400, "sample"), (np.array([1.0, np.nan]), 400, "sample"),
-    (np.array([1.0, np.inf]), 400, "sample"), (np.array([1.0, 2.0]), 1, "grid_size"),
-])
+@pytest.mark.parametrize(
+    "sample,grid_size,match",
+    [
+        (np.array([]), 400, "sample"),
+        (np.array([1.0, np.nan]), 400, "sample"),
+        (np.array([1.0, np.inf]), 400, "sample"),
+        (np.array([1.0, 2.0]), 1, "grid_size"),
+    ],
+)
 def test_kolmogorov_distance_rejects_bad_samples(sample, grid_size, match):
     # an empty sample raised IndexError, and a NaN in it gave a silent distance of 0.5
     with pytest.raises(ValueError, match=match):
@@ -97,11 +119,19 @@ def test_samples_are_nonnegative_and_finite(gamma, kappa, n):
     assert x.shape == (n,) and np.all(np.isfinite(x)) and np.all(x >= 0)
 
 
-@pytest.mark.parametrize("args, err", [
-    ((0, 0.5, 1.0), ValueError), ((10, 0.0, 1.0), ValueError), ((10, 0.5, -1.0), ValueError),
-    ((10, float("nan"), 1.0), ValueError), ((10, 0.5, float("inf")), ValueError),
-    ((10, 0.5j, 1.0), TypeError), ((2.5, 0.5, 1.0), TypeError), ((10, "0.5", 1.0), TypeError),
-])
+@pytest.mark.parametrize(
+    "args, err",
+    [
+        ((0, 0.5, 1.0), ValueError),
+        ((10, 0.0, 1.0), ValueError),
+        ((10, 0.5, -1.0), ValueError),
+        ((10, float("nan"), 1.0), ValueError),
+        ((10, 0.5, float("inf")), ValueError),
+        ((10, 0.5j, 1.0), TypeError),
+        ((2.5, 0.5, 1.0), TypeError),
+        ((10, "0.5", 1.0), TypeError),
+    ],
+)
 def test_bad_inputs(args, err):
     with pytest.raises(err):
         sample_htmp_spectrum(*args)

@@ -1,4 +1,5 @@
 """proofs_check: every script passes, and every kind of check fails on a false identity."""
+
 import subprocess
 import sys
 from fractions import Fraction
@@ -10,8 +11,7 @@ from proofs_check._report import Check, exit_status, markdown_table
 
 
 def test_python_m_proofs_check_passes():
-    run = subprocess.run([sys.executable, "-m", "proofs_check"], capture_output=True, text=True,
-                         timeout=600)
+    run = subprocess.run([sys.executable, "-m", "proofs_check"], capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "**FAIL**" not in run.stdout
     for title in ("Proposition E.4", "Remark F.6", "Weyl formulae", "identities"):
@@ -65,16 +65,18 @@ def test_weyl_checks_fail_with_a_wrong_exponent():
 def test_weyl_checks_fail_with_the_wrong_structure_factor():
     # (b)'s W applied to (c)'s map: the commuting-block W is not the right volume factor
     b, c = weyl.commuting_blocks(2, 2), weyl.symmetric_blocks(2, 2)
-    mixed = weyl.Structure("c?", c.name, c.sizes, c.n_lambda, c.n_angle, c.build, b.w2_factors,
-                           b.repulsions, c.dim)
+    mixed = weyl.Structure(
+        "c?", c.name, c.sizes, c.n_lambda, c.n_angle, c.build, b.w2_factors, b.repulsions, c.dim
+    )
     assert not weyl.check_exact_in_lambda(mixed, points=1).passed
     assert not weyl.check_float(mixed).passed
 
 
 def test_repulsion_count_check_catches_a_wrong_D():
     st = weyl.kronecker(2, 3)
-    wrong = weyl.Structure(st.key, st.name, st.sizes, st.n_lambda, st.n_angle, st.build,
-                           st.w2_factors, st.repulsions + 1, st.dim)
+    wrong = weyl.Structure(
+        st.key, st.name, st.sizes, st.n_lambda, st.n_angle, st.build, st.w2_factors, st.repulsions + 1, st.dim
+    )
     assert not weyl.check_repulsion_counts([wrong]).passed
 
 
@@ -84,9 +86,12 @@ def test_identity_check_catches_a_small_perturbation():
 
 def test_variational_checks_fail_on_false_identities():
     from proofs_check import variational
+
     assert not variational.check_kl_derivative(sign=-1).passed
     c23 = weyl.symmetric_blocks(2, 3)
-    assert not variational.check_exact_beta(c23, {"m": 2, "n": 3}, claimed=lambda key, **s: Fraction(1, 2)).passed
+    assert not variational.check_exact_beta(
+        c23, {"m": 2, "n": 3}, claimed=lambda key, **s: Fraction(1, 2)
+    ).passed
     assert not variational.check_exact_beta(weyl.commuting_blocks(2, 2), {"m": 2, "n": 2}).passed
     assert not variational.check_not_product_form(weyl.kronecker(1, 3)).passed
     assert not variational.check_lemma_g4(c23, 0.6, draws=4000).passed

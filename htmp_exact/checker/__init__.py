@@ -20,7 +20,8 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from typing import Any, Callable, List, Optional, Tuple
+from collections.abc import Callable
+from typing import Any
 
 from ..tables import Table, shipped_table, shipped_tables, table_name
 from ..tables.encoding import as_float
@@ -34,7 +35,7 @@ from .report import CheckReport, PointResult, Skipped
 __all__ = ["check_implementation", "load_function", "CheckReport", "PointResult"]
 
 
-def _inputs(table: Table, texts: Tuple[str, ...]) -> dict:
+def _inputs(table: Table, texts: tuple[str, ...]) -> dict:
     """The inputs as the function receives them: floats, a complex z, an int k."""
     values: dict = {}
     for name, text in zip(table.input_names, texts):
@@ -42,16 +43,14 @@ def _inputs(table: Table, texts: Tuple[str, ...]) -> dict:
     return values
 
 
-def _call_args(inputs: dict) -> Tuple[Any, ...]:
+def _call_args(inputs: dict) -> tuple[Any, ...]:
     if "z_real" in inputs:
         z = complex(inputs["z_real"], inputs["z_imag"])
         return (z,) + tuple(v for k, v in inputs.items() if k not in ("z_real", "z_imag"))
     return tuple(inputs.values())
 
 
-def _select_table(
-    law: str, quantity: str, preset: Optional[str], table: Optional[Table], encoding: str
-) -> Table:
+def _select_table(law: str, quantity: str, preset: str | None, table: Table | None, encoding: str) -> Table:
     if table is not None:
         if not isinstance(table, Table):
             raise TypeError(f"table must be a htmp_exact.tables.Table, got {type(table).__name__}")
@@ -74,13 +73,13 @@ def check_implementation(
     law: str = "htmp",
     quantity: str = "pdf",
     *,
-    preset: Optional[str] = None,
-    table: Optional[Table] = None,
+    preset: str | None = None,
+    table: Table | None = None,
     encoding: str = "binary64",
-    rtol: Optional[float] = None,
-    atol: Optional[float] = None,
-    timeout: Optional[float] = None,
-    progress: Optional[bool] = None,
+    rtol: float | None = None,
+    atol: float | None = None,
+    timeout: float | None = None,
+    progress: bool | None = None,
 ) -> CheckReport:
     """Compare ``f`` with the certified table of ``quantity`` of ``law`` and report.
 
@@ -122,7 +121,7 @@ def check_implementation(
         f"{reference_table.digits} digits)"
     )
     report = CheckReport(law, quantity, name, rtol, atol)
-    kept: List[Tuple[Any, dict, Any, str]] = []
+    kept: list[tuple[Any, dict, Any, str]] = []
     for row in reference_table.rows:
         inputs = _inputs(reference_table, row.inputs)
         reference = reference_float(row.value, row.value_imag)
@@ -182,7 +181,7 @@ def load_function(spec: str) -> Callable:
         sys.path.insert(0, os.getcwd())
     try:
         obj: Any = importlib.import_module(module_name)
-    except Exception as err:  # noqa: BLE001 - any failure to import is reported the same way
+    except Exception as err:
         raise ImportError(
             f"cannot import module {module_name!r} (from {os.getcwd()}): {type(err).__name__}: {err}"
         ) from None

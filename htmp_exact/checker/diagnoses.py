@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -30,7 +31,7 @@ from .report import PointResult
 
 __all__ = ["diagnose"]
 
-Predict = Callable[[PointResult], Optional[complex]]
+Predict = Callable[[PointResult], complex | None]
 MATCH_SHARE = 0.9
 MIN_MATCHES = 3
 MAX_MODEL_POINTS = 400
@@ -68,7 +69,7 @@ class _Judge:
         self.tol = max(1e-6, 10 * rtol)
         self.log_scale = quantity == "logpdf"
 
-    def explains(self, predict: Predict, subset: Optional[List[PointResult]] = None) -> Tuple[int, int]:
+    def explains(self, predict: Predict, subset: list[PointResult] | None = None) -> tuple[int, int]:
         """(points reproduced, points where the hypothesis differs from the reference)."""
         matched = tried = 0
         for p in self.failing if subset is None else subset:
@@ -79,18 +80,18 @@ class _Judge:
             matched += _close(p.got, predicted, self.tol, self.log_scale, p.reference)
         return matched, tried
 
-    def holds(self, predict: Predict, subset: Optional[List[PointResult]] = None) -> Optional[str]:
+    def holds(self, predict: Predict, subset: list[PointResult] | None = None) -> str | None:
         matched, tried = self.explains(predict, subset)
         if matched >= MIN_MATCHES and matched >= MATCH_SHARE * tried:
             return f"{matched} of {len(self.failing)} failing points"
         return None
 
 
-def _params(p: PointResult) -> Tuple[float, ...]:
+def _params(p: PointResult) -> tuple[float, ...]:
     return tuple(float(p.inputs[n]) for n in ("gamma", "kappa") if n in p.inputs)
 
 
-def _swapped_gamma(judge: _Judge, law: str, quantity: str) -> Optional[str]:
+def _swapped_gamma(judge: _Judge, law: str, quantity: str) -> str | None:
     subset = [p for p in judge.failing if _gamma(p) != 1][:MAX_MODEL_POINTS]
     if not subset:
         return None
@@ -117,15 +118,15 @@ def _rescaled(p: PointResult, a: float, model_value: complex, quantity: str) -> 
     return model_value  # cdf, sf
 
 
-def _scale_groups(judge: _Judge) -> Dict[Tuple[float, ...], List[PointResult]]:
-    groups: Dict[Tuple[float, ...], List[PointResult]] = defaultdict(list)
+def _scale_groups(judge: _Judge) -> dict[tuple[float, ...], list[PointResult]]:
+    groups: dict[tuple[float, ...], list[PointResult]] = defaultdict(list)
     for p in judge.failing:
         groups[_params(p)].append(p)
     largest = sorted(groups.items(), key=lambda item: -len(item[1]))[:4]
     return {k: v[:40] for k, v in largest if len(v) >= MIN_MATCHES}
 
 
-def _fit_scale(points: List[PointResult], law: str, quantity: str, log_scale: bool) -> Tuple[float, float]:
+def _fit_scale(points: list[PointResult], law: str, quantity: str, log_scale: bool) -> tuple[float, float]:
     """The a that makes the rescaled model closest to the results (median mismatch), and that mismatch."""
     params = _params(points[0])
 
@@ -156,14 +157,14 @@ def _fit_scale(points: List[PointResult], law: str, quantity: str, log_scale: bo
     return a, mismatch(a)
 
 
-def _scale_diagnosis(judge: _Judge, law: str, quantity: str) -> Optional[str]:
+def _scale_diagnosis(judge: _Judge, law: str, quantity: str) -> str | None:
     if quantity in ("ppf", "isf"):
         estimates = {
             _params(p): p.reference / p.got for p in judge.failing if p.got not in (0,) and p.reference
         }
         if len(estimates) < 1:
             return None
-        predict: Predict = lambda p: p.reference / estimates[_params(p)] if _params(p) in estimates else None  # noqa: E731
+        predict: Predict = lambda p: p.reference / estimates[_params(p)] if _params(p) in estimates else None
         found = judge.holds(predict)
         return _describe_scale(estimates, found) if found else None
     if quantity == "moment":
@@ -185,7 +186,7 @@ def _scale_diagnosis(judge: _Judge, law: str, quantity: str) -> Optional[str]:
     )
 
 
-def _describe_scale(estimates: Dict[Tuple[float, ...], float], found: str) -> str:
+def _describe_scale(estimates: dict[tuple[float, ...], float], found: str) -> str:
     values = list(estimates.values())
     text = ", ".join(f"{v:.6g}" for v in values[:4])
     relations = []
@@ -201,7 +202,7 @@ def _describe_scale(estimates: Dict[Tuple[float, ...], float], found: str) -> st
     )
 
 
-def _regimes(points: Sequence[PointResult]) -> Optional[str]:
+def _regimes(points: Sequence[PointResult]) -> str | None:
     total = Counter(p.regime for p in points)
     failing = Counter(p.regime for p in points if not p.passed)
     if not failing or sum(failing.values()) == len(points):
@@ -218,10 +219,10 @@ def _regimes(points: Sequence[PointResult]) -> Optional[str]:
     return None
 
 
-def _simple_hypotheses(law: str, quantity: str) -> List[Tuple[str, Predict]]:
+def _simple_hypotheses(law: str, quantity: str) -> list[tuple[str, Predict]]:
     """Hypotheses computed from the reference alone."""
-    above = lambda p: _gamma(p) > 1  # noqa: E731
-    hyps: List[Tuple[str, Predict]] = []
+    above = lambda p: _gamma(p) > 1
+    hyps: list[tuple[str, Predict]] = []
     if quantity == "cdf":
         hyps += [
             (
@@ -311,7 +312,7 @@ def _simple_hypotheses(law: str, quantity: str) -> List[Tuple[str, Predict]]:
     return hyps
 
 
-def _atom_convention(points: Sequence[PointResult], quantity: str) -> Optional[str]:
+def _atom_convention(points: Sequence[PointResult], quantity: str) -> str | None:
     if quantity not in ("ppf", "isf"):
         return None
     inside = [p for p in points if p.reference == 0 and not p.passed and np.isfinite(p.got)]
@@ -323,7 +324,7 @@ def _atom_convention(points: Sequence[PointResult], quantity: str) -> Optional[s
     return None
 
 
-def _nonfinite(points: Sequence[PointResult]) -> Optional[str]:
+def _nonfinite(points: Sequence[PointResult]) -> str | None:
     bad = [p for p in points if p.status in ("nan", "inf")]
     if not bad:
         return None
@@ -334,7 +335,7 @@ def _nonfinite(points: Sequence[PointResult]) -> Optional[str]:
     )
 
 
-def _constant_factor(judge: _Judge) -> Optional[str]:
+def _constant_factor(judge: _Judge) -> str | None:
     ratios = [p.got / p.reference for p in judge.failing if p.reference and np.isfinite(p.got)]
     if len(ratios) < MIN_MATCHES or judge.log_scale:
         return None
@@ -350,7 +351,7 @@ def _constant_factor(judge: _Judge) -> Optional[str]:
     return None
 
 
-def _absolute_only(judge: _Judge, atol: float) -> Optional[str]:
+def _absolute_only(judge: _Judge, atol: float) -> str | None:
     finite = [p for p in judge.failing if np.isfinite(p.got)]
     if len(finite) < MIN_MATCHES or judge.log_scale:
         return None
@@ -363,10 +364,10 @@ def _absolute_only(judge: _Judge, atol: float) -> Optional[str]:
     return None
 
 
-def diagnose(points: Sequence[PointResult], law: str, quantity: str, rtol: float, atol: float) -> List[str]:
+def diagnose(points: Sequence[PointResult], law: str, quantity: str, rtol: float, atol: float) -> list[str]:
     """Diagnoses (sentences) of the failures of a check; empty when every point passes."""
     judge = _Judge(points, quantity, rtol)
-    found: List[str] = []
+    found: list[str] = []
     for description, predict in _simple_hypotheses(law, quantity):
         explained = judge.holds(predict)
         if explained:

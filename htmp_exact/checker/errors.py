@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from typing import Tuple, Union
+from typing import Union
 
 from ..tables.schema import check_law, check_quantity
 
@@ -69,7 +69,7 @@ FLOAT_MAX = 1e300
 Number = Union[float, complex]
 
 
-def default_tolerances(law: str, quantity: str) -> Tuple[float, float]:
+def default_tolerances(law: str, quantity: str) -> tuple[float, float]:
     """The recommended ``(rtol, atol)`` of ``quantity`` of ``law``."""
     return DEFAULT_TOLERANCES[(check_law(law), check_quantity(quantity))]
 

@@ -26,14 +26,15 @@ import multiprocessing
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any
 
 import numpy as np
 
 __all__ = ["Outcome", "evaluate"]
 
-Args = Tuple[Any, ...]
+Args = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,7 @@ def _message(err: BaseException) -> str:
     return f"{type(err).__name__}: {text[:300]}" if text else type(err).__name__
 
 
-def _convert(result: Any, size: Optional[int], complex_values: bool) -> Any:
+def _convert(result: Any, size: int | None, complex_values: bool) -> Any:
     """The result as a float/complex array of ``size`` (None: a scalar); ValueError if it is not."""
     dtype = complex if complex_values else float
     array = np.asarray(result)
@@ -66,10 +67,10 @@ def _convert(result: Any, size: Optional[int], complex_values: bool) -> Any:
     return array
 
 
-def _call(f: Callable, args: Args, size: Optional[int], complex_values: bool) -> Tuple[str, Any]:
+def _call(f: Callable, args: Args, size: int | None, complex_values: bool) -> tuple[str, Any]:
     try:
         return "value", _convert(f(*args), size, complex_values)
-    except Exception as err:  # noqa: BLE001 - the user's exceptions are the report's content
+    except Exception as err:
         return "exception", _message(err)
 
 
@@ -84,7 +85,7 @@ def _worker(f: Callable, conn: Any) -> None:  # pragma: no cover - runs in the f
 class _Runner:
     """Runs calls in this process, or under a time budget in a worker (see the module docstring)."""
 
-    def __init__(self, f: Callable, timeout: Optional[float]):
+    def __init__(self, f: Callable, timeout: float | None):
         self.f, self.timeout = f, timeout
         self.fork = "fork" in multiprocessing.get_all_start_methods()
         self.process: Any = None
@@ -110,7 +111,7 @@ class _Runner:
                 pass
             self._stop()
 
-    def __call__(self, args: Args, size: Optional[int], complex_values: bool) -> Tuple[str, Any]:
+    def __call__(self, args: Args, size: int | None, complex_values: bool) -> tuple[str, Any]:
         if self.timeout is None:
             return _call(self.f, args, size, complex_values)
         budget = self.timeout * (size or 1)
@@ -128,10 +129,8 @@ class _Runner:
         self._stop()
         return "timeout", f"timeout: no result within {budget:g} s"
 
-    def _threaded(
-        self, args: Args, size: Optional[int], complex_values: bool, budget: float
-    ) -> Tuple[str, Any]:
-        box: List[Tuple[str, Any]] = []
+    def _threaded(self, args: Args, size: int | None, complex_values: bool, budget: float) -> tuple[str, Any]:
+        box: list[tuple[str, Any]] = []
         thread = threading.Thread(
             target=lambda: box.append(_call(self.f, args, size, complex_values)), daemon=True
         )
@@ -143,7 +142,7 @@ class _Runner:
 class _Progress:
     """A one-line progress bar on stderr, shown only when stderr is a terminal."""
 
-    def __init__(self, total: int, enabled: Optional[bool]):
+    def __init__(self, total: int, enabled: bool | None):
         self.total, self.done, self.start = total, 0, time.perf_counter()
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
 
@@ -180,14 +179,14 @@ def evaluate(
     points: Sequence[Args],
     *,
     complex_values: bool = False,
-    timeout: Optional[float] = None,
-    progress: Optional[bool] = None,
-) -> Tuple[List[Outcome], str]:
+    timeout: float | None = None,
+    progress: bool | None = None,
+) -> tuple[list[Outcome], str]:
     """Outcomes of ``f`` at every point (``(argument, gamma[, kappa])`` tuples), and the call mode used
     (``"vectorized"``, ``"per parameter set"`` or ``"scalar"``)."""
     runner = _Runner(f, timeout)
     bar = _Progress(len(points), progress)
-    outcomes: List[Optional[Outcome]] = [None] * len(points)
+    outcomes: list[Outcome | None] = [None] * len(points)
     try:
         status, result = (
             runner(_arrays(points, complex_values), len(points), complex_values) if points else ("", None)
@@ -195,7 +194,7 @@ def evaluate(
         if status == "value":
             bar.advance(len(points))
             return [Outcome("value", v) for v in result.tolist()], "vectorized"
-        groups: Dict[Args, List[int]] = {}
+        groups: dict[Args, list[int]] = {}
         for i, point in enumerate(points):
             groups.setdefault(tuple(point[1:]), []).append(i)
         mode = "per parameter set"

@@ -1,8 +1,10 @@
 """The float model of each quantity (:mod:`htmp_exact.fast`, moments from :mod:`htmp_exact.exact`),
 used by the diagnoses to predict what another convention would return (not certified: hints only)."""
+
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Sequence, Tuple
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -22,7 +24,7 @@ def _model(law: str, quantity: str) -> Callable[..., np.ndarray]:
         return moment
     if law == "htmp":
         return getattr(fast, quantity)
-    table: Dict[str, Callable[..., np.ndarray]] = {
+    table: dict[str, Callable[..., np.ndarray]] = {
         "pdf": fast.mp_pdf,
         "cdf": fast.mp_cdf,
         "sf": fast.mp_sf,
@@ -35,7 +37,7 @@ def _model(law: str, quantity: str) -> Callable[..., np.ndarray]:
 
 
 def evaluate_model(
-    law: str, quantity: str, args: Sequence[Any], params: Sequence[Tuple[float, ...]]
+    law: str, quantity: str, args: Sequence[Any], params: Sequence[tuple[float, ...]]
 ) -> np.ndarray:
     model = _model(law, quantity)
     dtype = complex if quantity == "stieltjes" else float
@@ -43,5 +45,5 @@ def evaluate_model(
         with np.errstate(all="ignore"):
             columns = [np.asarray(c, dtype=float) for c in zip(*params)]
             return np.asarray(model(np.asarray(args), *columns), dtype=dtype).reshape(-1)
-    except Exception:  # noqa: BLE001 - the model is only a hint: no prediction where it fails
+    except Exception:
         return np.full(len(args), np.nan, dtype=dtype)

@@ -14,7 +14,7 @@ import json
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any
 
 __all__ = ["PointResult", "Skipped", "RegimeSummary", "CheckReport"]
 
@@ -24,7 +24,7 @@ class PointResult:
     """One compared point: inputs as the function received them, the reference, the result."""
 
     regime: str
-    inputs: Dict[str, Any]
+    inputs: dict[str, Any]
     reference: Any
     reference_text: str
     got: Any
@@ -42,7 +42,7 @@ class Skipped:
     """A table row left out of the comparison, and why."""
 
     regime: str
-    inputs: Dict[str, Any]
+    inputs: dict[str, Any]
     reason: str
 
 
@@ -57,8 +57,8 @@ class RegimeSummary:
     exceptions: int = 0
     timeouts: int = 0
     skipped: int = 0
-    max_error: Optional[float] = None
-    worst: Optional[PointResult] = None
+    max_error: float | None = None
+    worst: PointResult | None = None
 
     def add(self, point: PointResult) -> None:
         self.points += 1
@@ -79,7 +79,7 @@ def _number(value: Any) -> Any:
     return value
 
 
-def _inputs_text(inputs: Dict[str, Any]) -> str:
+def _inputs_text(inputs: dict[str, Any]) -> str:
     return ", ".join(f"{k}={v!r}" for k, v in inputs.items())
 
 
@@ -93,30 +93,30 @@ class CheckReport:
     rtol: float
     atol: float
     mode: str = ""
-    points: List[PointResult] = field(default_factory=list)
-    skipped: List[Skipped] = field(default_factory=list)
-    diagnoses: List[str] = field(default_factory=list)
+    points: list[PointResult] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    diagnoses: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return bool(self.points) and all(p.passed for p in self.points)
 
     @property
-    def failures(self) -> List[PointResult]:
+    def failures(self) -> list[PointResult]:
         return [p for p in self.points if not p.passed]
 
     @property
-    def regimes(self) -> Dict[str, RegimeSummary]:
-        summaries: Dict[str, RegimeSummary] = {}
+    def regimes(self) -> dict[str, RegimeSummary]:
+        summaries: dict[str, RegimeSummary] = {}
         for point in self.points:
             summaries.setdefault(point.regime, RegimeSummary(point.regime)).add(point)
         for row in self.skipped:
             summaries.setdefault(row.regime, RegimeSummary(row.regime)).skipped += 1
         return summaries
 
-    def exceptions(self) -> List[Dict[str, Any]]:
+    def exceptions(self) -> list[dict[str, Any]]:
         """Exception and timeout messages with their counts, regimes and a first point."""
-        groups: Dict[str, List[PointResult]] = {}
+        groups: dict[str, list[PointResult]] = {}
         for point in self.points:
             if point.status in ("exception", "timeout"):
                 groups.setdefault(point.message, []).append(point)
@@ -149,8 +149,10 @@ class CheckReport:
             self._summary_line(),
             f"(calls: {self.mode})" if self.mode else "",
             "",
-            ("| regime | points | failed | max error | worst point | NaN/inf | exceptions | timeouts "
-             "| skipped |"),
+            (
+                "| regime | points | failed | max error | worst point | NaN/inf | exceptions | timeouts "
+                "| skipped |"
+            ),
             "|---|---|---|---|---|---|---|---|---|",
         ]
         for s in self.regimes.values():
@@ -193,7 +195,7 @@ class CheckReport:
         lines += ["", self.verdict().upper()]
         return "\n".join(line for i, line in enumerate(lines) if line or i == 0 or lines[i - 1])
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict(),
             "law": self.law,

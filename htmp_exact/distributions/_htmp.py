@@ -3,6 +3,7 @@ r"""HTMP(γ, κ) and the law of its inverse as scipy distributions (SPEC §3–�
 Thin wrappers over the float64 fast path (:mod:`htmp_exact.fast`); moments are exact rationals
 (Proposition E.4, :func:`htmp_exact.exact.moment`) rounded to float.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -31,8 +32,10 @@ class _TwoShapeLaw(Law):
             value = shapes[interval.name]
             inside = np.vectorize(interval.contains, otypes=[bool])(value)
             if not np.all(inside):
-                raise ValueError(f"{interval.name} must lie in {interval}, the domain on which the float path is "
-                                 f"validated, got {value[~inside].flat[0]!r} (use htmp_exact.exact beyond it)")
+                raise ValueError(
+                    f"{interval.name} must lie in {interval}, the domain on which the float path is "
+                    f"validated, got {value[~inside].flat[0]!r} (use htmp_exact.exact beyond it)"
+                )
 
     def atom(self, gamma: Any, kappa: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """The mass of the law's atom: ``max(0, 1 − 1/γ)``."""
@@ -44,7 +47,7 @@ class _TwoShapeLaw(Law):
         return tail_exponents(gamma, kappa)
 
 
-class htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
+class htmp_gen(_TwoShapeLaw):
     r"""HTMP(γ, κ) (SPEC §3), ``htmp(gamma, kappa, loc=0, scale=1)``.
 
     For γ > 1 the law is mixed: an atom ``1 − 1/γ`` at ``loc`` and a continuous part of mass
@@ -91,14 +94,18 @@ class htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
 
     def _entropy(self, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         if np.any(np.asarray(gamma) > 1):
-            raise ValueError("gamma > 1: the law has an atom at 0, so its differential entropy is not defined")
+            raise ValueError(
+                "gamma > 1: the law has an atom at 0, so its differential entropy is not defined"
+            )
         return super()._entropy(gamma, kappa)
 
     def stieltjes(self, z: Any, gamma: Any, kappa: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """``E[1/(X − z)] = S((z − loc)/scale)/scale`` (SPEC §4, atom included), z off the support;
         complex128 (:func:`htmp_exact.fast.stieltjes`)."""
         params = self.parameters(gamma, kappa, loc=loc, scale=scale)
-        return fast.stieltjes((np.asarray(z) - params["loc"]) / params["scale"], gamma, kappa) / params["scale"]
+        return (
+            fast.stieltjes((np.asarray(z) - params["loc"]) / params["scale"], gamma, kappa) / params["scale"]
+        )
 
     def fit(self, data: Any, gamma: float, **options: Any) -> HTMPFit:  # type: ignore[override]
         """Maximum-likelihood (κ, scale) with γ given, profile-likelihood intervals, zeros and
@@ -106,7 +113,7 @@ class htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
         return fit_htmp(data, gamma, **options)
 
 
-class inverse_htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
+class inverse_htmp_gen(_TwoShapeLaw):
     r"""The law of ``λ = scale/X``, X ~ HTMP(γ, κ): feature-matrix eigenvalues (SPEC §3, Theorem 4.1/4.3).
 
     Density ``q(λ) = p(1/λ)/λ²`` (``scale = 1``); for γ < 1 a power-law upper tail with
@@ -139,8 +146,9 @@ class inverse_htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
     def _logpdf(self, lam: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         # log p(1/λ) − 2 log λ: no overflow of 1/λ² for tiny λ (1/λ = inf gives log p = −inf)
         with np.errstate(divide="ignore", over="ignore"):
-            return self._on_positive(lam, -np.inf,
-                                     lambda i: fast.logpdf(1 / lam[i], gamma[i], kappa[i]) - 2 * np.log(lam[i]))
+            return self._on_positive(
+                lam, -np.inf, lambda i: fast.logpdf(1 / lam[i], gamma[i], kappa[i]) - 2 * np.log(lam[i])
+            )
 
     def _cdf(self, lam: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", over="ignore"):
@@ -168,7 +176,9 @@ class inverse_htmp_gen(_TwoShapeLaw):  # noqa: N801 - scipy.stats naming
 
     def _entropy(self, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         if np.any(np.asarray(gamma) > 1):
-            raise ValueError("gamma > 1: the law has an atom at +inf, so its differential entropy is not defined")
+            raise ValueError(
+                "gamma > 1: the law has an atom at +inf, so its differential entropy is not defined"
+            )
         return super()._entropy(gamma, kappa)
 
     def fit(self, data: Any, gamma: float, **options: Any) -> InverseHTMPFit:  # type: ignore[override]

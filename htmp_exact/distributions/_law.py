@@ -15,10 +15,11 @@ scipy's conventions are kept (``loc``/``scale``, freezing, broadcasting, ``logcd
   (``.gamma``, ``.kappa``, ``.loc``, ``.scale``) and the laws' extra methods (``stieltjes``,
   ``atom``, ``tail_exponents``).
 """
+
 from __future__ import annotations
 
 import numbers
-from typing import Any, Dict, Tuple
+from typing import Any
 
 import numpy as np
 from scipy.stats import rv_continuous
@@ -40,7 +41,9 @@ def probabilities(q: object, name: str = "q") -> np.ndarray:
     """Probabilities as a float array in ``[0, 1]`` (NaN kept), or a named error."""
     array = float_points(q, name)
     if np.any((array < 0) | (array > 1)):
-        raise ValueError(f"{name} must lie in [0, 1], got {array[(array < 0) | (array > 1)].flat[0].item()!r}")
+        raise ValueError(
+            f"{name} must lie in [0, 1], got {array[(array < 0) | (array > 1)].flat[0].item()!r}"
+        )
     return array
 
 
@@ -48,10 +51,10 @@ class Law(rv_continuous):
     """An ``rv_continuous`` whose arguments are checked and whose support may carry an atom at
     its lower end (see the module docstring)."""
 
-    def _shape_names(self) -> Tuple[str, ...]:
+    def _shape_names(self) -> tuple[str, ...]:
         return tuple(name.strip() for name in self.shapes.split(",")) if self.shapes else ()
 
-    def parameters(self, *args: Any, **kwds: Any) -> Dict[str, Any]:
+    def parameters(self, *args: Any, **kwds: Any) -> dict[str, Any]:
         """The parameters as a dict (shapes, ``loc``, ``scale``), checked (named errors)."""
         shapes, loc, scale = self._parse_args(*args, **kwds)
         checked = {name: positive_floats(value, name) for name, value in zip(self._shape_names(), shapes)}
@@ -131,10 +134,10 @@ class Law(rv_continuous):
         self.parameters(*args, **kwds)
         return super().rvs(*args, size=size, random_state=generator(random_state), **kwds)
 
-    def freeze(self, *args: Any, **kwds: Any) -> "FrozenLaw":
+    def freeze(self, *args: Any, **kwds: Any) -> FrozenLaw:
         return FrozenLaw(self, *args, **kwds)
 
-    def __call__(self, *args: Any, **kwds: Any) -> "FrozenLaw":
+    def __call__(self, *args: Any, **kwds: Any) -> FrozenLaw:
         return self.freeze(*args, **kwds)
 
 

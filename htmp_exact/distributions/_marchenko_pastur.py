@@ -1,4 +1,5 @@
 r"""Marchenko–Pastur MP(γ) as a scipy distribution (SPEC §2): closed forms of the fast path."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -13,7 +14,7 @@ from ._law import Law
 __all__ = ["marchenko_pastur", "marchenko_pastur_gen"]
 
 
-class marchenko_pastur_gen(Law):  # noqa: N801 - scipy.stats naming
+class marchenko_pastur_gen(Law):
     r"""MP(γ), ``marchenko_pastur(gamma, loc=0, scale=1)``: density
     :math:`\sqrt{(\lambda_+ - x)(x - \lambda_-)}/(2\pi\gamma x)` on ``[λ−, λ+]``, and for γ > 1 an
     atom ``1 − 1/γ`` at 0 (``cdf(loc) = 1 − 1/γ``); Narayana moments (exact).
@@ -47,7 +48,7 @@ class marchenko_pastur_gen(Law):  # noqa: N801 - scipy.stats naming
         return np.vectorize(lambda g: float(exact.mp_moment(n, float(g))), otypes=[float])(gamma)
 
     def _stats(self, gamma: np.ndarray) -> tuple:
-        return 1.0 + 0 * gamma, gamma, None, None   # m1 = 1, m2 = 1 + γ (SPEC §2)
+        return 1.0 + 0 * gamma, gamma, None, None  # m1 = 1, m2 = 1 + γ (SPEC §2)
 
     def atom(self, gamma: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """The mass of the atom at ``loc``: ``max(0, 1 − 1/γ)``."""

@@ -1,4 +1,5 @@
 """The exact power-law and exponential tail exponents of HTMP(γ, κ) and of its inverse (SPEC §3)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,6 +37,9 @@ def tail_exponents(gamma: float, kappa: float) -> TailExponents:
     """
     p = HTMPParams.of(positive_float(gamma, "gamma"), positive_float(kappa, "kappa"))
     below_one = p.gamma <= 1
-    return TailExponents(htmp_at_zero=p.alpha if below_one else -p.alpha - 2, htmp_upper_rate=p.s,
-                         htmp_upper_power=p.alpha + 2 * p.c,
-                         inverse_upper=p.alpha + 2 if below_one else -p.alpha)
+    return TailExponents(
+        htmp_at_zero=p.alpha if below_one else -p.alpha - 2,
+        htmp_upper_rate=p.s,
+        htmp_upper_power=p.alpha + 2 * p.c,
+        inverse_upper=p.alpha + 2 if below_one else -p.alpha,
+    )

@@ -13,6 +13,7 @@ Precision: ``prec=`` (bits) evaluates once at that working precision; ``digits=d
 threads (they are serialized on one lock, as python-flint's precision is process-global);
 run them in a process pool to use several cores.
 """
+
 from ._density import logpdf, pdf
 from ._distribution import atom, cdf, sf
 from ._marchenko_pastur import mp_cdf, mp_moment, mp_pdf, mp_sf, mp_stieltjes
@@ -21,7 +22,22 @@ from ._precision import DEFAULT_TIMEOUT, MAX_PREC, PrecisionError
 from ._stieltjes import stieltjes, stieltjes_boundary
 
 __all__ = [
-    "pdf", "logpdf", "cdf", "sf", "atom", "stieltjes", "stieltjes_boundary", "moment", "inverse_moment",
-    "mp_pdf", "mp_cdf", "mp_sf", "mp_stieltjes", "mp_moment",
-    "PrecisionError", "MAX_PREC", "MAX_ORDER", "DEFAULT_TIMEOUT",
+    "pdf",
+    "logpdf",
+    "cdf",
+    "sf",
+    "atom",
+    "stieltjes",
+    "stieltjes_boundary",
+    "moment",
+    "inverse_moment",
+    "mp_pdf",
+    "mp_cdf",
+    "mp_sf",
+    "mp_stieltjes",
+    "mp_moment",
+    "PrecisionError",
+    "MAX_PREC",
+    "MAX_ORDER",
+    "DEFAULT_TIMEOUT",
 ]

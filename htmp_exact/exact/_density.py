@@ -7,10 +7,10 @@ For γ > 1 the kernels use the exact duality of SPEC §3: the continuous part of
 is ``1/γ`` times the law of ``γ X'``, ``X' ~ HTMP(1/γ, κ/γ)``, so only γ ≤ 1 (``α ≥ -1``,
 ``b = -α ≤ 1``) reaches :mod:`.tricomi`.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Optional, Tuple
 
 from flint import arb
 
@@ -28,13 +28,15 @@ def law_parameters(gamma: RealInput, kappa: RealInput) -> HTMPParams:
     p = HTMPParams.from_inputs(gamma, kappa)
     if not p.within_exact_range():
         raise PrecisionError(
-            f"HTMP(gamma={shown(gamma)}, kappa={shown(kappa)}): c = kappa/2 = {arb(p.c).str(3, radius=False)} and "
-            f"s = kappa/(2 gamma) = {arb(p.s).str(3, radius=False)}; the certified kernels are validated for "
-            f"max(c, s) <= {EXACT_MAX_S:g} (beyond, Tricomi's U needs more than the precision cap)")
+            f"HTMP(gamma={shown(gamma)}, kappa={shown(kappa)}): c = kappa/2 = "
+            f"{arb(p.c).str(3, radius=False)} and s = kappa/(2 gamma) = {arb(p.s).str(3, radius=False)}; "
+            f"the certified kernels are validated for max(c, s) <= {EXACT_MAX_S:g} "
+            "(beyond, Tricomi's U needs more than the precision cap)"
+        )
     return p
 
 
-def reduce_to_small_gamma(gamma: RealInput, kappa: RealInput) -> Tuple[HTMPParams, Optional[Real]]:
+def reduce_to_small_gamma(gamma: RealInput, kappa: RealInput) -> tuple[HTMPParams, Real | None]:
     """``(parameters of the γ ≤ 1 law, γ if γ > 1 else None)`` (the duality of SPEC §3)."""
     p = law_parameters(gamma, kappa)
     if gamma_above_one(p.gamma):
@@ -58,18 +60,17 @@ def log_density_small_gamma(p: HTMPParams, x: Real, prec: int) -> arb:
         y = arb(p.s * x)
         u = u_on_cut(p.c, p.alpha, p.s * x, prec)
         c = arb(p.c)
-        return (s.log() + arb(p.alpha) * y.log() - y - (c + 1).lgamma() - s.lgamma()
-                - 2 * abs(u).log())
+        return s.log() + arb(p.alpha) * y.log() - y - (c + 1).lgamma() - s.lgamma() - 2 * abs(u).log()
 
 
-def _log_density(x: Real, p: HTMPParams, dual_gamma: Optional[Real], prec: int) -> arb:
+def _log_density(x: Real, p: HTMPParams, dual_gamma: Real | None, prec: int) -> arb:
     """log p(x) for x > 0; for γ > 1 through the dual law: ``p(x) = p'(x/γ)/γ²``."""
     if dual_gamma is None:
         return log_density_small_gamma(p, x, prec)
     return log_density_small_gamma(p, x / dual_gamma, prec) - 2 * arb(dual_gamma).log()
 
 
-def _log_density_at_zero(p: HTMPParams, dual_gamma: Optional[Real]) -> arb:
+def _log_density_at_zero(p: HTMPParams, dual_gamma: Real | None) -> arb:
     """log of the density's finite limit at 0+ when ``α = 0`` (SPEC §3 tail constant):
     ``s^(α+1) Γ(c+α+1)/(Γ(c+1)Γ(α+1)²)`` at α = 0, divided by γ² for the dual law."""
     s, c = arb(p.s), arb(p.c)
@@ -77,8 +78,14 @@ def _log_density_at_zero(p: HTMPParams, dual_gamma: Optional[Real]) -> arb:
     return value if dual_gamma is None else value - 2 * arb(dual_gamma).log()
 
 
-def _at_zero(p: HTMPParams, dual_gamma: Optional[Real], log: bool, prec: Optional[int],
-             digits: Optional[int], timeout: Optional[float]) -> arb:
+def _at_zero(
+    p: HTMPParams,
+    dual_gamma: Real | None,
+    log: bool,
+    prec: int | None,
+    digits: int | None,
+    timeout: float | None,
+) -> arb:
     """The density (or its log) at x = 0+: 0, finite or +inf; ``p`` are the γ ≤ 1 parameters,
     near 0 the density behaves like x^α."""
     alpha = p.alpha
@@ -93,12 +100,25 @@ def _at_zero(p: HTMPParams, dual_gamma: Optional[Real], log: bool, prec: Optiona
         value = _log_density_at_zero(p, dual_gamma)
         return value if log else value.exp()
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="HTMP density at 0",
-                   inputs=(p.gamma, p.kappa))
+    return certify(
+        evaluate,
+        prec=prec,
+        digits=digits,
+        timeout=timeout,
+        what="HTMP density at 0",
+        inputs=(p.gamma, p.kappa),
+    )
 
 
-def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
-           digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def logpdf(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     r"""Certified :math:`\log p(x)` of HTMP(γ, κ) (continuous part when γ > 1).
 
     .. math:: p(x) = \frac{s\, y^{\alpha} e^{-y}}{\Gamma(c+1)\Gamma(c+\alpha+1)
@@ -116,8 +136,15 @@ def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[i
     return _density(x, gamma, kappa, True, prec, digits, timeout)
 
 
-def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
-        digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def pdf(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     r"""Certified density of HTMP(γ, κ) at ``x`` (SPEC §3).
 
     Parameters
@@ -155,8 +182,15 @@ def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int]
     return _density(x, gamma, kappa, False, prec, digits, timeout)
 
 
-def _density(x: RealInput, gamma: RealInput, kappa: RealInput, log: bool, prec: Optional[int],
-             digits: Optional[int], timeout: Optional[float]) -> arb:
+def _density(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    log: bool,
+    prec: int | None,
+    digits: int | None,
+    timeout: float | None,
+) -> arb:
     xv = to_signed_real(x, "x")
     p, g = reduce_to_small_gamma(gamma, kappa)
     if xv < 0:
@@ -168,5 +202,11 @@ def _density(x: RealInput, gamma: RealInput, kappa: RealInput, log: bool, prec: 
         value = _log_density(xv, p, g, w)
         return value if log else value.exp()
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout,
-                   what="HTMP logpdf" if log else "HTMP pdf", inputs=(xv, p.gamma, p.kappa))
+    return certify(
+        evaluate,
+        prec=prec,
+        digits=digits,
+        timeout=timeout,
+        what="HTMP logpdf" if log else "HTMP pdf",
+        inputs=(xv, p.gamma, p.kappa),
+    )

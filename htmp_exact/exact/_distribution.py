@@ -5,9 +5,10 @@ r"""Certified distribution and survival functions of HTMP(γ, κ), and its atom 
 Sturm sequence of Laguerre functions.  For γ > 1, ``F(0) = 1 - 1/γ`` (the atom) and the
 duality of SPEC §3 gives the continuous part.
 """
+
 from __future__ import annotations
 
-from typing import Callable, Optional, Tuple, Union
+from collections.abc import Callable
 
 from flint import arb, fmpq
 
@@ -15,8 +16,15 @@ from .._inputs import Real, RealInput, to_positive, to_signed_real
 from .._parameters import HTMPParams, atom_mass, gamma_above_one
 from ._density import reduce_to_small_gamma
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
-from ._precision import (MAX_PREC, PrecisionError, certify, meets_contract, more_accurate,
-                         rel_accuracy_bits, workprec)
+from ._precision import (
+    MAX_PREC,
+    PrecisionError,
+    certify,
+    meets_contract,
+    more_accurate,
+    rel_accuracy_bits,
+    workprec,
+)
 from .tricomi import im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour, u_on_cut
 
 __all__ = ["cdf", "sf", "atom"]
@@ -33,7 +41,7 @@ def _sharp_im_u(p: HTMPParams, y: Real, im_u: arb, prec: int) -> arb:
     return im_u
 
 
-def _upper_tail_sf(p: HTMPParams, y: Real, u, prec: int) -> Optional[arb]:
+def _upper_tail_sf(p: HTMPParams, y: Real, u, prec: int) -> arb | None:
     """``sf`` past the last zero of Im u from the rotated imaginary part (:func:`._phase.tail_phase`),
     or ``None`` where it is not finite."""
     im_rot = im_rotated_u(p.c, p.alpha, y, prec)
@@ -44,7 +52,7 @@ def _upper_tail_sf(p: HTMPParams, y: Real, u, prec: int) -> Optional[arb]:
     return tail_phase(u, im_rot, p.c) / arb(p.c)
 
 
-def cdf_sf_small_gamma(p: HTMPParams, x: Real, prec: int) -> Tuple[arb, arb]:
+def cdf_sf_small_gamma(p: HTMPParams, x: Real, prec: int) -> tuple[arb, arb]:
     """(cdf, sf) of the γ ≤ 1 law at x > 0 via the phase (see :mod:`._phase`)."""
     nan = arb.nan()
     y = p.s * x
@@ -75,43 +83,65 @@ def cdf_sf_small_gamma(p: HTMPParams, x: Real, prec: int) -> Tuple[arb, arb]:
         return cdf, sf
 
 
-Side = Callable[[Tuple[arb, arb], Optional[arb]], arb]
+Side = Callable[[tuple[arb, arb], arb | None], arb]
 
 
-def _lower(pair: Tuple[arb, arb], dual_gamma: Optional[arb]) -> arb:
+def _lower(pair: tuple[arb, arb], dual_gamma: arb | None) -> arb:
     """cdf from the dual law's (cdf, sf): ``atom + cdf'/γ`` for γ > 1."""
     if dual_gamma is None:
         return pair[0]
     return atom_mass(dual_gamma) + pair[0] / dual_gamma
 
 
-def _upper(pair: Tuple[arb, arb], dual_gamma: Optional[arb]) -> arb:
+def _upper(pair: tuple[arb, arb], dual_gamma: arb | None) -> arb:
     """sf from the dual law's (cdf, sf): ``sf'/γ`` for γ > 1."""
     return pair[1] if dual_gamma is None else pair[1] / dual_gamma
 
 
-def _distribution(x: RealInput, gamma: RealInput, kappa: RealInput, side: Side, what: str,
-                  prec: Optional[int], digits: Optional[int], timeout: Optional[float]) -> arb:
+def _distribution(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    side: Side,
+    what: str,
+    prec: int | None,
+    digits: int | None,
+    timeout: float | None,
+) -> arb:
     xv = to_signed_real(x, "x")
     p, g = reduce_to_small_gamma(gamma, kappa)
     below = (arb(0), arb(1))  # (cdf, sf) of x < 0, and of x = 0 without an atom
     if xv < 0 or (xv == 0 and g is None):
         return side(below, None)
     if xv == 0:
-        return certify(lambda w: side(below, arb(g)), prec=prec, digits=digits, timeout=timeout,
-                       what="HTMP atom", inputs=(g,))
+        return certify(
+            lambda w: side(below, arb(g)),
+            prec=prec,
+            digits=digits,
+            timeout=timeout,
+            what="HTMP atom",
+            inputs=(g,),
+        )
 
     def evaluate(w: int) -> arb:
         if g is None:
             return side(cdf_sf_small_gamma(p, xv, w), None)
         return side(cdf_sf_small_gamma(p, xv / g, w), arb(g))
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what=what,
-                   inputs=(xv, p.gamma, p.kappa))
+    return certify(
+        evaluate, prec=prec, digits=digits, timeout=timeout, what=what, inputs=(xv, p.gamma, p.kappa)
+    )
 
 
-def cdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
-        digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def cdf(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     r"""Certified distribution function :math:`P(X \le x)` of HTMP(γ, κ), atom included.
 
     Exact formula (no quadrature): ``F(x) = -θ(sx)/(πc)`` where ``θ`` is the continuous
@@ -129,8 +159,15 @@ def cdf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int]
     return _distribution(x, gamma, kappa, _lower, "HTMP cdf", prec, digits, timeout)
 
 
-def sf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
-       digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def sf(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     r"""Certified survival function :math:`P(X > x)`, computed directly (not ``1 - cdf``).
 
     In the upper tail, ``sf = arg(e^{iπc} u)/(πc)`` with the exponentially small imaginary
@@ -144,7 +181,7 @@ def sf(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] 
     return _distribution(x, gamma, kappa, _upper, "HTMP sf", prec, digits, timeout)
 
 
-def atom(gamma: RealInput) -> Union[fmpq, arb]:
+def atom(gamma: RealInput) -> fmpq | arb:
     """Mass of HTMP(γ, κ) (and MP(γ)) at 0: ``max(0, 1 - 1/γ)``; exact :class:`fmpq` for rational γ.
 
     >>> from htmp_exact import exact

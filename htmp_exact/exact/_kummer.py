@@ -12,6 +12,7 @@ converges fast, and for ``b > 0``, ``y ≥ 0`` and ``k ≥ K`` the ratio of cons
 at most :math:`r = \max\!\left(1, \tfrac{|a| + K}{K + 1}\right) \tfrac{y}{b + K}` (both factors
 decrease with k), so the rest of the series is at most :math:`|t_K| / (1 - r)` when r < 1.
 """
+
 from __future__ import annotations
 
 from flint import arb

@@ -5,10 +5,11 @@ Edges :math:`\lambda_\pm = (1 \pm \sqrt\gamma)^2`; density
 atom ``1 - 1/γ`` at 0 when γ > 1.  Closed forms, evaluated in ball arithmetic with
 :func:`~htmp_exact.exact._precision.certify`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from math import comb
-from typing import Callable, Optional, Union
 
 from flint import acb, arb, fmpq
 
@@ -20,8 +21,14 @@ from ._precision import certify
 __all__ = ["mp_pdf", "mp_cdf", "mp_sf", "mp_stieltjes", "mp_moment"]
 
 
-def mp_pdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
-           digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def mp_pdf(
+    x: RealInput,
+    gamma: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     """Certified MP(γ) density (continuous part; 0 outside the bulk).
 
     Keywords as in :func:`~htmp_exact.exact.pdf`.
@@ -59,14 +66,18 @@ def _bulk_mass(xb: arb, gb: arb) -> arb:
     a, b = mp_edges(gb)
     root_ab = abs(1 - gb)  # √(ab) = |1 - γ|
     half_pi = arb.pi() / 2
-    prim = (((b - xb) * (xb - a)).sqrt() + (a + b) / 2 * _asin_in_range((2 * xb - a - b) / (b - a))
-            - root_ab * _asin_in_range(((a + b) * xb - 2 * a * b) / ((b - a) * xb)))
+    prim = (
+        ((b - xb) * (xb - a)).sqrt()
+        + (a + b) / 2 * _asin_in_range((2 * xb - a - b) / (b - a))
+        - root_ab * _asin_in_range(((a + b) * xb - 2 * a * b) / ((b - a) * xb))
+    )
     prim_at_a = -(a + b) / 2 * half_pi + root_ab * half_pi
     return (prim - prim_at_a) / (2 * arb.pi() * gb)
 
 
-def _mp_side(x: RealInput, gamma: RealInput, upper: bool, prec: Optional[int], digits: Optional[int],
-             timeout: Optional[float]) -> arb:
+def _mp_side(
+    x: RealInput, gamma: RealInput, upper: bool, prec: int | None, digits: int | None, timeout: float | None
+) -> arb:
     """cdf (``upper`` false) or sf of MP(γ), each side from its own closed form (sf is the
     continuous mass above x, not 1 - cdf)."""
     xv, g = to_signed_real(x, "x"), to_positive(gamma, "gamma")
@@ -88,12 +99,24 @@ def _mp_side(x: RealInput, gamma: RealInput, upper: bool, prec: Optional[int], d
             return continuous - mass if upper else atom + mass
         return 1 - below if upper else below
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="MP sf" if upper else "MP cdf",
-                   inputs=(xv, g))
+    return certify(
+        evaluate,
+        prec=prec,
+        digits=digits,
+        timeout=timeout,
+        what="MP sf" if upper else "MP cdf",
+        inputs=(xv, g),
+    )
 
 
-def mp_cdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
-           digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def mp_cdf(
+    x: RealInput,
+    gamma: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     """Certified MP(γ) distribution function, atom included (closed form, :func:`_bulk_mass`).
 
     >>> from htmp_exact import exact
@@ -103,14 +126,26 @@ def mp_cdf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
     return _mp_side(x, gamma, False, prec, digits, timeout)
 
 
-def mp_sf(x: RealInput, gamma: RealInput, *, prec: Optional[int] = None,
-          digits: Optional[int] = None, timeout: Optional[float] = None) -> arb:
+def mp_sf(
+    x: RealInput,
+    gamma: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> arb:
     """Certified MP(γ) survival function (the continuous mass above x, not ``1 - cdf``)."""
     return _mp_side(x, gamma, True, prec, digits, timeout)
 
 
-def mp_stieltjes(z: ComplexInput, gamma: RealInput, *, prec: Optional[int] = None,
-                 digits: Optional[int] = None, timeout: Optional[float] = None) -> acb:
+def mp_stieltjes(
+    z: ComplexInput,
+    gamma: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> acb:
     r"""Certified MP(γ) Stieltjes transform, the root of ``γ z S² + (z + γ - 1) S + 1 = 0``
     with ``S ~ -1/z`` at infinity:
     :math:`S = (1 - γ - z + \sqrt{z-\lambda_+}\sqrt{z-\lambda_-})/(2γz)`.
@@ -131,11 +166,17 @@ def mp_stieltjes(z: ComplexInput, gamma: RealInput, *, prec: Optional[int] = Non
         root = (zb - hi).sqrt() * (zb - lo).sqrt()
         return (1 - gb - zb + root) / (2 * gb * zb)
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="MP Stieltjes transform",
-                   inputs=(point.real, point.imag, g))
+    return certify(
+        evaluate,
+        prec=prec,
+        digits=digits,
+        timeout=timeout,
+        what="MP Stieltjes transform",
+        inputs=(point.real, point.imag, g),
+    )
 
 
-def mp_moment(k: int, gamma: RealInput) -> Union[fmpq, arb]:
+def mp_moment(k: int, gamma: RealInput) -> fmpq | arb:
     """Narayana moments ``m_k = Σ_{j<k} γ^j/(j+1) C(k,j) C(k-1,j)`` (exact for rational γ).
 
     >>> from htmp_exact import exact
@@ -144,7 +185,7 @@ def mp_moment(k: int, gamma: RealInput) -> Union[fmpq, arb]:
     """
     order = check_order(k)
     g = to_positive(gamma, "gamma")
-    zero: Callable[[], Union[fmpq, arb]] = (lambda: fmpq(0)) if isinstance(g, fmpq) else (lambda: arb(0))
+    zero: Callable[[], fmpq | arb] = (lambda: fmpq(0)) if isinstance(g, fmpq) else (lambda: arb(0))
     if order == 0:
         return zero() + 1
-    return sum((g ** j * fmpq(comb(order, j) * comb(order - 1, j), j + 1) for j in range(order)), zero())
+    return sum((g**j * fmpq(comb(order, j) * comb(order - 1, j), j + 1) for j in range(order)), zero())

@@ -10,16 +10,15 @@ so ``m_k(y) = (J^k)_{00}`` and ``m_k = m_k(y) / s^k``.  Only the products
 :class:`flint.fmpq` for rational γ, κ (O(k²) operations; k = 100 takes
 milliseconds), a ball for :class:`flint.arb` parameters.
 """
+
 from __future__ import annotations
 
 import operator
-from typing import Union
 
 from flint import arb, fmpq
 
 from .._inputs import RealInput, shown
 from .._parameters import HTMPParams
-
 
 #: Largest moment order computed: the exact rationals grow like k² digits and the recurrence
 #: costs O(k²) operations on them (k = 1000 takes about 3 s, k = 2000 thirty).
@@ -33,7 +32,9 @@ def check_order(k: object) -> int:
     try:
         order = operator.index(k)  # type: ignore[arg-type]
     except TypeError:
-        raise TypeError(f"k must be an integer in [0, {MAX_ORDER}], got {type(k).__name__} {shown(k)}") from None
+        raise TypeError(
+            f"k must be an integer in [0, {MAX_ORDER}], got {type(k).__name__} {shown(k)}"
+        ) from None
     if not 0 <= order <= MAX_ORDER:
         raise ValueError(f"k must be an integer in [0, {MAX_ORDER}], got {shown(k)}")
     return order
@@ -66,7 +67,7 @@ def jacobi_moment(k: int, b, a2):
     return vec[0]
 
 
-def moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, arb]:
+def moment(k: int, gamma: RealInput, kappa: RealInput) -> fmpq | arb:
     r"""The ``k``-th moment :math:`m_k = E[X^k]` of HTMP(γ, κ), exact when γ, κ are rational.
 
     ``m_0 = 1`` (the atom included), ``m_1 = 1``, ``m_2 = 1 + γ + 2γ/κ`` (SPEC §5).
@@ -80,12 +81,11 @@ def moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, arb]:
     if order == 0:
         return fmpq(1) if p.exact else arb(1)
     c, s = p.c, p.s
-    value = jacobi_moment(order, lambda n: s if n == 0 else 2 * n + c + s,
-                          lambda n: (n + c) * (n + s - 1))
-    return value / s ** order
+    value = jacobi_moment(order, lambda n: s if n == 0 else 2 * n + c + s, lambda n: (n + c) * (n + s - 1))
+    return value / s**order
 
 
-def inverse_moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, arb]:
+def inverse_moment(k: int, gamma: RealInput, kappa: RealInput) -> fmpq | arb:
     r"""The negative moment :math:`E[X^{-k}]` of HTMP(γ, κ): finite exactly when ``k < α + 1``
     (so only for γ < 1), ``+inf`` otherwise; exact when γ, κ are rational.
 
@@ -113,8 +113,10 @@ def inverse_moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, ar
         return fmpq(1) if exact_rational else arb(1)
     margin = p.alpha + 1 - order  # the moment is finite exactly when k < α + 1
     if not (margin > 0 or margin <= 0):
-        raise ValueError(f"k = {order} and alpha + 1 = {p.alpha + 1}: the balls cannot decide whether the "
-                         "moment is finite; give gamma and kappa exactly")
+        raise ValueError(
+            f"k = {order} and alpha + 1 = {p.alpha + 1}: the balls cannot decide whether the "
+            "moment is finite; give gamma and kappa exactly"
+        )
     if not margin > 0:
         return arb.pos_inf()
     c, alpha, s = p.c, p.alpha, p.s
@@ -125,5 +127,7 @@ def inverse_moment(k: int, gamma: RealInput, kappa: RealInput) -> Union[fmpq, ar
         denominator.append(denominator[-1] * (c + n - 1) / ((-alpha + n - 1) * n))
     quotient = [one]
     for n in range(1, order):
-        quotient.append(numerator[n] - sum((denominator[i] * quotient[n - i] for i in range(1, n + 1)), one * 0))
+        quotient.append(
+            numerator[n] - sum((denominator[i] * quotient[n - i] for i in range(1, n + 1)), one * 0)
+        )
     return s / alpha * quotient[order - 1] * (-s) ** (order - 1)

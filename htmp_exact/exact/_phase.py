@@ -23,10 +23,10 @@ of zeros of :math:`\operatorname{Im} u` on ``(0, y)``.  Since
 Laguerre function :math:`L_\nu^{(\beta)}(y)`, ``ν = c-1``, ``β = 1+α``, which
 :func:`laguerre_zero_count` finds exactly by a Sturm sequence.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Optional, Tuple
 
 from flint import acb, arb, fmpq
 
@@ -44,7 +44,8 @@ def _certain_sign(x: arb) -> int:
 
 
 def zero_total(c) -> int:
-    """Number of positive zeros of the Laguerre function L_{c-1}: ceil(c - 1) if c > 1, else 0 (DLMF 13.9.1)."""
+    """Number of positive zeros of the Laguerre function L_{c-1}: ceil(c - 1) if c > 1, else 0
+    (DLMF 13.9.1)."""
     nu = c - 1
     if nu <= 0:
         return 0
@@ -52,13 +53,11 @@ def zero_total(c) -> int:
         return int(-((-nu.p) // nu.q))
     lo, hi = nu.lower(), nu.upper()
     if lo.floor() != hi.floor() or (lo.ceil() != hi.ceil()):
-        raise ValueError(
-            f"kappa/2 - 1 = {nu} is a ball containing an integer; give kappa exactly"
-        )
+        raise ValueError(f"kappa/2 - 1 = {nu} is a ball containing an integer; give kappa exactly")
     return int(hi.ceil().unique_fmpz())
 
 
-def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
+def laguerre_zero_count(c, alpha, y, prec: int) -> tuple[int, int] | None:
     """Sturm count (see :func:`_sturm_signs`) at ``prec`` bits, raised internally until the
     inner signs are decided (the count itself does not depend on the precision).
 
@@ -86,7 +85,7 @@ def laguerre_zero_count(c, alpha, y, prec: int) -> Optional[Tuple[int, int]]:
     return None
 
 
-def _top_pair_from_u(c, alpha, y, prec: int) -> Tuple[arb, arb]:
+def _top_pair_from_u(c, alpha, y, prec: int) -> tuple[arb, arb]:
     r"""``(f_m, f_(m-1))`` up to a common positive factor, from the imaginary parts of
     ``U(c, -α, y e^{iπ})`` and ``U(c-1, -α, y e^{iπ})`` (:func:`.tricomi.u_on_cut`), for where
     Arb's 1F1 with the large negative parameter ``1 - c`` gives up.
@@ -128,7 +127,7 @@ def _no_zero_below(c, alpha, y, prec: int) -> bool:
         return bool(regularized_m(-arb(nu), arb(alpha) + 2, ball, prec) > 0)
 
 
-def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tuple[int, int]]:
+def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> tuple[int, int] | None:
     r"""Sturm count of the zeros of :math:`L_{c-1}^{(1+\alpha)}` on ``(0, y)``.
 
     With ``ν = c-1 = δ + m``, ``δ ∈ (-1, 0]``, the sequence
@@ -163,6 +162,7 @@ def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tup
             return (n + beta + 1).gamma() * (n + 1).rgamma() * regularized_m(-n, beta + 1, yb, prec)
 
         if backward:  # g_k = f_(m-k): f_(j-1) from f_j, f_(j+1), n = δ + j, j = m - k
+
             def step(k: int):
                 n = delta + (m - k)
                 return (2 * n + beta + 1 - yb) / (n + beta), -(n + 1) / (n + beta)
@@ -173,6 +173,7 @@ def _sturm_signs(c, alpha, y, prec: int, backward: bool = False) -> Optional[Tup
             signs = _recurrence_signs(top, below, step, m, prec)
             signs = signs[::-1] if signs is not None else None
         else:  # g_k = f_k: f_(j+1) from f_j, f_(j-1), n = δ + j
+
             def step(k: int):
                 n = delta + k
                 return (2 * n + beta + 1 - yb) / (n + 1), -(n + beta) / (n + 1)
@@ -206,14 +207,19 @@ def _respan(p, q, prec: int):
             t = arb(2) ** -k
             p2 = (mp[0] + t * mp[1], mp[1] - t * mp[0])  # exact: dyadic, within 2 prec + 64 bits
             q2 = (mq[0] - t * mq[1], mq[1] + t * mq[0])
-            if (_cross(p2, q2) > 0 and _cross(p2, p) >= 0 and _cross(p2, q) >= 0
-                    and _cross(p, q2) >= 0 and _cross(q, q2) >= 0):
+            if (
+                _cross(p2, q2) > 0
+                and _cross(p2, p) >= 0
+                and _cross(p2, q) >= 0
+                and _cross(p, q2) >= 0
+                and _cross(q, q2) >= 0
+            ):
                 return p2, q2
             k -= 4
     return None
 
 
-def _recurrence_signs(g0: arb, g1: arb, step, count: int, prec: int) -> Optional[list]:
+def _recurrence_signs(g0: arb, g1: arb, step, count: int, prec: int) -> list | None:
     """Signs (1, -1, or 0 where undecided) of ``g_0..g_count``, ``g_(k+1) = a_k g_k + b_k g_(k-1)``
     with ``(a_k, b_k) = step(k)``, ``b_k < 0``; ``None`` where an inner sign is undecided.
 
@@ -268,7 +274,7 @@ def _angle(height: arb, x: arb) -> arb:
     return arb.atan2(height, x)
 
 
-def distribution_phase(u: acb, im_u: arb, count: Tuple[int, int]) -> arb:
+def distribution_phase(u: acb, im_u: arb, count: tuple[int, int]) -> arb:
     r"""``-θ/π`` (the number of half-turns of ``u``), from ``u``, a sharp ``Im u`` and the count.
 
     Regular case (the last Sturm sign decided): ``N`` = sign changes,

@@ -17,20 +17,31 @@ restored afterwards.  A process pool is the way to run exact calls in parallel.
 given); the kernels' long loops call :func:`check_time`, which raises :class:`PrecisionError`
 once the budget is spent, so a call ends within its budget plus one uninterruptible Arb call.
 """
+
 from __future__ import annotations
 
 import contextvars
 import math
 import threading
 import time
-from typing import Callable, Iterable, Optional, TypeVar, Union
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from flint import acb, arb, ctx
 
 from .._inputs import Real, shown
 
-__all__ = ["MAX_PREC", "DEFAULT_DIGITS", "DEFAULT_TIMEOUT", "CONTRACT_SLACK_BITS", "PrecisionError",
-           "workprec", "certify", "check_time", "meets_contract"]
+__all__ = [
+    "MAX_PREC",
+    "DEFAULT_DIGITS",
+    "DEFAULT_TIMEOUT",
+    "CONTRACT_SLACK_BITS",
+    "PrecisionError",
+    "workprec",
+    "certify",
+    "check_time",
+    "meets_contract",
+]
 
 #: Largest working precision (bits) that :func:`certify` tries before giving up.
 MAX_PREC = 1 << 16
@@ -85,8 +96,10 @@ class workprec:
 def check_time(what: str = "exact evaluation") -> None:
     """Raise :class:`PrecisionError` if the current exact call has spent its time budget."""
     if time.monotonic() > _DEADLINE.get():
-        raise PrecisionError(f"{what}: the time budget of this call is spent (pass a larger timeout= "
-                             "to allow more; at this accuracy the kernels need more time than that)")
+        raise PrecisionError(
+            f"{what}: the time budget of this call is spent (pass a larger timeout= "
+            "to allow more; at this accuracy the kernels need more time than that)"
+        )
 
 
 def midpoint(ball: acb) -> complex:
@@ -107,7 +120,7 @@ def retry_precision(work: int, prec: int, bits: float) -> int:
     return 2 * work if bits == -math.inf else int(work + prec - bits + 30)
 
 
-def rel_accuracy_bits(ball: Union[arb, acb]) -> float:
+def rel_accuracy_bits(ball: arb | acb) -> float:
     """Relative accuracy in bits (``-log2`` of radius/|midpoint|); exact zero is infinite."""
     if isinstance(ball, acb):
         if not (ball.real.is_finite() and ball.imag.is_finite()):
@@ -122,7 +135,7 @@ def rel_accuracy_bits(ball: Union[arb, acb]) -> float:
     return float(ball.rel_accuracy_bits())
 
 
-def meets_contract(ball: Union[arb, acb], prec: int) -> bool:
+def meets_contract(ball: arb | acb, prec: int) -> bool:
     """Whether a kernel's ball at ``prec`` bits meets the accuracy contract
     (``prec - CONTRACT_SLACK_BITS`` bits of relative accuracy)."""
     return rel_accuracy_bits(ball) >= prec - CONTRACT_SLACK_BITS
@@ -134,7 +147,9 @@ def target_bits(digits: int) -> int:
 
 def _check_count(value: object, name: str, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {shown(value)}")
+        raise TypeError(
+            f"{name} must be an integer in [{low}, {high}], got {type(value).__name__} {shown(value)}"
+        )
     if not low <= value <= high:
         raise ValueError(f"{name} must be an integer in [{low}, {high}], got {shown(value)}")
     return value
@@ -144,9 +159,13 @@ def _check_timeout(timeout: object) -> float:
     if timeout is None:
         return DEFAULT_TIMEOUT
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise TypeError(f"timeout must be a number of seconds > 0, got {type(timeout).__name__} {shown(timeout)}")
+        raise TypeError(
+            f"timeout must be a number of seconds > 0, got {type(timeout).__name__} {shown(timeout)}"
+        )
     if not timeout > 0:  # NaN fails too; +inf means no budget
-        raise ValueError(f"timeout must be a number of seconds > 0 (valid range (0, inf]), got {shown(timeout)}")
+        raise ValueError(
+            f"timeout must be a number of seconds > 0 (valid range (0, inf]), got {shown(timeout)}"
+        )
     return float(timeout)
 
 
@@ -158,9 +177,9 @@ def _input_bits(inputs: Iterable[object]) -> float:
 def certify(
     evaluate: Callable[[int], Ball],
     *,
-    prec: Optional[int] = None,
-    digits: Optional[int] = None,
-    timeout: Optional[float] = None,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
     what: str = "value",
     inputs: Iterable[Real] = (),
 ) -> Ball:
@@ -173,24 +192,27 @@ def certify(
     over two doublings above ``STALL_FROM·goal + 256`` bits (below that a method may still be
     resolving, e.g., a branch of the phase).  ``inputs`` are the converted arguments: an
     inexact ball among them fails at once (before any evaluation) if it carries fewer than
-    :data:`MIN_INPUT_BITS` bits, and stops the loop as soon as the accuracy stalls.  ``timeout`` (seconds, default :data:`DEFAULT_TIMEOUT`, ``math.inf``
-    for none) bounds the call.  ``evaluate`` is always called inside :func:`workprec`, under
-    the lock that serializes exact calls across threads.
+    :data:`MIN_INPUT_BITS` bits, and stops the loop as soon as the accuracy stalls.
+    ``timeout`` (seconds, default :data:`DEFAULT_TIMEOUT`, ``math.inf`` for none) bounds the call.
+    ``evaluate`` is always called inside :func:`workprec`, under the lock that serializes exact
+    calls across threads.
     """
     if prec is not None and digits is not None:
         raise ValueError("give at most one of prec and digits")
     if prec is not None:
         prec = _check_count(prec, "prec", 2, MAX_PREC)
     else:
-        digits = _check_count(DEFAULT_DIGITS if digits is None else digits, "digits", 1,
-                              int(MAX_PREC / math.log2(10)) - 2)
+        digits = _check_count(
+            DEFAULT_DIGITS if digits is None else digits, "digits", 1, int(MAX_PREC / math.log2(10)) - 2
+        )
     budget = _check_timeout(timeout)
     input_bits = _input_bits(inputs)
     if input_bits < MIN_INPUT_BITS:
         raise PrecisionError(
             f"{what}: an inexact ball input has only {max(input_bits, 0):.1f} bits of relative accuracy; "
             f"the input radius limits the accuracy of the result (inexact ball inputs need at least "
-            f"{MIN_INPUT_BITS} bits: narrow or split the ball, or give the input exactly)")
+            f"{MIN_INPUT_BITS} bits: narrow or split the ball, or give the input exactly)"
+        )
     goal = target_bits(digits) if digits is not None else 0
     with _LOCK:
         token = _DEADLINE.set(min(_DEADLINE.get(), time.monotonic() + budget))

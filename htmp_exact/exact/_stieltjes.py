@@ -4,10 +4,10 @@ r"""Certified Stieltjes transform of HTMP(γ, κ), off the support and on it fro
 
 (paper Proposition E.3/E.7; DLMF 13.3.22 for the ratio), atom included for γ > 1.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 from flint import acb, arb
 
@@ -36,8 +36,7 @@ def _contour_ratio(p: HTMPParams, arg: acb, prec: int) -> acb:
     is not found costs nothing.
     """
     best = acb(arb.nan(), arb.nan())
-    forms = (((p.s, 1 + p.alpha), (p.s, 2 + p.alpha), arg),
-             ((p.c + 1, 1 - p.alpha), (p.c, -p.alpha), acb(1)))
+    forms = (((p.s, 1 + p.alpha), (p.s, 2 + p.alpha), arg), ((p.c + 1, 1 - p.alpha), (p.c, -p.alpha), acb(1)))
     for numerator, denominator, factor in forms:
         below = tricomi_contour(*denominator, arg, prec)
         if rel_accuracy_bits(below) == -math.inf:
@@ -70,8 +69,15 @@ def _ratio_upper(p: HTMPParams, z: acb, w: int) -> acb:
     return value
 
 
-def stieltjes(z: ComplexInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
-              digits: Optional[int] = None, timeout: Optional[float] = None) -> acb:
+def stieltjes(
+    z: ComplexInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> acb:
     r"""Certified Stieltjes transform :math:`S(z) = \int \mu(dx)/(x - z)` (atom included).
 
     .. math:: S(z) = s\, \frac{U(c+1, 1-\alpha, -s z)}{U(c, -\alpha, -s z)}
@@ -98,12 +104,25 @@ def stieltjes(z: ComplexInput, gamma: RealInput, kappa: RealInput, *, prec: Opti
         value = _ratio_upper(p, zb.conjugate() if lower else zb, w)
         return value.conjugate() if lower else value
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="HTMP Stieltjes transform",
-                   inputs=(point.real, point.imag, p.gamma, p.kappa))
+    return certify(
+        evaluate,
+        prec=prec,
+        digits=digits,
+        timeout=timeout,
+        what="HTMP Stieltjes transform",
+        inputs=(point.real, point.imag, p.gamma, p.kappa),
+    )
 
 
-def stieltjes_boundary(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec: Optional[int] = None,
-                       digits: Optional[int] = None, timeout: Optional[float] = None) -> acb:
+def stieltjes_boundary(
+    x: RealInput,
+    gamma: RealInput,
+    kappa: RealInput,
+    *,
+    prec: int | None = None,
+    digits: int | None = None,
+    timeout: float | None = None,
+) -> acb:
     r"""Certified boundary value :math:`S(x + i0) = \lim_{\varepsilon \downarrow 0} S(x + i\varepsilon)`
     of the Stieltjes transform on the support, ``x > 0`` (atom included for γ > 1).
 
@@ -133,6 +152,11 @@ def stieltjes_boundary(x: RealInput, gamma: RealInput, kappa: RealInput, *, prec
         gb = arb(g)
         return -atom_mass(gb) / arb(xv) + value / (gb * gb)
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="HTMP Stieltjes boundary value",
-                   inputs=(xv, p.gamma, p.kappa))
-
+    return certify(
+        evaluate,
+        prec=prec,
+        digits=digits,
+        timeout=timeout,
+        what="HTMP Stieltjes boundary value",
+        inputs=(xv, p.gamma, p.kappa),
+    )

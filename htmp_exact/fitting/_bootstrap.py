@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import sys
 from dataclasses import dataclass, field
-from typing import Optional, Union
 
 import numpy as np
 from scipy.interpolate import PchipInterpolator
@@ -82,7 +81,7 @@ class _Inversion:
         return x
 
 
-def _sample(fit: FittedLaw, inversion: Optional[_Inversion], gen: np.random.Generator) -> np.ndarray:
+def _sample(fit: FittedLaw, inversion: _Inversion | None, gen: np.random.Generator) -> np.ndarray:
     """The positive values, inside the fit's window, of one simulated sample (sorted): by
     inversion if given, else a β-Laguerre spectrum."""
     if inversion is not None:
@@ -104,11 +103,11 @@ def _refit_distance(fit: FittedLaw, x: np.ndarray) -> float:
 
 
 def bootstrap_gof(
-    fit: Union[HTMPFit, MarchenkoPasturFit, InverseHTMPFit],
+    fit: HTMPFit | MarchenkoPasturFit | InverseHTMPFit,
     n_boot: int = 100,
     random_state: RandomState = None,
     sampler: str = "inversion",
-    progress: Optional[bool] = None,
+    progress: bool | None = None,
 ) -> GoodnessOfFit:
     r"""Parametric-bootstrap p-value of the KS distance of a fit (the procedure of CSN §4.1).
 

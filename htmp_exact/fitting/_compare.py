@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
 
 import numpy as np
 
@@ -47,9 +46,9 @@ class Comparison:
     mp_tail: MarchenkoPasturFit
     power_law_vs_htmp: LikelihoodRatio
     power_law_vs_mp: LikelihoodRatio
-    gof: Optional[GoodnessOfFit]
+    gof: GoodnessOfFit | None
 
-    def table(self) -> List[Tuple[str, str, int, int, float, float, float, float]]:
+    def table(self) -> list[tuple[str, str, int, int, float, float, float, float]]:
         """Rows ``(data, model, N, k, loglik, AIC, BIC, KS)`` for the bulk and the tail."""
         rows = []
         for part, fits in (
@@ -96,7 +95,7 @@ class Comparison:
         return "\n".join(lines + sorted(notes))
 
 
-def _interval(ci: Tuple[float, float], level: float) -> str:
+def _interval(ci: tuple[float, float], level: float) -> str:
     return f"[{ci[0]:.4g}, {ci[1]:.4g}] ({100 * level:g}%)"
 
 
@@ -105,15 +104,15 @@ def compare(
     gamma: float,
     *,
     level: float = 0.95,
-    xmax: Optional[float] = None,
+    xmax: float | None = None,
     exclude_top: int = 0,
-    spikes: Optional[str] = None,
-    zero_tol: Optional[float] = None,
-    xmin: Optional[float] = None,
+    spikes: str | None = None,
+    zero_tol: float | None = None,
+    xmin: float | None = None,
     n_boot: int = 0,
     random_state: RandomState = None,
     sampler: str = "inversion",
-    progress: Optional[bool] = None,
+    progress: bool | None = None,
 ) -> Comparison:
     r"""Compare HTMP(γ, κ), MP(γ) (both scaled) and a power-law tail on one spectrum.
 

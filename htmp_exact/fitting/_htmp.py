@@ -3,7 +3,6 @@ r"""Maximum-likelihood fit of ``scale·HTMP(γ, κ)`` (γ given): a global profi
 from __future__ import annotations
 
 import math
-from typing import List, Optional, Tuple
 
 import numpy as np
 from scipy.stats import chi2
@@ -37,10 +36,10 @@ def fit_htmp(
     gamma: float,
     *,
     level: float = 0.95,
-    xmax: Optional[float] = None,
+    xmax: float | None = None,
     exclude_top: int = 0,
-    spikes: Optional[str] = None,
-    zero_tol: Optional[float] = None,
+    spikes: str | None = None,
+    zero_tol: float | None = None,
     ci: bool = True,
 ) -> HTMPFit:
     r"""Fit ``scale·HTMP(γ, κ)`` to eigenvalues by maximum likelihood, γ given (SPEC §3).
@@ -183,7 +182,7 @@ def _profile_value(lik: ScaleLikelihood, coarse: ScaleLikelihood, kappa: float) 
     return lik.profile(kappa).value
 
 
-def _kappa_interval(profile: Memo, t_hat: float, curvature: float, target: float) -> Tuple[float, float]:
+def _kappa_interval(profile: Memo, t_hat: float, curvature: float, target: float) -> tuple[float, float]:
     """Ends of ``{κ : ℓ_p(κ) ≥ target}`` around κ̂; 0 / inf where the set reaches an end of the range."""
     lo_t, hi_t = float(GRID[0]), float(GRID[-1])
     if math.isinf(t_hat):
@@ -211,12 +210,12 @@ def _approximate_end(lik: ScaleLikelihood, kappa: float, target: float, side: in
 
 
 def _scale_interval(
-    lik: ScaleLikelihood, profile: Memo, target: float, kappa_ci: Tuple[float, float]
-) -> Tuple[float, float]:
+    lik: ScaleLikelihood, profile: Memo, target: float, kappa_ci: tuple[float, float]
+) -> tuple[float, float]:
     """Smallest and largest σ with ``ℓ(κ, σ) ≥ target`` over the κ evaluated inside ``kappa_ci``
     (and κ = ∞ if it is inside): the profile-likelihood interval of the scale, up to the κ
     sampling; two candidates per side by a quadratic model, then exact ends (Brent)."""
-    candidates: List[float] = [
+    candidates: list[float] = [
         _kappa(t)
         for t, v in profile.values.items()
         if v >= target and kappa_ci[0] <= _kappa(t) <= kappa_ci[1]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional, Tuple
 
 import numpy as np
 
@@ -42,8 +41,8 @@ class InverseHTMPFit:
     loglik: float
     n: int
     level: float
-    kappa_ci: Tuple[float, float]
-    scale_ci: Tuple[float, float]
+    kappa_ci: tuple[float, float]
+    scale_ci: tuple[float, float]
     at_bound: bool
     zeros: ZeroSummary
     exclusion: Exclusion
@@ -85,9 +84,9 @@ def fit_inverse_htmp(
     gamma: float,
     *,
     level: float = 0.95,
-    xmax: Optional[float] = None,
+    xmax: float | None = None,
     exclude_top: int = 0,
-    zero_tol: Optional[float] = None,
+    zero_tol: float | None = None,
     ci: bool = True,
 ) -> InverseHTMPFit:
     r"""Fit ``λ = scale/X``, ``X ~ HTMP(γ, κ)``, to positive data by maximum likelihood (γ given).

@@ -11,8 +11,8 @@ open), so the fits use the law of ``X`` given ``X > 0``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -16,7 +16,6 @@ For each κ, :meth:`ScaleLikelihood.profile` maximises over u (:func:`._profile.
 from __future__ import annotations
 
 import math
-from typing import Dict, Optional
 
 import numpy as np
 from scipy.optimize import minimize_scalar
@@ -39,11 +38,11 @@ class ScaleLikelihood:
         self.n = x.size
         self.u_start = u_start
         self.u_lo, self.u_hi = u_start - U_SPAN, u_start + U_SPAN
-        self._logpdfs: Dict[float, LogPdf] = {}
-        self._masses: Dict[float, WindowMass] = {}
-        self.maxima: Dict[float, Maximum] = {}
+        self._logpdfs: dict[float, LogPdf] = {}
+        self._masses: dict[float, WindowMass] = {}
+        self.maxima: dict[float, Maximum] = {}
 
-    def thinned(self, size: int) -> "ScaleLikelihood":
+    def thinned(self, size: int) -> ScaleLikelihood:
         """The likelihood of ``size`` evenly spaced order statistics (first and last included),
         sharing this one's solves: a cheap stand-in to locate the maximum in κ coarsely."""
         if self.n <= size:
@@ -95,7 +94,7 @@ class ScaleLikelihood:
             return -math.inf  # (a window mass that underflows is treated as impossible)
         return total - self.n * (u + log_mass)
 
-    def profile(self, kappa: float, u0: Optional[float] = None, h: Optional[float] = None) -> Maximum:
+    def profile(self, kappa: float, u0: float | None = None, h: float | None = None) -> Maximum:
         """max over u of ℓ(κ, u), from ``u0`` (default: the nearest κ already profiled)."""
         if kappa in self.maxima:
             return self.maxima[kappa]

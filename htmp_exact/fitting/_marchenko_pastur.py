@@ -3,7 +3,6 @@ r"""Maximum-likelihood fit of ``scale·MP(γ)`` (γ given): the κ = ∞ member 
 from __future__ import annotations
 
 import math
-from typing import Optional
 
 import numpy as np
 from scipy.stats import chi2
@@ -21,10 +20,10 @@ def fit_marchenko_pastur(
     gamma: float,
     *,
     level: float = 0.95,
-    xmax: Optional[float] = None,
+    xmax: float | None = None,
     exclude_top: int = 0,
-    spikes: Optional[str] = None,
-    zero_tol: Optional[float] = None,
+    spikes: str | None = None,
+    zero_tol: float | None = None,
 ) -> MarchenkoPasturFit:
     r"""Fit ``scale·MP(γ)`` to eigenvalues by maximum likelihood, γ given (SPEC §2).
 

@@ -18,7 +18,6 @@ tables adds a table centred on it.  The likelihood's reported values use :meth:`
 from __future__ import annotations
 
 import math
-from typing import List, Tuple
 
 import numpy as np
 
@@ -33,7 +32,7 @@ class WindowMass:
     def __init__(self, gamma: float, kappa: float, window: Window, logpdf: LogPdf):
         self.gamma, self.kappa, self.window, self.logpdf = gamma, kappa, window, logpdf
         self.delta = min(0.005, 0.25 * kappa ** (-2 / 3))
-        self._tables: List[Tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self._tables: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
 
     def _masses(self, u: np.ndarray) -> np.ndarray:
         w = self.window
@@ -46,7 +45,7 @@ class WindowMass:
         y = end * np.exp(-u)
         return y * np.exp(self.logpdf(y))
 
-    def _table(self, centre: float) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _table(self, centre: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         nodes = centre + self.delta * np.arange(-_HALF, _HALF + 1)
         mass = self._masses(nodes)
         with np.errstate(divide="ignore", invalid="ignore"):

@@ -21,7 +21,7 @@ the nonzero eigenvalues of the ``γ > 1`` side follow ``γ·HTMP(1/γ, κ/γ)``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Tuple
+from typing import Any
 
 import numpy as np
 import scipy.linalg
@@ -51,7 +51,7 @@ class Spectrum:
 
     eigenvalues: np.ndarray
     gamma: float
-    shape: Tuple[int, int]
+    shape: tuple[int, int]
     side: str
 
 

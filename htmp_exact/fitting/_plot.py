@@ -3,7 +3,7 @@ r"""Plots of a fit: the histogram of the spectrum with the fitted densities, and
 from __future__ import annotations
 
 import math
-from typing import Any, List, Tuple, Union
+from typing import Any, Union
 
 import numpy as np
 
@@ -23,9 +23,9 @@ def _label(fit: Fit) -> str:
     return f"{name}, κ = {kappa}, scale {fit.scale:.3g}"
 
 
-def _fits(result: Union[Fit, Comparison]) -> Tuple[np.ndarray, List[Fit], Union[PowerLawFit, None]]:
+def _fits(result: Fit | Comparison) -> tuple[np.ndarray, list[Fit], PowerLawFit | None]:
     if isinstance(result, Comparison):
-        fits: List[Fit] = [result.htmp]
+        fits: list[Fit] = [result.htmp]
         if math.isfinite(result.mp.loglik):
             fits.append(result.mp)
         return result.htmp.data, fits, result.power_law
@@ -34,7 +34,7 @@ def _fits(result: Union[Fit, Comparison]) -> Tuple[np.ndarray, List[Fit], Union[
     raise TypeError(f"result must be a fit or a Comparison, got {type(result).__name__}")
 
 
-def plot_fit(result: Union[Fit, Comparison], bins: Union[int, str] = "auto", axes: Any = None) -> Any:
+def plot_fit(result: Fit | Comparison, bins: int | str = "auto", axes: Any = None) -> Any:
     """Draw the fit on two axes and return the matplotlib Figure.
 
     Left: the histogram (density) of the values in the likelihood, with the fitted

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Optional
 
 import numpy as np
 
@@ -128,7 +127,7 @@ def _ks(x: np.ndarray, starts: np.ndarray, alphas: np.ndarray) -> np.ndarray:
 
 
 def fit_power_law(
-    data, *, xmin: Optional[float] = None, min_tail: int = 10, max_candidates: int = 1000
+    data, *, xmin: float | None = None, min_tail: int = 10, max_candidates: int = 1000
 ) -> PowerLawFit:
     r"""Fit a continuous power law to the upper tail of ``data`` (CSN, module docstring).
 

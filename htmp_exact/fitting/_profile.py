@@ -14,8 +14,8 @@ guess, then Brent's method), which gives the ends of a profile-likelihood interv
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Dict
 
 from scipy.optimize import brentq
 
@@ -39,7 +39,7 @@ class Memo:
 
     def __init__(self, f: Callable[[float], float]):
         self._f = f
-        self.values: Dict[float, float] = {}
+        self.values: dict[float, float] = {}
 
     def __call__(self, x: float) -> float:
         x = float(x)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import ClassVar, Tuple, Union
+from typing import ClassVar, Union
 
 import numpy as np
 
@@ -13,7 +13,7 @@ from .._inputs import RandomState, generator
 from ._laws import Window, atom, cdf, window_mass
 from ._zeros import ZeroSummary
 
-Size = Union[int, Tuple[int, ...], None]
+Size = Union[int, tuple[int, ...], None]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class Exclusion:
 
     rule: str
     window: Window
-    excluded: Tuple[float, ...]
+    excluded: tuple[float, ...]
 
     @property
     def n_excluded(self) -> int:
@@ -155,11 +155,11 @@ class HTMPFit(FittedLaw):
     model: ClassVar[str] = "htmp"
     n_params: ClassVar[int] = 2
 
-    kappa_ci: Tuple[float, float] = (math.nan, math.nan)
-    scale_ci: Tuple[float, float] = (math.nan, math.nan)
+    kappa_ci: tuple[float, float] = (math.nan, math.nan)
+    scale_ci: tuple[float, float] = (math.nan, math.nan)
     at_bound: bool = False
     mp_loglik: float = -math.inf
-    profile: Tuple[Tuple[float, float], ...] = field(default=(), repr=False)
+    profile: tuple[tuple[float, float], ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True, eq=False)
@@ -175,5 +175,5 @@ class MarchenkoPasturFit(FittedLaw):
     model: ClassVar[str] = "marchenko_pastur"
     n_params: ClassVar[int] = 1
 
-    scale_ci: Tuple[float, float] = (math.nan, math.nan)
+    scale_ci: tuple[float, float] = (math.nan, math.nan)
     n_outside: int = 0

@@ -13,7 +13,7 @@ A truncated likelihood (:mod:`._likelihood`) fits the law conditioned on ``(0, x
 from __future__ import annotations
 
 import math
-from typing import Callable, Optional, Tuple
+from collections.abc import Callable
 
 import numpy as np
 
@@ -54,14 +54,14 @@ def _top_window(x: np.ndarray, k: int) -> Window:
     return Window(0.0, math.inf) if k == 0 else Window(0.0, math.sqrt(float(x[-k - 1]) * float(x[-k])))
 
 
-def _split(x: np.ndarray, window: Window) -> Tuple[np.ndarray, Tuple[float, ...]]:
+def _split(x: np.ndarray, window: Window) -> tuple[np.ndarray, tuple[float, ...]]:
     inside = (x > window.lo) & (x <= window.hi)
     return x[inside], tuple(float(v) for v in x[~inside])
 
 
 def fixed_window(
-    x: np.ndarray, xmax: Optional[float], exclude_top: int, min_points: int
-) -> Tuple[np.ndarray, Exclusion]:
+    x: np.ndarray, xmax: float | None, exclude_top: int, min_points: int
+) -> tuple[np.ndarray, Exclusion]:
     """The kept values and the :class:`Exclusion` for a given ``xmax`` or ``exclude_top`` (not both)."""
     k = count_value(exclude_top, "exclude_top")
     if xmax is not None and k:
@@ -80,7 +80,7 @@ def fixed_window(
     return kept, Exclusion(rule, window, excluded)
 
 
-def auto_window(x: np.ndarray, fit_window: Fitter, min_points: int) -> Tuple[np.ndarray, Exclusion]:
+def auto_window(x: np.ndarray, fit_window: Fitter, min_points: int) -> tuple[np.ndarray, Exclusion]:
     r"""Leave out the outliers of the fitted bulk: the fixed point of "fit the law to the values
     below the threshold, recompute the threshold (:func:`spike_threshold`)".
 
@@ -106,12 +106,12 @@ def auto_window(x: np.ndarray, fit_window: Fitter, min_points: int) -> Tuple[np.
 
 def choose_window(
     x: np.ndarray,
-    xmax: Optional[float],
+    xmax: float | None,
     exclude_top: int,
-    spikes: Optional[str],
+    spikes: str | None,
     fit_window: Fitter,
     min_points: int,
-) -> Tuple[np.ndarray, Exclusion]:
+) -> tuple[np.ndarray, Exclusion]:
     """The kept values and the :class:`Exclusion` for the arguments ``xmax``, ``exclude_top``,
     ``spikes`` of the fit functions (at most one of them)."""
     if spikes is None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional, Tuple
 
 import numpy as np
 
@@ -63,7 +62,7 @@ def default_zero_tol(x: np.ndarray) -> float:
     return float(np.max(np.abs(x))) * x.size * _EPS
 
 
-def _zero_count_check(n_total: int, n_zero: int, gamma: float, has_atom: bool) -> Tuple[float, bool, str]:
+def _zero_count_check(n_total: int, n_zero: int, gamma: float, has_atom: bool) -> tuple[float, bool, str]:
     if gamma <= 1 or not has_atom:
         if n_zero == 0:
             return 0.0, True, ""
@@ -93,8 +92,8 @@ def _zero_count_check(n_total: int, n_zero: int, gamma: float, has_atom: bool) -
 
 
 def split_zeros(
-    data: object, gamma: float, zero_tol: Optional[float] = None, has_atom: bool = True
-) -> Tuple[np.ndarray, ZeroSummary]:
+    data: object, gamma: float, zero_tol: float | None = None, has_atom: bool = True
+) -> tuple[np.ndarray, ZeroSummary]:
     """The positive values of ``data`` (sorted) and a :class:`ZeroSummary`; ``has_atom=False``
     for a law without an atom at 0 whatever γ (the inverse law).
 

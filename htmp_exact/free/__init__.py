@@ -62,6 +62,7 @@ True
 >>> law.moment(2)                                                      # 4·(1 + γ + 2γ/κ)
 Fraction(32, 5)
 """
+
 from ._convolution import FreeMultiplicativeConvolution, multiplicative_convolution
 
 __all__ = ["FreeMultiplicativeConvolution", "multiplicative_convolution"]

@@ -1,10 +1,11 @@
 r"""The law ``μ ⊠ ν`` as a distribution object: pdf, cdf, sf, Stieltjes transform, moments."""
+
 from __future__ import annotations
 
 import functools
 import math
 from fractions import Fraction
-from typing import Any, List, Tuple, Union
+from typing import Any
 
 import numpy as np
 
@@ -13,11 +14,11 @@ from ._laws import Factor, from_atoms, from_law
 from ._series import Number, product_moments
 from ._subordination import Subordination, solve
 
-_PANEL_TOL = 1e-11      # Legendre-tail tolerance of the product's own panels (its density is float64)
-_FLOOR = 1e-15          # q below this times its peak: resolved in absolute terms only (its relative noise)
-_RESOLVED = 1e-25       # the product's panels cover the range where q exceeds this times its peak
-_ACCEPT_ANGLE = 1e-7    # a real point whose continuation stopped below this angle keeps that value
-_ARC_PANELS = 42        # geometric panels (ratio 2) in the angle of the cdf's semicircle, down to π·2^−42
+_PANEL_TOL = 1e-11  # Legendre-tail tolerance of the product's own panels (its density is float64)
+_FLOOR = 1e-15  # q below this times its peak: resolved in absolute terms only (its relative noise)
+_RESOLVED = 1e-25  # the product's panels cover the range where q exceeds this times its peak
+_ACCEPT_ANGLE = 1e-7  # a real point whose continuation stopped below this angle keeps that value
+_ARC_PANELS = 42  # geometric panels (ratio 2) in the angle of the cdf's semicircle, down to π·2^−42
 _ARC_NODES, _ARC_WEIGHTS = np.polynomial.legendre.leggauss(10)
 
 
@@ -55,12 +56,12 @@ class FreeMultiplicativeConvolution:
         """Mass at 0: ``max(μ({0}), ν({0}))`` (Belinschi; derivation in :mod:`htmp_exact.free`)."""
         return max(self._mu.atom, self._nu.atom)
 
-    def support(self) -> Tuple[float, float]:
+    def support(self) -> tuple[float, float]:
         """An interval containing the support: ``[a_μ a_ν, b_μ b_ν]`` (0 below if there is an atom)."""
         lo = 0.0 if self.atom > 0 else self._mu.support[0] * self._nu.support[0]
         return lo, self._mu.support[1] * self._nu.support[1]
 
-    def resolved_range(self) -> Tuple[float, float]:
+    def resolved_range(self) -> tuple[float, float]:
         """At most where the density is computed to relative accuracy: the product of the factors'
         resolved ranges (each where its ``p(x)·x`` exceeds 1e-40 of its peak; discrete ν: its atoms).
         Outside, the factors' remainders are point masses or dropped, and values are accurate in
@@ -77,20 +78,27 @@ class FreeMultiplicativeConvolution:
         flat = zeta.reshape(-1)
         flip = flat.imag < 0
         sol = solve(self._mu, self._nu, np.where(flip, flat.conj(), flat))
-        fix = lambda v: np.where(flip, v.conj(), v).reshape(zeta.shape)  # noqa: E731
-        return Subordination(fix(sol.omega1), fix(sol.omega2), fix(sol.g), sol.angle.reshape(zeta.shape),
-                             sol.converged.reshape(zeta.shape))
+        fix = lambda v: np.where(flip, v.conj(), v).reshape(zeta.shape)
+        return Subordination(
+            fix(sol.omega1),
+            fix(sol.omega2),
+            fix(sol.g),
+            sol.angle.reshape(zeta.shape),
+            sol.converged.reshape(zeta.shape),
+        )
 
     def _g_on_axis(self, x: np.ndarray) -> np.ndarray:
         """``g(x + i0)`` at x > 0 (1-D), with a clear error where the continuation did not reach the axis."""
         sol = self.subordination(x.astype(complex))
         failed = ~sol.converged & ~(sol.angle <= _ACCEPT_ANGLE)
         if np.any(failed):
-            raise ArithmeticError(f"subordination did not converge at x = {x[failed][:5]} "
-                                  f"(closest angle {sol.angle[failed].min():.2g})")
+            raise ArithmeticError(
+                f"subordination did not converge at x = {x[failed][:5]} "
+                f"(closest angle {sol.angle[failed].min():.2g})"
+            )
         return sol.g
 
-    def pdf(self, x: Any) -> Union[float, np.ndarray]:
+    def pdf(self, x: Any) -> float | np.ndarray:
         r"""Density of the continuous part, ``p(x) = Im S(x + i0)/π = Im g(x + i0)/(π x)`` (x > 0);
         0 for x < 0; at x = 0 the limit estimated from the lowest resolved decade."""
         x = _real_points(x)
@@ -116,7 +124,7 @@ class FreeMultiplicativeConvolution:
         slope = math.log10(p2 / p1) if p1 > 0 and p2 > 0 else 1.0
         return 0.0 if slope > 1e-3 else (math.inf if slope < -1e-3 else float(p1))
 
-    def stieltjes(self, z: Any) -> Union[complex, np.ndarray]:
+    def stieltjes(self, z: Any) -> complex | np.ndarray:
         r"""``S(z) = ∫ (μ⊠ν)(dx)/(x − z) = g(z)/z`` for z off ``[0, ∞)`` (atom included); complex128."""
         z = np.asarray(z)
         if z.dtype.kind not in "biufc":
@@ -129,7 +137,7 @@ class FreeMultiplicativeConvolution:
         if not np.all(sol.converged):
             raise ArithmeticError(f"subordination did not converge at z = {z[~sol.converged][:5]}")
         values = sol.g / z
-        return _scalar(np.where(z.imag == 0, values.real + 0j, values), z)    # real on the negative axis
+        return _scalar(np.where(z.imag == 0, values.real + 0j, values), z)  # real on the negative axis
 
     # ------------------------------------------------------------------ distribution function
     def _arc_cdf(self, x: np.ndarray) -> np.ndarray:
@@ -145,7 +153,7 @@ class FreeMultiplicativeConvolution:
         return -(g.real * weights.ravel()).sum(1) / math.pi
 
     @functools.cached_property
-    def _panels(self) -> Tuple[_panels.PanelLaw, float, float, float]:
+    def _panels(self) -> tuple[_panels.PanelLaw, float, float, float]:
         """The product's continuous part on panels over its resolved range ``[x_a, x_b]`` (where
         ``q = p·x`` exceeds 1e-25 of its peak, within the factors' spans), the anchor
         ``F(x_a)`` (semicircle) and the power-law rates of q at both ends (for beyond them)."""
@@ -154,26 +162,34 @@ class FreeMultiplicativeConvolution:
         q = self._density(grid) * grid
         keep = np.flatnonzero(q >= _RESOLVED * q.max())
         x_a, x_b = grid[max(keep[0] - 1, 0)], grid[min(keep[-1] + 1, grid.size - 1)]
-        law = _panels.build(self._density, math.log(x_a), math.log(x_b), np.zeros(0), np.zeros(0),
-                            tol=_PANEL_TOL, floor=_FLOOR * q.max(), min_width=1e-6)
+        law = _panels.build(
+            self._density,
+            math.log(x_a),
+            math.log(x_b),
+            np.zeros(0),
+            np.zeros(0),
+            tol=_PANEL_TOL,
+            floor=_FLOOR * q.max(),
+            min_width=1e-6,
+        )
         anchor = float(self._arc_cdf(np.array([x_a]))[0])
         return law, anchor, _rate(law.q[0], law.t[0]), _rate(law.q[-1, ::-1], -law.t[-1, ::-1])
 
-    def cdf(self, x: Any) -> Union[float, np.ndarray]:
+    def cdf(self, x: Any) -> float | np.ndarray:
         """``P(X ≤ x)``, the atom at 0 included."""
         return self._distribution(x, upper=False)
 
-    def sf(self, x: Any) -> Union[float, np.ndarray]:
+    def sf(self, x: Any) -> float | np.ndarray:
         """``P(X > x)``, summed from the upper end (relative accuracy in the upper tail)."""
         return self._distribution(x, upper=True)
 
-    def _distribution(self, x: Any, upper: bool) -> Union[float, np.ndarray]:
+    def _distribution(self, x: Any, upper: bool) -> float | np.ndarray:
         """cdf/sf from the panels; beyond them q is carried on as the power law ``x^{±rate}`` it
         follows over the end panel (masses there are below 1e-25 of q's peak, or in a slow tail)."""
         x = _real_points(x)
         law, below, rate_lo, rate_hi = self._panels
         x_a, x_b = math.exp(law.breaks[0]), math.exp(law.breaks[-1])
-        above = law.q[-1, -1] / rate_hi if rate_hi > 0 else 0.0      # mass above x_b
+        above = law.q[-1, -1] / rate_hi if rate_hi > 0 else 0.0  # mass above x_b
         cdf, sf = np.where(x < 0, 0.0, 1.0), np.where(x < 0, 1.0, 0.0)
         middle = (x >= x_a) & (x < x_b)
         cdf[middle] = below + law.cumulative(x[middle])
@@ -188,13 +204,14 @@ class FreeMultiplicativeConvolution:
         return _scalar(np.clip(sf if upper else cdf, 0.0, 1.0), x)
 
     # ------------------------------------------------------------------ moments
-    def moments(self, order: int) -> List[Number]:
+    def moments(self, order: int) -> list[Number]:
         """``[m_0, …, m_order]`` of μ ⊠ ν from the S-transform series (exact Fractions when both
         factors' moments are exact; inf from the first infinite moment of a factor on)."""
         mu, nu = self._mu.moments(order), self._nu.moments(order)
-        finite = next((k for k in range(order + 1) if not (math.isfinite(mu[k]) and math.isfinite(nu[k]))),
-                      order + 1)
-        out: List[Number] = product_moments(mu[:finite], nu[:finite]) if finite > 0 else []
+        finite = next(
+            (k for k in range(order + 1) if not (math.isfinite(mu[k]) and math.isfinite(nu[k]))), order + 1
+        )
+        out: list[Number] = product_moments(mu[:finite], nu[:finite]) if finite > 0 else []
         return out + [math.inf] * (order + 1 - finite)
 
     def moment(self, k: int) -> Number:
@@ -222,8 +239,9 @@ def _rate(q: np.ndarray, t: np.ndarray) -> float:
     return math.log(q[-1] / q[0]) / (t[-1] - t[0])
 
 
-def multiplicative_convolution(law: Any, atoms: Any = None, weights: Any = None, nu: Any = None,
-                               method: str = "panels") -> FreeMultiplicativeConvolution:
+def multiplicative_convolution(
+    law: Any, atoms: Any = None, weights: Any = None, nu: Any = None, method: str = "panels"
+) -> FreeMultiplicativeConvolution:
     r"""The free multiplicative convolution ``μ ⊠ ν`` (SPEC §10, paper Theorem 4.3).
 
     .. math::

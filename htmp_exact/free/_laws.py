@@ -9,12 +9,14 @@ law allows), for ``Im Ω ≥ 0`` (boundary values ``S(x + i0)`` on ``(0, ∞)`` 
 mass at 0, an enclosure of the support, the resolved range, a typical value (a start for the
 solver) and exact moments.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any
 
 import numpy as np
 
@@ -22,12 +24,12 @@ from .. import exact, fast
 from . import _panels
 from ._series import Number, as_rational, inverse_htmp_moments
 
-Cauchy = Callable[[np.ndarray], Tuple[np.ndarray, np.ndarray, np.ndarray]]
-_REMAINDER = 1e-40      # scan threshold: q = p·x below this times its maximum is left to the remainders
-_NEGLIGIBLE = 1e-14     # remainders below this mass (cdf − atom is rounding noise there) are dropped
-_FLOOR = 1e-30          # q below this times its peak is resolved in absolute terms only (not split for)
-_EXACT_DENOMINATOR = 10**6   # atoms and weights with larger denominators give float moments
-_SCAN_DECADES = 40      # the scan for the panels' range covers [1e-40, 1e40] times the law's scale
+Cauchy = Callable[[np.ndarray], tuple[np.ndarray, np.ndarray, np.ndarray]]
+_REMAINDER = 1e-40  # scan threshold: q = p·x below this times its maximum is left to the remainders
+_NEGLIGIBLE = 1e-14  # remainders below this mass (cdf − atom is rounding noise there) are dropped
+_FLOOR = 1e-30  # q below this times its peak is resolved in absolute terms only (not split for)
+_EXACT_DENOMINATOR = 10**6  # atoms and weights with larger denominators give float moments
+_SCAN_DECADES = 40  # the scan for the panels' range covers [1e-40, 1e40] times the law's scale
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,11 @@ class Factor:
 
     cauchy: Cauchy
     atom: float
-    support: Tuple[float, float]
-    span: Tuple[float, float]      # where the mass off 0 is resolved (q = p·x above 1e-40 of its peak)
+    support: tuple[float, float]
+    span: tuple[float, float]  # where the mass off 0 is resolved (q = p·x above 1e-40 of its peak)
     typical: float
     boundary: bool
-    moments: Callable[[int], List[Number]]
+    moments: Callable[[int], list[Number]]
     name: str
 
 
@@ -48,18 +50,21 @@ class Factor:
 class LawInfo:
     """What :func:`describe` reads from a law object."""
 
-    family: str                  # "htmp", "inverse_htmp", "marchenko_pastur" or "other"
-    gamma: Optional[float]
-    kappa: Optional[float]
+    family: str  # "htmp", "inverse_htmp", "marchenko_pastur" or "other"
+    gamma: float | None
+    kappa: float | None
     scale: float
 
 
 def describe(law: Any) -> LawInfo:
     """Family and parameters of a law object (the adapter for the distribution classes)."""
-    name = (getattr(law, "name", None) or getattr(getattr(law, "dist", None), "name", None)
-            or type(law).__name__).lower()
+    name = (
+        getattr(law, "name", None) or getattr(getattr(law, "dist", None), "name", None) or type(law).__name__
+    ).lower()
     params = dict(getattr(law, "kwds", {}) or {})
-    gamma, kappa, scale, loc = (getattr(law, key, params.get(key)) for key in ("gamma", "kappa", "scale", "loc"))
+    gamma, kappa, scale, loc = (
+        getattr(law, key, params.get(key)) for key in ("gamma", "kappa", "scale", "loc")
+    )
     if loc is not None and float(loc) != 0:
         raise ValueError(f"the law must have loc = 0 (a law on [0, inf)), got loc = {loc!r}")
     scale = 1.0 if scale is None else float(scale)
@@ -70,25 +75,29 @@ def describe(law: Any) -> LawInfo:
     return LawInfo("inverse_htmp" if "inverse" in name else "htmp", float(gamma), float(kappa), scale)
 
 
-def _exact_moments(moment: Callable[[int], Any], scale: Fraction) -> Callable[[int], List[Number]]:
+def _exact_moments(moment: Callable[[int], Any], scale: Fraction) -> Callable[[int], list[Number]]:
     return lambda order: [as_rational(moment(k), "moment") * scale**k for k in range(order + 1)]
 
 
-def _law_moments(law: Any) -> Callable[[int], List[Number]]:
+def _law_moments(law: Any) -> Callable[[int], list[Number]]:
     """``m_0 = 1`` and ``law.moment(k)`` as floats (inf where infinite)."""
-    def moments(order: int) -> List[Number]:
-        values: List[Number] = [1.0]
+
+    def moments(order: int) -> list[Number]:
+        values: list[Number] = [1.0]
         return values + [float(law.moment(k)) for k in range(1, order + 1)]
+
     return moments
 
 
-def _panel_moments(panels: _panels.PanelLaw) -> Callable[[int], List[Number]]:
+def _panel_moments(panels: _panels.PanelLaw) -> Callable[[int], list[Number]]:
     """Moments of the panels and their point masses (the law without ``moment``)."""
-    return lambda order: [float((panels.w * panels.x**k).sum() + (panels.masses * panels.positions**k).sum())
-                          for k in range(order + 1)]
+    return lambda order: [
+        float((panels.w * panels.x**k).sum() + (panels.masses * panels.positions**k).sum())
+        for k in range(order + 1)
+    ]
 
 
-def _scan(pdf: Callable, lo: float, hi: float, scale: float) -> Tuple[float, float, float]:
+def _scan(pdf: Callable, lo: float, hi: float, scale: float) -> tuple[float, float, float]:
     """``(x_lo, x_hi, peak)``: where ``q = p·x`` falls below :data:`_REMAINDER` of its peak (first
     on a grid of 8 points per decade over ``scale·[1e-40, 1e40]`` ∩ [lo, hi], then on 16 points
     within the grid step where it crosses), and the peak of q."""
@@ -111,8 +120,14 @@ def _scan(pdf: Callable, lo: float, hi: float, scale: float) -> Tuple[float, flo
     return max(ends[0], lo), min(ends[1], hi), peak
 
 
-def _panel_factor(law: Any, atom: float, support: Tuple[float, float], scale: float, name: str,
-                  moments: Optional[Callable[[int], List[Number]]] = None) -> Factor:
+def _panel_factor(
+    law: Any,
+    atom: float,
+    support: tuple[float, float],
+    scale: float,
+    name: str,
+    moments: Callable[[int], list[Number]] | None = None,
+) -> Factor:
     """A factor from ``law.pdf`` (continuous part) and ``law.cdf``/``law.sf`` (the masses left
     below and above the panels, kept as atoms at the panels' ends)."""
     x_lo, x_hi, peak = _scan(law.pdf, support[0], support[1], scale)
@@ -120,11 +135,12 @@ def _panel_factor(law: Any, atom: float, support: Tuple[float, float], scale: fl
     above = float(law.sf(x_hi)) if hasattr(law, "sf") else 1.0 - float(law.cdf(x_hi))
     positions, masses = np.array([0.0, x_lo, x_hi]), np.array([atom, below, max(above, 0.0)])
     kept = masses > np.array([0.0, _NEGLIGIBLE, _NEGLIGIBLE])
-    panels = _panels.build(law.pdf, math.log(x_lo), math.log(x_hi), positions[kept], masses[kept],
-                           floor=_FLOOR * peak)
+    panels = _panels.build(
+        law.pdf, math.log(x_lo), math.log(x_hi), positions[kept], masses[kept], floor=_FLOOR * peak
+    )
     cumulative = np.cumsum(panels.panel_mass)
     median = float(np.exp(np.interp(cumulative[-1] / 2, cumulative, panels.breaks[1:])))
-    span = (x_lo * (2 if kept[1] else 1), x_hi / (2 if kept[2] else 1))   # off the remainders' point masses
+    span = (x_lo * (2 if kept[1] else 1), x_hi / (2 if kept[2] else 1))  # off the remainders' point masses
     if moments is None:
         moments = _law_moments(law) if callable(getattr(law, "moment", None)) else _panel_moments(panels)
     return Factor(panels.cauchy, atom, support, span, median, True, moments, name)
@@ -137,8 +153,8 @@ def _mp_factor(gamma: float, scale: float) -> Factor:
     in the denominator (the same choice as :func:`htmp_exact.fast.mp_stieltjes`)."""
     hi, lo = (1 + math.sqrt(gamma)) ** 2, (1 - math.sqrt(gamma)) ** 2
 
-    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
-        z = np.where(omega.imag == 0, omega + 1e-300j, omega) / scale     # boundary value from above
+    def cauchy(omega: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        z = np.where(omega.imag == 0, omega + 1e-300j, omega) / scale  # boundary value from above
         s = fast.mp_stieltjes(z, gamma)
         root = np.sqrt(z - hi) * np.sqrt(z - lo)
         plus, minus = z - gamma - 1 + root, z - gamma - 1 - root
@@ -148,16 +164,32 @@ def _mp_factor(gamma: float, scale: float) -> Factor:
     g, sc = as_rational(gamma, "gamma"), as_rational(scale, "scale")
     span = (max(lo * scale, 10.0**-_SCAN_DECADES * scale), hi * scale)
     support = (lo * scale if gamma < 1 else 0.0, hi * scale)
-    return Factor(cauchy, max(0.0, 1 - 1 / gamma), support, span, scale, True,
-                  _exact_moments(lambda k: exact.mp_moment(k, g), sc), f"MP({gamma:g})")
+    return Factor(
+        cauchy,
+        max(0.0, 1 - 1 / gamma),
+        support,
+        span,
+        scale,
+        True,
+        _exact_moments(lambda k: exact.mp_moment(k, g), sc),
+        f"MP({gamma:g})",
+    )
 
 
-def _stieltjes_factor(law: Any, atom: float, support: Tuple[float, float], span: Tuple[float, float],
-                      typical: float, name: str, moments: Callable[[int], List[Number]]) -> Factor:
+def _stieltjes_factor(
+    law: Any,
+    atom: float,
+    support: tuple[float, float],
+    span: tuple[float, float],
+    typical: float,
+    name: str,
+    moments: Callable[[int], list[Number]],
+) -> Factor:
     """A factor from ``law.stieltjes`` off the support; S' by a central difference along the
     real axis (step 1e-6·|Ω|, relative error about 1e-10, enough for Newton's method), and
     ``T = 1 + ΩS`` (relative error ε·|Ω|/mean, so it serves moderate |Ω| only)."""
-    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+
+    def cauchy(omega: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         h = 1e-6 * np.abs(omega)
         values = np.asarray(law.stieltjes(np.concatenate([omega, omega + h, omega - h])))
         s, plus, minus = np.split(values, 3)
@@ -172,15 +204,17 @@ def from_law(law: Any, direct: bool = False) -> Factor:
     path's Cauchy integral) instead of the panels."""
     info = describe(law)
     atom = 0.0
-    if info.family == "htmp" and info.gamma is not None:     # the law's own value, else SPEC §3's 1 − 1/γ
+    if info.family == "htmp" and info.gamma is not None:  # the law's own value, else SPEC §3's 1 − 1/γ
         atom = float(getattr(law, "atom", max(0.0, 1 - 1 / info.gamma)))
     if info.family == "marchenko_pastur" and info.gamma is not None:
         return _mp_factor(info.gamma, info.scale)
     if info.family in ("htmp", "inverse_htmp") and info.gamma is not None and info.kappa is not None:
-        g, k, sc = (as_rational(v, n) for v, n in ((info.gamma, "gamma"), (info.kappa, "kappa"),
-                                                     (info.scale, "scale")))
+        g, k, sc = (
+            as_rational(v, n)
+            for v, n in ((info.gamma, "gamma"), (info.kappa, "kappa"), (info.scale, "scale"))
+        )
         name = f"{info.family}({info.gamma:g}, {info.kappa:g})"
-        moments: Callable[[int], List[Number]]
+        moments: Callable[[int], list[Number]]
         if info.family == "htmp":
             moments = _exact_moments(lambda j: exact.moment(j, g, k), sc)
             if direct:
@@ -188,9 +222,11 @@ def from_law(law: Any, direct: bool = False) -> Factor:
                 return _stieltjes_factor(law, atom, (0.0, math.inf), (x_lo, x_hi), info.scale, name, moments)
         else:
             if info.gamma > 1:
-                raise ValueError(f"inverse_htmp with gamma = {info.gamma} > 1 puts mass 1 - 1/gamma at "
-                                 "infinity; mu must be a law on [0, inf): use gamma <= 1")
-            moments = lambda order: [m * sc**j for j, m in enumerate(inverse_htmp_moments(order, g, k))]  # noqa: E731
+                raise ValueError(
+                    f"inverse_htmp with gamma = {info.gamma} > 1 puts mass 1 - 1/gamma at "
+                    "infinity; mu must be a law on [0, inf): use gamma <= 1"
+                )
+            moments = lambda order: [m * sc**j for j, m in enumerate(inverse_htmp_moments(order, g, k))]
         return _panel_factor(law, atom, (0.0, math.inf), info.scale, name, moments)
     if callable(getattr(law, "pdf", None)) and callable(getattr(law, "cdf", None)):
         lo, hi = (float(v) for v in law.support()) if hasattr(law, "support") else (0.0, math.inf)
@@ -202,8 +238,10 @@ def from_law(law: Any, direct: bool = False) -> Factor:
         mean = float(law.moment(1))
         span = (10.0**-_SCAN_DECADES * mean, 10.0**_SCAN_DECADES * mean)
         return _stieltjes_factor(law, 0.0, (0.0, math.inf), span, mean, type(law).__name__, _law_moments(law))
-    raise TypeError(f"a law needs .pdf and .cdf, or .stieltjes and .moment (or gamma/kappa/scale of an "
-                    f"HTMP-family law); got {type(law).__name__}")
+    raise TypeError(
+        f"a law needs .pdf and .cdf, or .stieltjes and .moment (or gamma/kappa/scale of an "
+        f"HTMP-family law); got {type(law).__name__}"
+    )
 
 
 def from_atoms(atoms: Any, weights: Any) -> Factor:
@@ -214,8 +252,9 @@ def from_atoms(atoms: Any, weights: Any) -> Factor:
     a_exact = [as_rational(v, "atoms") for v in np.atleast_1d(np.asarray(atoms, dtype=object)).ravel()]
     w_exact = [as_rational(v, "weights") for v in np.atleast_1d(np.asarray(weights, dtype=object)).ravel()]
     if len(a_exact) != len(w_exact) or not a_exact:
-        raise ValueError(f"atoms and weights must be non-empty and of equal length, got {len(a_exact)} "
-                         f"and {len(w_exact)}")
+        raise ValueError(
+            f"atoms and weights must be non-empty and of equal length, got {len(a_exact)} and {len(w_exact)}"
+        )
     negative = [a for a in a_exact if a < 0]
     if negative:
         raise ValueError(f"atoms must be >= 0, got {float(negative[0])!r}")
@@ -230,19 +269,26 @@ def from_atoms(atoms: Any, weights: Any) -> Factor:
     positions = np.array([float(a) for a in a_exact])
     masses = np.array([float(w) for w in w_exact])
 
-    def cauchy(omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def cauchy(omega: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         s, ds, t = _panels.point_masses(omega.reshape(-1), positions, masses)
         return s.reshape(omega.shape), ds.reshape(omega.shape), t.reshape(omega.shape)
 
     exact_inputs = all(v.denominator <= _EXACT_DENOMINATOR for v in a_exact + w_exact)
 
-    def moments(order: int) -> List[Number]:
+    def moments(order: int) -> list[Number]:
         if exact_inputs:
             return [sum((w * a**k for a, w in zip(a_exact, w_exact)), Fraction(0)) for k in range(order + 1)]
         return [float(np.sum(masses * positions**k)) for k in range(order + 1)]
 
     mean = float(sum(a * w for a, w in zip(a_exact, w_exact)))
     zero = float(sum(w for a, w in zip(a_exact, w_exact) if a == 0))
-    return Factor(cauchy, zero, (float(min(a_exact)), float(max(a_exact))),
-                  (float(positions[positions > 0].min()), float(positions.max())), mean / (1 - zero), True,
-                  moments, f"discrete ({len(a_exact)} atoms)")
+    return Factor(
+        cauchy,
+        zero,
+        (float(min(a_exact)), float(max(a_exact))),
+        (float(positions[positions > 0].min()), float(positions.max())),
+        mean / (1 - zero),
+        True,
+        moments,
+        f"discrete ({len(a_exact)} atoms)",
+    )

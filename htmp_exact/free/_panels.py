@@ -24,11 +24,12 @@ parameter of τ (Trefethen, *ATAP*, Thm 19.3):
 Not certified: float64, accuracy set by how well the polynomials resolve the density
 (``tol``); measured in ``tests/test_free.py`` against the fast path and mpmath.
 """
+
 from __future__ import annotations
 
 import cmath
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable, Tuple
 
 import numpy as np
 from numba import njit
@@ -38,13 +39,15 @@ N_NODES = 16
 NODES, WEIGHTS = leg.leggauss(N_NODES)
 _FINE_NODES, _FINE_WEIGHTS = leg.leggauss(64)
 RHO_FAR, RHO_NEAR = 3.0, 1.3
-_COARSE = 1 / 16         # narrowest panel refined for below the absolute floor of :func:`build`
-MAX_WIDTH = 1.0          # widest panel in t (keeps B's poles at t* ± 2πi far from every panel)
-_VANDERMONDE = leg.legvander(NODES, N_NODES - 1)                       # P_k(u_j)
+_COARSE = 1 / 16  # narrowest panel refined for below the absolute floor of :func:`build`
+MAX_WIDTH = 1.0  # widest panel in t (keeps B's poles at t* ± 2πi far from every panel)
+_VANDERMONDE = leg.legvander(NODES, N_NODES - 1)  # P_k(u_j)
 TO_LEGENDRE = (_VANDERMONDE * WEIGHTS[:, None]).T * ((2 * np.arange(N_NODES) + 1) / 2)[:, None]
-_RESAMPLE = leg.legvander(_FINE_NODES, N_NODES - 1) @ TO_LEGENDRE      # values at the 64 points
-_DIFFERENTIATE = np.stack([leg.legval(NODES, leg.legder(np.eye(N_NODES)[k])) for k in range(N_NODES)],
-                          axis=1) @ TO_LEGENDRE                         # d/du at the 16 points
+_RESAMPLE = leg.legvander(_FINE_NODES, N_NODES - 1) @ TO_LEGENDRE  # values at the 64 points
+_DIFFERENTIATE = (
+    np.stack([leg.legval(NODES, leg.legder(np.eye(N_NODES)[k])) for k in range(N_NODES)], axis=1)
+    @ TO_LEGENDRE
+)  # d/du at the 16 points
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,17 @@ class PanelLaw:
         mid, half = (self.breaks[1:] + self.breaks[:-1]) / 2, np.diff(self.breaks) / 2
         t = mid[:, None] + half[:, None] * NODES
         coefficients = self.q @ TO_LEGENDRE.T
-        derived = dict(mid=mid, half=half, t=t, x=np.exp(t), w=half[:, None] * WEIGHTS * self.q,
-                       dq=self.q @ _DIFFERENTIATE.T / half[:, None],
-                       ends=np.stack([coefficients @ (-1.0) ** np.arange(N_NODES), coefficients.sum(1)], 1),
-                       x_fine=np.exp(mid[:, None] + half[:, None] * _FINE_NODES),
-                       w_fine=half[:, None] * _FINE_WEIGHTS * (self.q @ _RESAMPLE.T))
+        derived = dict(
+            mid=mid,
+            half=half,
+            t=t,
+            x=np.exp(t),
+            w=half[:, None] * WEIGHTS * self.q,
+            dq=self.q @ _DIFFERENTIATE.T / half[:, None],
+            ends=np.stack([coefficients @ (-1.0) ** np.arange(N_NODES), coefficients.sum(1)], 1),
+            x_fine=np.exp(mid[:, None] + half[:, None] * _FINE_NODES),
+            w_fine=half[:, None] * _FINE_WEIGHTS * (self.q @ _RESAMPLE.T),
+        )
         for name, value in derived.items():
             object.__setattr__(self, name, value)
 
@@ -82,7 +91,7 @@ class PanelLaw:
     def panel_mass(self) -> np.ndarray:
         return self.w.sum(axis=1)
 
-    def cauchy(self, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def cauchy(self, omega: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """``(S(Ω), S'(Ω), T(Ω))`` for Ω with ``Im Ω ≥ 0``, Ω ≠ 0 (boundary values on the axis), where
         ``T(Ω) = ∫ x/(x − Ω) μ(dx) = 1 + ΩS(Ω)`` is summed directly (no cancellation at large |Ω|)."""
         omega = np.asarray(omega, dtype=complex)
@@ -90,7 +99,7 @@ class PanelLaw:
         out = np.empty((3, flat.size), dtype=complex)
         chunk = max(1, 1_000_000 // self.x.size)
         for start in range(0, flat.size, chunk):
-            out[:, start:start + chunk] = self._cauchy_flat(flat[start:start + chunk])
+            out[:, start : start + chunk] = self._cauchy_flat(flat[start : start + chunk])
         return out[0].reshape(omega.shape), out[1].reshape(omega.shape), out[2].reshape(omega.shape)
 
     def _cauchy_flat(self, omega: np.ndarray) -> np.ndarray:
@@ -99,8 +108,10 @@ class PanelLaw:
         tau = (np.log(omega)[:, None] - self.mid) / self.half
         rho = np.empty(tau.shape)
         _far_sums(omega, tau, self.x, self.w, out, rho)
-        for pairs, kernel in ((np.nonzero((rho < RHO_FAR) & (rho >= RHO_NEAR)), self._resampled),
-                              (np.nonzero(rho < RHO_NEAR), self._product_integration)):
+        for pairs, kernel in (
+            (np.nonzero((rho < RHO_FAR) & (rho >= RHO_NEAR)), self._resampled),
+            (np.nonzero(rho < RHO_NEAR), self._product_integration),
+        ):
             if pairs[0].size:
                 values = kernel(omega[pairs[0]], pairs[1], tau[pairs])
                 for row in range(3):
@@ -112,17 +123,20 @@ class PanelLaw:
         logarithms of adjacent panels cancel as ±∞, and the integration-by-parts terms as 1/0."""
         t = np.log(omega)
         index = np.clip(np.searchsorted(self.breaks, t.real), 1, len(self.breaks) - 1)
-        nearest = np.where(np.abs(t.real - self.breaks[index - 1]) < np.abs(t.real - self.breaks[index]),
-                           self.breaks[index - 1], self.breaks[index])
+        nearest = np.where(
+            np.abs(t.real - self.breaks[index - 1]) < np.abs(t.real - self.breaks[index]),
+            self.breaks[index - 1],
+            self.breaks[index],
+        )
         on = (np.abs(t.real - nearest) < 1e-13) & (np.abs(t.imag) < 1e-13)
         return np.where(on, np.exp(nearest + 1e-13 + 1j * t.imag), omega)
 
-    def _resampled(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _resampled(self, omega, panel, tau) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         inv = 1 / (self.x_fine[panel] - omega[:, None])
         w = self.w_fine[panel]
         return (w * inv).sum(1), (w * inv**2).sum(1), (w * self.x_fine[panel] * inv).sum(1)
 
-    def _product_integration(self, omega, panel, tau) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _product_integration(self, omega, panel, tau) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         d = self.t[panel] - np.log(omega)[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             b = np.where(d == 0, 1.0, d / np.expm1(d)) / omega[:, None]
@@ -155,8 +169,12 @@ def point_masses(omega: np.ndarray, positions: np.ndarray, masses: np.ndarray) -
     """``(S, S', T)`` of ``Σ m_i δ_{a_i}`` at the points Ω (1-D): ``Σ m/(a − Ω)``, ``Σ m/(a − Ω)²``,
     ``Σ m a/(a − Ω)``, shape (3, len Ω)."""
     out = np.zeros((3, omega.size), dtype=complex)
-    _point_mass_sums(np.ascontiguousarray(omega, dtype=complex), np.asarray(positions, float),
-                     np.asarray(masses, float), out)
+    _point_mass_sums(
+        np.ascontiguousarray(omega, dtype=complex),
+        np.asarray(positions, float),
+        np.asarray(masses, float),
+        out,
+    )
     return out
 
 
@@ -208,9 +226,17 @@ def legendre_antiderivative(coefficients: np.ndarray, u: np.ndarray, from_right:
     return coefficients[:, 0] * (1 - u) - rest if from_right else coefficients[:, 0] * (u + 1) + rest
 
 
-def build(density: Callable[[np.ndarray], np.ndarray], t_lo: float, t_hi: float,
-          positions: np.ndarray, masses: np.ndarray, tol: float = 1e-13, floor: float = 0.0,
-          min_width: float = 1e-9, max_panels: int = 20_000) -> PanelLaw:
+def build(
+    density: Callable[[np.ndarray], np.ndarray],
+    t_lo: float,
+    t_hi: float,
+    positions: np.ndarray,
+    masses: np.ndarray,
+    tol: float = 1e-13,
+    floor: float = 0.0,
+    min_width: float = 1e-9,
+    max_panels: int = 20_000,
+) -> PanelLaw:
     """Adaptive panels on ``[t_lo, t_hi]`` for the density ``p`` (a vectorized function of x).
 
     Start from panels of width ≤ :data:`MAX_WIDTH` in t; halve every panel whose last two
@@ -232,8 +258,11 @@ def build(density: Callable[[np.ndarray], np.ndarray], t_lo: float, t_hi: float,
             raise ArithmeticError("the density is not finite at some quadrature node")
         tail = np.abs(q[todo] @ TO_LEGENDRE[-2:].T).max(1)
         split = np.zeros_like(todo)
-        split[todo] = ((tail > tol * np.abs(q[todo]).max(1)) & (hi - lo > min_width)
-                       & ((tail > floor) | (hi - lo > _COARSE)))
+        split[todo] = (
+            (tail > tol * np.abs(q[todo]).max(1))
+            & (hi - lo > min_width)
+            & ((tail > floor) | (hi - lo > _COARSE))
+        )
         if not split.any() or len(breaks) + split.sum() > max_panels:
             return PanelLaw(breaks, q, np.asarray(positions, float), np.asarray(masses, float))
         keep = np.repeat(~split, 1 + split)

@@ -31,20 +31,20 @@ the steps stop shrinking below 1e-9·|Ω| (rounding level).  A rung fails after 
 (``Re Ω_j > 0`` and ``Im Ω_j < −1e-10 |Ω_j|``), and is then retried closer.  All points advance
 together, one vectorized evaluation of both factors per pass.
 """
+
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Tuple
 
 import numpy as np
 
 from ._laws import Factor
 
 MAX_NEWTON = 8
-MAX_NEWTON_FINAL = 40        # on the target rung Im Ω may need many steps down to 0 outside the support
+MAX_NEWTON_FINAL = 40  # on the target rung Im Ω may need many steps down to 0 outside the support
 MAX_PASSES = 3000
-ANGLE_FLOOR = 1e-9           # closest approach to a real target for factors without boundary values
+ANGLE_FLOOR = 1e-9  # closest approach to a real target for factors without boundary values
 
 
 @dataclass(frozen=True)
@@ -59,14 +59,14 @@ class Subordination:
     converged: np.ndarray
 
 
-def _upper(factor: Factor, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _upper(factor: Factor, omega: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``(S, S', T)`` anywhere off ``[0, ∞)``, and boundary values from above on it (conjugation symmetry)."""
     flip = omega.imag < 0
     values = factor.cauchy(np.where(flip, omega.conj(), omega))
     return tuple(np.where(flip, v.conj(), v) for v in values)  # type: ignore[return-value]
 
 
-def _k(factor: Factor, omega: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _k(factor: Factor, omega: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(k, k', S, T)`` with ``k = S/T``, ``k' = (S' − S²)/T²``, ``T = 1 + ΩS``.
 
     ``S' − S²`` (a variance of ``1/(x − Ω)``) cancels far from the support, where it is
@@ -135,8 +135,12 @@ def solve(mu: Factor, nu: Factor, zeta: np.ndarray) -> Subordination:
         im_ok = (np.abs(step.imag) <= 1e-8 * np.abs(new.imag)) | (np.abs(new.imag) <= 1e-280 * scale)
         ok = (size <= np.where(final, 1e-13, 1e-8) * scale) & (~final | im_ok)
         ok |= (iterations[active] >= 3) & (size <= 1e-9 * scale) & (size > 0.5 * previous[active])
-        bad = (~np.isfinite(new) | _below_support(new) | _below_support(o2)
-               | ((iterations[active] >= np.where(final, MAX_NEWTON_FINAL, MAX_NEWTON)) & ~ok))
+        bad = (
+            ~np.isfinite(new)
+            | _below_support(new)
+            | _below_support(o2)
+            | ((iterations[active] >= np.where(final, MAX_NEWTON_FINAL, MAX_NEWTON)) & ~ok)
+        )
         ok &= ~bad
         omega[active], previous[active] = _lift(new), size
         _advance(active[ok], angle, angle_ok, omega, omega_ok, target, ratio, done, converged)
@@ -145,8 +149,9 @@ def solve(mu: Factor, nu: Factor, zeta: np.ndarray) -> Subordination:
         previous[active[ok | bad]] = np.inf
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         k1, _, s1, t1 = _k(mu, omega_ok)
-        return Subordination(omega_ok, radius * np.exp(1j * angle_ok) * k1, _g(omega_ok, s1, t1), angle_ok,
-                             converged)
+        return Subordination(
+            omega_ok, radius * np.exp(1j * angle_ok) * k1, _g(omega_ok, s1, t1), angle_ok, converged
+        )
 
 
 def _advance(i, angle, angle_ok, omega, omega_ok, target, ratio, done, converged) -> None:

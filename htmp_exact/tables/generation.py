@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Union
 
-from flint import acb, arb
+from flint import acb, arb, ctx
 
 from .. import exact, fast
-from flint import ctx
-
 from ..exact import PrecisionError
 from .encoding import parse_input
 from .quantiles import Distribution, certified_quantile
@@ -45,7 +44,7 @@ class Point:
     """Where to evaluate: the regime name and the input texts, in :func:`~.schema.input_names` order."""
 
     regime: str
-    inputs: Tuple[str, ...]
+    inputs: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Row:
     part on the same grid); ``exact`` is the exact rational ``p/q`` of a moment."""
 
     regime: str
-    inputs: Tuple[str, ...]
+    inputs: tuple[str, ...]
     value: str
     value_imag: str = ""
     exact: str = ""
@@ -98,15 +97,18 @@ def _probability(text: str) -> Fraction:
     return value
 
 
-def _float_guess(quantile: Callable[..., Any], inverse: Callable[..., Any], params: Sequence[Fraction],
-                 typical: float) -> Callable[[Fraction], float]:
+def _float_guess(
+    quantile: Callable[..., Any], inverse: Callable[..., Any], params: Sequence[Fraction], typical: float
+) -> Callable[[Fraction], float]:
     """The fast path's float quantile at p (``inverse(1 - p)`` above 1/2), or ``typical`` where the
     fast path does not apply or underflows: only the certified iteration's start."""
     floats = [float(v) for v in params]
 
     def guess(p: Fraction) -> float:
         try:
-            value = float(quantile(float(p), *floats) if p <= Fraction(1, 2) else inverse(float(1 - p), *floats))
+            value = float(
+                quantile(float(p), *floats) if p <= Fraction(1, 2) else inverse(float(1 - p), *floats)
+            )
         except (ValueError, ArithmeticError):
             return typical
         return value if 0 < value < math.inf else typical
@@ -146,7 +148,7 @@ def _mp_logpdf(x: Fraction, gamma: Fraction, digits: int) -> arb:
 
 def _ball(
     law: str, quantity: str, args: Sequence[Fraction], params: Sequence[Fraction], digits: int
-) -> Union[arb, acb]:
+) -> arb | acb:
     """The certified ball of a real-argument quantity or of the Stieltjes transform."""
     if quantity == "stieltjes":
         z = complex(float(args[0]), float(args[1]))  # exact: the parts were checked to be binary64
@@ -160,7 +162,7 @@ def _ball(
     return getattr(exact, f"mp_{quantity}")(args[0], params[0], digits=digits)
 
 
-def _special(ball: arb) -> Optional[str]:
+def _special(ball: arb) -> str | None:
     """Exact zeros and infinities (densities outside the support, their logs)."""
     if ball.is_zero():
         return "0"
@@ -173,7 +175,7 @@ def _special(ball: arb) -> Optional[str]:
     return None
 
 
-def _stieltjes_point(args: Sequence[str]) -> Tuple[Fraction, Fraction]:
+def _stieltjes_point(args: Sequence[str]) -> tuple[Fraction, Fraction]:
     parts = tuple(parse_input(a, n) for a, n in zip(args, ("z_real", "z_imag")))
     for part, name, text in zip(parts, ("z_real", "z_imag"), args):
         if Fraction(float(part)) != part:
@@ -223,8 +225,8 @@ def _evaluate(law: str, quantity: str, texts: Sequence[str], digits: int, regime
 def certified_row(
     quantity: str,
     gamma: Text,
-    kappa: Optional[Text],
-    arg: Union[Text, complex, Tuple[Text, Text]],
+    kappa: Text | None,
+    arg: Text | complex | tuple[Text, Text],
     digits: int,
     regime: str = "",
     *,
@@ -256,7 +258,7 @@ def certified_row(
     return _evaluate(law, quantity, args + params, digits, regime)
 
 
-def _row_task(task: Tuple[str, str, Point, int]) -> Row:
+def _row_task(task: tuple[str, str, Point, int]) -> Row:
     law, quantity, point, digits = task
     return _evaluate(law, quantity, point.inputs, digits, point.regime)
 
@@ -271,9 +273,9 @@ def compute_table(
     law: str,
     quantity: str,
     digits: int = 20,
-    executor: Optional[Executor] = None,
+    executor: Executor | None = None,
     progress: bool = False,
-) -> List[Row]:
+) -> list[Row]:
     """Certified rows at ``points``, in order.
 
     ``executor``: any :class:`concurrent.futures.Executor` (None: in this process); each point

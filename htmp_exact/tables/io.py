@@ -28,7 +28,6 @@ import io
 import json
 from dataclasses import asdict, dataclass, field
 from importlib import resources
-from typing import Dict, List, Tuple
 
 from .encoding import check_encoding, is_hex, readable
 from .generation import Row
@@ -58,7 +57,7 @@ class Table:
     encoding: str
     digits: int
     preset: str = ""
-    rows: List[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.law, self.quantity = check_law(self.law), check_quantity(self.quantity)
@@ -66,7 +65,7 @@ class Table:
         self.digits = check_digits(self.digits)
 
     @property
-    def input_names(self) -> Tuple[str, ...]:
+    def input_names(self) -> tuple[str, ...]:
         return input_names(self.law, self.quantity)
 
     def command(self) -> str:
@@ -82,7 +81,7 @@ def table_name(law: str, preset: str, quantity: str, encoding: str) -> str:
     return f"{law}_{preset}_{quantity}_{encoding}.csv"
 
 
-def _columns(table: Table) -> List[str]:
+def _columns(table: Table) -> list[str]:
     names = list(table.input_names)
     hexes = [f"{n}_hex" for n in names if n != "k"] if table.encoding == "binary64" else []
     values = ["value", "value_imag"] if table.quantity == "stieltjes" else ["value"]
@@ -121,7 +120,7 @@ def read_csv(text: str) -> Table:
     """A table from CSV text written by :func:`to_csv`."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__}")
-    meta: Dict[str, str] = {}
+    meta: dict[str, str] = {}
     body = []
     for line in text.splitlines():
         if line.startswith("#"):
@@ -188,7 +187,7 @@ def load_table(path: str) -> Table:
         return read_csv(handle.read())
 
 
-def shipped_tables() -> List[str]:
+def shipped_tables() -> list[str]:
     """Names of the table files shipped in :mod:`htmp_exact.data`."""
     return sorted(p.name for p in resources.files("htmp_exact.data").iterdir() if p.name.endswith(".csv"))
 

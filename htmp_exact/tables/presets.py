@@ -19,9 +19,9 @@ Quantile points whose quantile would lie far below the binary64 range (a lower t
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Dict, Iterator, List, Sequence, Tuple
 
 from .encoding import check_encoding, encode
 from .generation import Point
@@ -33,10 +33,10 @@ __all__ = ["PRESETS", "PAPER_PRESET", "preset_points"]
 #: Presets and the law each belongs to.
 PRESETS = {"paper": "htmp", "standard": "htmp", "mp": "mp"}
 
-Pair = Tuple[str, str]
+Pair = tuple[str, str]
 
 #: The paper's regimes (preset "paper"): name -> (γ, κ, x) points as exact decimal strings.
-PAPER_PRESET: Dict[str, List[Tuple[str, str, str]]] = {
+PAPER_PRESET: dict[str, list[tuple[str, str, str]]] = {
     "small kappa": [(g, k, x) for g in ("0.25", "2") for k in ("0.1", "1") for x in ("0.001", "0.5", "3")],
     "moderate kappa": [
         (g, k, x) for g in ("0.1", "0.5", "4") for k in ("5", "20") for x in ("0.1", "1", "2.5")
@@ -56,7 +56,7 @@ PAPER_PRESET: Dict[str, List[Tuple[str, str, str]]] = {
     ],
 }
 
-_STANDARD_PAIRS: Dict[str, List[Pair]] = {
+_STANDARD_PAIRS: dict[str, list[Pair]] = {
     "small kappa": [(g, k) for g in ("0.1", "0.3", "0.5", "0.9") for k in ("0.01", "0.05", "0.2", "1")],
     "moderate kappa": [(g, k) for g in ("0.05", "0.2", "0.5", "0.75") for k in ("2", "5", "10", "30")],
     "large kappa": [(g, k) for g in ("0.1", "0.3", "0.5", "0.8") for k in ("100", "1000", "10000")],
@@ -82,7 +82,7 @@ _STANDARD_PAIRS: Dict[str, List[Pair]] = {
     ],
     "gamma > 1 (atom)": [(g, k) for g in ("1.5", "2", "4", "10", "100") for k in ("0.5", "3", "20", "300")],
 }
-_TAIL_PAIRS: List[Pair] = [
+_TAIL_PAIRS: list[Pair] = [
     ("0.1", "1"),
     ("0.5", "10"),
     ("0.9", "2"),
@@ -92,7 +92,7 @@ _TAIL_PAIRS: List[Pair] = [
     ("0.5", "0.05"),
     ("1", "10"),
 ]
-_EDGE_PAIRS: List[Pair] = [(g, k) for g in ("0.1", "0.25", "0.5", "2") for k in ("1000", "10000")]
+_EDGE_PAIRS: list[Pair] = [(g, k) for g in ("0.1", "0.25", "0.5", "2") for k in ("1000", "10000")]
 _BULK_X = (
     "0.001",
     "0.05",
@@ -150,14 +150,14 @@ def _times(x: str, factor: Fraction) -> str:
     return x if factor == 1 else _dec(Decimal(x) * Decimal(factor.numerator) / Decimal(factor.denominator))
 
 
-def _edges(gamma: str) -> Tuple[Decimal, Decimal]:
+def _edges(gamma: str) -> tuple[Decimal, Decimal]:
     with localcontext() as ctx:
         ctx.prec = 40
         root = Decimal(gamma).sqrt()
         return (1 - root) ** 2, (1 + root) ** 2
 
 
-def _edge_points(gamma: str) -> Iterator[Tuple[str, str]]:
+def _edge_points(gamma: str) -> Iterator[tuple[str, str]]:
     """``(position, x)`` at relative distances δ from both MP edges (no lower edge when λ- = 0)."""
     lower, upper = _edges(gamma)
     for name, edge in (("lower edge", lower), ("upper edge", upper)):
@@ -205,7 +205,7 @@ def _lower_tail_power(gamma: str, kappa: str) -> Fraction:
     return c * (1 / g - 1) if g <= 1 else c * (1 - 1 / g)
 
 
-def _quantile_levels(gamma: str, kappa: str, quantity: str) -> List[str]:
+def _quantile_levels(gamma: str, kappa: str, quantity: str) -> list[str]:
     """Levels q whose quantile stays within the binary64 range: in the lower tail the continuous
     part's cdf behaves like ``x^(α+1)``, so a level ``m`` puts the quantile near ``m^(1/(α+1))``
     (γ = 1: like ``1/|log x|``, kept only for ``m ≥ 0.01``).  Levels inside the atom are kept:
@@ -228,7 +228,7 @@ def _quantile_levels(gamma: str, kappa: str, quantity: str) -> List[str]:
     return kept
 
 
-def _z_points(gamma: str) -> List[Tuple[str, str]]:
+def _z_points(gamma: str) -> list[tuple[str, str]]:
     """Stieltjes points (binary64 parts): the negative axis, near the support from both sides, far away."""
     scale = _dyadic_scale(gamma)
     points = [("-0.001", "0"), ("-1", "0"), ("-100", "0"), ("1024", "1024"), ("-0.5", "0.5")]
@@ -239,7 +239,7 @@ def _z_points(gamma: str) -> List[Tuple[str, str]]:
     return points
 
 
-def _standard_real(points: List[Tuple[str, str, str, str]]) -> None:
+def _standard_real(points: list[tuple[str, str, str, str]]) -> None:
     for regime, pairs in _STANDARD_PAIRS.items():
         for g, k in pairs:
             points += [(regime, g, k, _times(x, _scale(g))) for x in _BULK_X]
@@ -250,19 +250,19 @@ def _standard_real(points: List[Tuple[str, str, str, str]]) -> None:
         points += [(f"MP {position} (large kappa)", g, k, x) for position, x in _edge_points(g)]
 
 
-def _scattered_pairs(count: int) -> List[Pair]:
+def _scattered_pairs(count: int) -> list[Pair]:
     return [
         (_log_uniform(-2, 1, _halton(i, 2)), _log_uniform(-1, 4, _halton(i, 3))) for i in range(1, count + 1)
     ]
 
 
-def _standard(quantity: str) -> List[Tuple[str, ...]]:
+def _standard(quantity: str) -> list[tuple[str, ...]]:
     """``(regime, γ, κ, argument...)`` of the standard preset (argument texts as decimals)."""
     pairs = [(r, g, k) for r, ps in _STANDARD_PAIRS.items() for g, k in ps] + [
         ("MP edges (large kappa)", g, k) for g, k in _EDGE_PAIRS
     ]
     scattered = _scattered_pairs(_SCATTERED)
-    points: List[Tuple[str, ...]] = []
+    points: list[tuple[str, ...]] = []
     if quantity in ("pdf", "logpdf", "cdf", "sf"):
         _standard_real(points)  # type: ignore[arg-type]
         for i, (g, k) in enumerate(scattered, 1):
@@ -284,7 +284,7 @@ def _standard(quantity: str) -> List[Tuple[str, ...]]:
     return points
 
 
-def _paper(quantity: str) -> List[Tuple[str, ...]]:
+def _paper(quantity: str) -> list[tuple[str, ...]]:
     if quantity in ("pdf", "logpdf", "cdf", "sf"):
         return [(regime, g, k, x) for regime, pts in PAPER_PRESET.items() for g, k, x in pts]
     pairs = list(dict.fromkeys((regime, g, k) for regime, pts in PAPER_PRESET.items() for g, k, _ in pts))
@@ -306,9 +306,9 @@ def _mp_position(gamma: str, x: str) -> str:
     return position + (", gamma > 1 (atom)" if Decimal(gamma) > 1 else "")
 
 
-def _mp(quantity: str) -> List[Tuple[str, ...]]:
+def _mp(quantity: str) -> list[tuple[str, ...]]:
     scattered = [_log_uniform(-2, 2, _halton(i, 2)) for i in range(1, _MP_SCATTERED + 1)]
-    points: List[Tuple[str, ...]] = []
+    points: list[tuple[str, ...]] = []
     for g in _MP_GAMMAS + tuple(scattered):
         lower, upper = _edges(g)
         atom = ", gamma > 1 (atom)" if Decimal(g) > 1 else ""
@@ -349,7 +349,7 @@ def _to_point(law: str, quantity: str, raw: Sequence[str], encoding: str) -> Poi
     return Point(regime, tuple(out))
 
 
-def preset_points(name: str, quantity: str = "pdf", encoding: str = "decimal") -> List[Point]:
+def preset_points(name: str, quantity: str = "pdf", encoding: str = "decimal") -> list[Point]:
     """The points of preset ``name`` for ``quantity``, inputs written in ``encoding``.
 
     >>> len(preset_points("paper", "pdf")), preset_points("paper", "pdf")[0].inputs

@@ -20,13 +20,11 @@ Every loop has a fixed cap; an undecidable case raises :class:`~htmp_exact.Preci
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable, Optional, Tuple
 
-from flint import arb, fmpq
-
-from flint import ctx
+from flint import arb, ctx, fmpq
 
 from ..exact import PrecisionError
 from .rounding import exact_fraction, round_significant
@@ -85,7 +83,7 @@ class _Target:
         with ctx.workprec(64):
             self.log_level = float(_ball(self.level).log().mid())
 
-    def __call__(self, t: float) -> Tuple[float, float]:
+    def __call__(self, t: float) -> tuple[float, float]:
         x = _point(t)
         side = (self.law.cdf if self.lower else self.law.sf)(x, 18)
         log_side = _log(side)
@@ -111,7 +109,7 @@ class _Target:
                     return x
         return x
 
-    def separates(self, lo: Fraction, hi: Fraction, digits: int) -> Optional[bool]:
+    def separates(self, lo: Fraction, hi: Fraction, digits: int) -> bool | None:
         """True if certainly ``cdf(lo) < p < cdf(hi)``; False if certainly not; None if undecided."""
         side = self.law.cdf if self.lower else self.law.sf
         below, above = side(lo, digits), side(hi, digits)
@@ -153,7 +151,7 @@ def _newton_in_log(target: _Target, t: float) -> float:
     raise PrecisionError(f"quantile: no convergence in {FLOAT_STEPS} steps of the float iteration")
 
 
-def _neighbours(text: str, digits: int) -> Tuple[Fraction, Fraction]:
+def _neighbours(text: str, digits: int) -> tuple[Fraction, Fraction]:
     """The midpoints between the positive ``digits``-digit decimal ``text`` and its two neighbours
     (below ``1.00…·10^e`` the neighbour is ``9.99…·10^(e-1)``, a tenth of the quantum away)."""
     value = Fraction(text)

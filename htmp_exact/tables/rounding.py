@@ -13,11 +13,8 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Optional, Tuple, Union
 
-from flint import acb, arb
-
-from flint import ctx
+from flint import acb, arb, ctx
 
 __all__ = [
     "MAX_DIGITS",
@@ -91,7 +88,7 @@ def _decimal_exponent(value: Fraction) -> int:
     return estimate
 
 
-def round_significant(value: Union[Fraction, int], digits: int) -> str:
+def round_significant(value: Fraction | int, digits: int) -> str:
     """``value`` rounded half-even to ``digits`` significant decimal digits.
 
     >>> from fractions import Fraction
@@ -125,7 +122,7 @@ def _exponent_estimate(e2: int, prec: int) -> int:
         return int((arb(e2 - 1) * arb(2).log() / arb(10).log()).mid().floor().unique_fmpz())
 
 
-def _round_at(ball: arb, exponent: int, prec: int) -> Optional[int]:
+def _round_at(ball: arb, exponent: int, prec: int) -> int | None:
     """The integer nearest to ``ball / 10^exponent`` if the whole ball rounds to it, else None."""
     with ctx.workprec(prec):
         scaled = ball * arb(10) ** (-exponent) + arb(1) / 2
@@ -138,7 +135,7 @@ def _scaling_precision(digits: int, e2: int) -> int:
     return 4 * digits + 64 + abs(e2).bit_length()
 
 
-def rounded(ball: arb, digits: int) -> Optional[str]:
+def rounded(ball: arb, digits: int) -> str | None:
     """The correctly rounded decimal of the number in ``ball``, or None if the ball cannot decide it.
 
     Rigorous: the ball is scaled by ``10^(digits − 1 − e)`` in ball arithmetic and
@@ -171,7 +168,7 @@ def rounded(ball: arb, digits: int) -> Optional[str]:
     return None
 
 
-def _decided_exponent(size: arb, digits: int) -> Optional[int]:
+def _decided_exponent(size: arb, digits: int) -> int | None:
     """``floor(log10 size)`` for a positive ball, or None if the ball contains a power of ten."""
     e2 = _binary_exponent(size)
     with ctx.workprec(_scaling_precision(digits, e2)):
@@ -188,7 +185,7 @@ def _decided_exponent(size: arb, digits: int) -> Optional[int]:
     return None
 
 
-def rounded_complex(value: acb, digits: int) -> Optional[Tuple[str, str]]:
+def rounded_complex(value: acb, digits: int) -> tuple[str, str] | None:
     """Both parts of ``value`` rounded to the grid ``10^(e − digits + 1)``,
     ``e = floor(log10 max(|Re|, |Im|))``.
 

@@ -16,8 +16,6 @@ moment            gamma, kappa, k          E[X^k] (k ≥ 0), rounded, plus the e
 
 from __future__ import annotations
 
-from typing import Tuple
-
 from .rounding import short_repr
 
 __all__ = [
@@ -50,11 +48,11 @@ def check_quantity(quantity: object) -> str:
     return str(quantity)
 
 
-def parameter_names(law: str) -> Tuple[str, ...]:
+def parameter_names(law: str) -> tuple[str, ...]:
     return ("gamma", "kappa") if check_law(law) == "htmp" else ("gamma",)
 
 
-def argument_names(quantity: str) -> Tuple[str, ...]:
+def argument_names(quantity: str) -> tuple[str, ...]:
     quantity = check_quantity(quantity)
     if quantity in QUANTILES:
         return ("q",)
@@ -65,6 +63,6 @@ def argument_names(quantity: str) -> Tuple[str, ...]:
     return ("x",)
 
 
-def input_names(law: str, quantity: str) -> Tuple[str, ...]:
+def input_names(law: str, quantity: str) -> tuple[str, ...]:
     """Column names of the inputs, in the order a function receives them (argument first)."""
     return argument_names(quantity) + parameter_names(law)

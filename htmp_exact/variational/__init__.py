@@ -17,16 +17,27 @@ A structure of Table F.1 (or Corollary F.7) has joint eigenvalue density
 
 User guide and measured figures: docs/variational-beta.md.
 """
+
 from ._algorithm import MAX_N, VariationalBeta, estimate_beta
 from ._sampling import laguerre_batch
 from ._structures import (
-                          PRODUCT_FORM,
-                          STRUCTURES,
-                          exact_beta,
-                          heuristic_beta,
-                          log_vandermonde,
-                          log_weyl_factor,
+    PRODUCT_FORM,
+    STRUCTURES,
+    exact_beta,
+    heuristic_beta,
+    log_vandermonde,
+    log_weyl_factor,
 )
 
-__all__ = ["exact_beta", "estimate_beta", "heuristic_beta", "VariationalBeta", "laguerre_batch",
-           "log_vandermonde", "log_weyl_factor", "STRUCTURES", "PRODUCT_FORM", "MAX_N"]
+__all__ = [
+    "exact_beta",
+    "estimate_beta",
+    "heuristic_beta",
+    "VariationalBeta",
+    "laguerre_batch",
+    "log_vandermonde",
+    "log_weyl_factor",
+    "STRUCTURES",
+    "PRODUCT_FORM",
+    "MAX_N",
+]

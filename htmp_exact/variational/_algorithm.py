@@ -34,12 +34,12 @@ S is estimated from the pooled sample moments at β̂, and the 95% interval is
 labels), so ``r' = 0`` and every slope is unbiased.  Not a proof: the interval is asymptotic;
 its coverage is measured in docs/variational-beta.md.
 """
+
 from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
 from math import comb, sqrt
-from typing import Dict, Optional, Tuple
 
 import numpy as np
 
@@ -93,10 +93,10 @@ class VariationalBeta:
     """
 
     beta: float
-    ci: Tuple[float, float]
+    ci: tuple[float, float]
     standard_error: float
     structure: str
-    sizes: Dict[str, int]
+    sizes: dict[str, int]
     shape: float
     heuristic: float
     iterations: int
@@ -121,32 +121,53 @@ def _moments(H: np.ndarray, L: np.ndarray) -> np.ndarray:
     hc, lc = H - H.mean(), L - L.mean()
     M = L.size
     hl, ll = hc * lc, lc * lc
-    return np.array([hl.sum() / (M - 1), ll.sum() / (M - 1), (hl * hl).mean(), (hl * ll).mean(),
-                     (ll * ll).mean(), (hc * ll).mean(), (lc * ll).mean()])
+    return np.array(
+        [
+            hl.sum() / (M - 1),
+            ll.sum() / (M - 1),
+            (hl * hl).mean(),
+            (hl * ll).mean(),
+            (ll * ll).mean(),
+            (hc * ll).mean(),
+            (lc * ll).mean(),
+        ]
+    )
 
 
-def _average(path: np.ndarray, moments: np.ndarray, start: int, samples: int) -> Tuple[float, float, float]:
+def _average(path: np.ndarray, moments: np.ndarray, start: int, samples: int) -> tuple[float, float, float]:
     """(estimate, standard error, r̂') from the iterations ``start..`` (module docstring)."""
-    beta_t = path[start:len(moments)]
+    beta_t = path[start : len(moments)]
     C_t, V_t = moments[start:, 0], moments[start:, 1]
     C, V, hlhl, hlll, llll, hll, lll = moments[start:].mean(axis=0)
     if not V > 0:
         raise FloatingPointError("the sample variance of L vanished: cannot estimate beta")
     slope_derivative = float((hll - C / V * lll) / V)
     if slope_derivative >= 1.0 - _MIN_CURVATURE:
-        warnings.warn(f"estimated r'(beta) = {slope_derivative:.3g} >= 1: the KL divergence is not convex at "
-                      f"the iterates, so the interval is not valid; run more iterations or samples",
-                      RuntimeWarning, stacklevel=3)
+        warnings.warn(
+            f"estimated r'(beta) = {slope_derivative:.3g} >= 1: the KL divergence is not convex at "
+            f"the iterates, so the interval is not valid; run more iterations or samples",
+            RuntimeWarning,
+            stacklevel=3,
+        )
     curvature = max(1.0 - slope_derivative, _MIN_CURVATURE)
     beta = float(np.mean(beta_t + (C_t - beta_t * V_t) / (V * curvature)))
     S = max(0.0, hlhl - 2 * beta * hlll + beta**2 * llll - (C - beta * V) ** 2)
     return beta, float(sqrt(S / samples / len(C_t)) / (V * curvature)), slope_derivative
 
 
-def estimate_beta(structure: str, *, shape: float = 0.0, random_state: RandomState = None,
-                  samples: int = 1000, iterations: int = 40, step_exponent: float = 0.75,
-                  burn_in: float = 0.5, beta0: Optional[float] = None, tol: Optional[float] = None,
-                  **sizes: int) -> VariationalBeta:
+def estimate_beta(
+    structure: str,
+    *,
+    shape: float = 0.0,
+    random_state: RandomState = None,
+    samples: int = 1000,
+    iterations: int = 40,
+    step_exponent: float = 0.75,
+    burn_in: float = 0.5,
+    beta0: float | None = None,
+    tol: float | None = None,
+    **sizes: int,
+) -> VariationalBeta:
     r"""Estimate the variational β* of a structure by Algorithm 1, with a 95% interval (SPEC §9).
 
     .. math:: \beta^* = \arg\min_{\beta \ge 0} \mathrm{KL}(p_\beta \,\|\, p), \qquad
@@ -209,8 +230,8 @@ def estimate_beta(structure: str, *, shape: float = 0.0, random_state: RandomSta
         lam = random_labels(laguerre_batch(N, beta, shape, samples, gen), gen)
         moments[t - 1] = _moments(log_weyl_factor(structure, lam, **checked), log_vandermonde(lam))
         C, V = moments[t - 1, :2]
-        normaliser = moments[(t - 1) // 2:t - 1, 1].mean() if t > 1 else V
-        beta = max(0.0, beta + t ** -rho * (C - beta * V) / normaliser)
+        normaliser = moments[(t - 1) // 2 : t - 1, 1].mean() if t > 1 else V
+        beta = max(0.0, beta + t**-rho * (C - beta * V) / normaliser)
         path.append(beta)
         if tol is not None and t >= 8:
             if _Z95 * _average(np.array(path), moments[:t], int(burn_in * t), samples)[1] < tol:
@@ -219,6 +240,19 @@ def estimate_beta(structure: str, *, shape: float = 0.0, random_state: RandomSta
     iterates, moments = np.array(path), moments[:t]
     estimate, se, slope_derivative = _average(iterates, moments, int(burn_in * t), samples)
     ci = (max(0.0, estimate - _Z95 * se), max(0.0, estimate + _Z95 * se))
-    return VariationalBeta(max(0.0, estimate), ci, se,
-                           structure, checked, shape, heuristic, t, samples, t - int(burn_in * t),
-                           iterates, moments[:, 0] / moments[:, 1], slope_derivative, converged)
+    return VariationalBeta(
+        max(0.0, estimate),
+        ci,
+        se,
+        structure,
+        checked,
+        shape,
+        heuristic,
+        t,
+        samples,
+        t - int(burn_in * t),
+        iterates,
+        moments[:, 0] / moments[:, 1],
+        slope_derivative,
+        converged,
+    )

@@ -8,6 +8,7 @@ The family (G.2) of SPEC §9 is ``p_β(λ) ∝ |Δ(λ)|^β Π_i λ_i^{a'} e^{−
 variables.  The chi variables of all draws are drawn in one call; the eigenvalues of each
 tridiagonal ``B Bᵀ`` come from LAPACK ``dsterf`` (eigenvalues only, ``O(N²)``).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -18,6 +19,7 @@ from ._structures import check_float, check_int
 
 __all__ = ["laguerre_batch", "random_labels"]
 
+
 def _chi(df: np.ndarray, shape: tuple, gen: np.random.Generator) -> np.ndarray:
     """χ variables with ``df`` degrees of freedom (broadcast to ``shape``); χ_0 = 0."""
     df = np.broadcast_to(df, shape)
@@ -27,8 +29,9 @@ def _chi(df: np.ndarray, shape: tuple, gen: np.random.Generator) -> np.ndarray:
     return out
 
 
-def laguerre_batch(n: int, beta: float, shape: float, size: int,
-                   random_state: RandomState = None) -> np.ndarray:
+def laguerre_batch(
+    n: int, beta: float, shape: float, size: int, random_state: RandomState = None
+) -> np.ndarray:
     r"""``size`` independent draws of the Laguerre β-ensemble with weight ``λ^{shape} e^{−λ/2}``.
 
     Joint density of each row (sorted increasingly)
@@ -51,7 +54,7 @@ def laguerre_batch(n: int, beta: float, shape: float, size: int,
     beta = check_float(beta, "beta", 0.0, np.inf, "[)")
     shape = check_float(shape, "shape", -1.0, np.inf)
     gen = generator(random_state)
-    steps = np.arange(n - 1, -1, -1, dtype=float)           # N − 1 − i
+    steps = np.arange(n - 1, -1, -1, dtype=float)  # N − 1 − i
     d = _chi(2.0 * shape + 2.0 + beta * steps, (size, n), gen)
     e = _chi(beta * steps[:-1], (size, n - 1), gen)
     diagonal = d**2

@@ -9,21 +9,33 @@ of the m×n structures are laid out as an m×n array, entry ``(k, i)`` at index 
 ``L = log|Δ(λ)|``.  Both take arrays of shape ``(..., N)`` of labelled eigenvalues.  The checks of
 sizes and of the numeric parameters of the module live here too.
 """
+
 from __future__ import annotations
 
 import numbers
+from collections.abc import Mapping
 from fractions import Fraction
 from math import comb
-from typing import Dict, Mapping, Tuple
 
 import numpy as np
 from numba import njit
 
-__all__ = ["STRUCTURES", "PRODUCT_FORM", "check_float", "check_int", "check_sizes", "dimension", "repulsions",
-           "heuristic_beta", "exact_beta", "log_vandermonde", "log_weyl_factor"]
+__all__ = [
+    "STRUCTURES",
+    "PRODUCT_FORM",
+    "check_float",
+    "check_int",
+    "check_sizes",
+    "dimension",
+    "repulsions",
+    "heuristic_beta",
+    "exact_beta",
+    "log_vandermonde",
+    "log_weyl_factor",
+]
 
 #: structure key → (name, size names)
-STRUCTURES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
+STRUCTURES: dict[str, tuple[str, tuple[str, ...]]] = {
     "a": ("diagonal", ("N",)),
     "b": ("commuting block diagonal", ("m", "n")),
     "c": ("symmetric block diagonal", ("m", "n")),
@@ -34,14 +46,22 @@ STRUCTURES: Dict[str, Tuple[str, Tuple[str, ...]]] = {
 #: structures whose h is a product of |λ_i − λ_j| over a set of pairs (Prop. G.1)
 PRODUCT_FORM = ("a", "c", "e", "F.7")
 
-_RANGES = {"a": "N >= 2", "e": "N >= 2", "b": "m >= 1, n >= 1, mn >= 2", "c": "m >= 1, n >= 1, mn >= 2",
-           "d": "m >= 1, n >= 1, mn >= 2", "F.7": "N >= 2, 1 <= k <= N"}
+_RANGES = {
+    "a": "N >= 2",
+    "e": "N >= 2",
+    "b": "m >= 1, n >= 1, mn >= 2",
+    "c": "m >= 1, n >= 1, mn >= 2",
+    "d": "m >= 1, n >= 1, mn >= 2",
+    "F.7": "N >= 2, 1 <= k <= N",
+}
 
 
 def _key(structure: object) -> str:
     if not isinstance(structure, str):
-        raise TypeError(f"structure must be one of {list(STRUCTURES)} (a str), got "
-                        f"{type(structure).__name__} {structure!r}")
+        raise TypeError(
+            f"structure must be one of {list(STRUCTURES)} (a str), got "
+            f"{type(structure).__name__} {structure!r}"
+        )
     if structure not in STRUCTURES:
         raise ValueError(f"structure must be one of {list(STRUCTURES)}, got {structure!r}")
     return structure
@@ -68,7 +88,7 @@ def check_float(value: object, name: str, low: float, high: float, closed: str =
     return v
 
 
-def check_sizes(structure: object, sizes: Mapping[str, object]) -> Dict[str, int]:
+def check_sizes(structure: object, sizes: Mapping[str, object]) -> dict[str, int]:
     """The sizes of ``structure`` as ints, or a TypeError/ValueError naming the size and its range."""
     key = _key(structure)
     names = STRUCTURES[key][1]
@@ -79,7 +99,7 @@ def check_sizes(structure: object, sizes: Mapping[str, object]) -> Dict[str, int
     missing = [name for name in names if name not in sizes]
     if missing:
         raise TypeError(f"missing size(s) {missing}: {valid}")
-    out: Dict[str, int] = {}
+    out: dict[str, int] = {}
     for name in names:
         value = sizes[name]
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
@@ -96,12 +116,12 @@ def check_sizes(structure: object, sizes: Mapping[str, object]) -> Dict[str, int
     return out
 
 
-def dimension(structure: str, sizes: Dict[str, int]) -> int:
+def dimension(structure: str, sizes: dict[str, int]) -> int:
     """N, the number of eigenvalues."""
     return sizes["m"] * sizes["n"] if "m" in sizes else sizes["N"]
 
 
-def repulsions(structure: str, sizes: Dict[str, int]) -> int:
+def repulsions(structure: str, sizes: dict[str, int]) -> int:
     """D, the number of eigenvalue-difference factors of W (Remark F.6, SPEC §7 table)."""
     if structure == "a":
         return 0
@@ -161,9 +181,11 @@ def exact_beta(structure: str, **sizes: int) -> Fraction:
     """
     key = _key(structure)
     if key not in PRODUCT_FORM:
-        raise ValueError(f"structure {key!r} is not of product form (its W is a product of norms of "
-                         f"vectors of eigenvalues), so beta* has no closed form: use "
-                         f"estimate_beta({key!r}, m=..., n=...); exact_beta takes {list(PRODUCT_FORM)}")
+        raise ValueError(
+            f"structure {key!r} is not of product form (its W is a product of norms of "
+            f"vectors of eigenvalues), so beta* has no closed form: use "
+            f"estimate_beta({key!r}, m=..., n=...); exact_beta takes {list(PRODUCT_FORM)}"
+        )
     return heuristic_beta(key, **sizes)
 
 
@@ -222,14 +244,16 @@ def log_weyl_factor(structure: str, lam: np.ndarray, **sizes: int) -> np.ndarray
     lam = np.asarray(lam, dtype=float)
     N = dimension(structure, checked)
     if lam.shape[-1:] != (N,):
-        raise ValueError(f"lam must have last axis of length N = {N} for structure {structure!r} "
-                         f"with sizes {checked}, got shape {lam.shape}")
+        raise ValueError(
+            f"lam must have last axis of length N = {N} for structure {structure!r} "
+            f"with sizes {checked}, got shape {lam.shape}"
+        )
     if structure == "a":
         return np.zeros(lam.shape[:-1])
     if structure == "e":
         return log_vandermonde(lam)
     if structure == "F.7":
-        return log_vandermonde(lam[..., :checked["k"]])
+        return log_vandermonde(lam[..., : checked["k"]])
     grid = lam.reshape(lam.shape[:-1] + (checked["m"], checked["n"]))
     if structure == "c":
         return log_vandermonde(grid).sum(axis=-1)

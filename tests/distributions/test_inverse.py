@@ -1,10 +1,11 @@
 """inverse_htmp, the law of 1/X: moments, sampling, the atom at infinity, the transform."""
+
 import mpmath as mp
 import numpy as np
 import pytest
 from scipy import stats
 
-from htmp_exact import exact, inverse_htmp
+from htmp_exact import inverse_htmp
 from htmp_exact.ensembles import sample_htmp_spectrum
 
 from ..reference import htmp_pdf_hyperu
@@ -16,7 +17,9 @@ def test_inverse_moments_against_quadrature_and_divergence():
     d = inverse_htmp(0.25, 6.0)
     for order in (1, 4):
         with mp.workdps(18):
-            ref = mp.quad(lambda t: t ** (-order) * htmp_pdf_hyperu(t, "0.25", 6, dps=18), [0, 0.5, 1.5, 6, mp.inf])
+            ref = mp.quad(
+                lambda t: t ** (-order) * htmp_pdf_hyperu(t, "0.25", 6, dps=18), [0, 0.5, 1.5, 6, mp.inf]
+            )
         assert d.moment(order) == pytest.approx(float(ref), rel=1e-12)
     assert d.moment(9) == np.inf and d.moment(8) < np.inf
     assert inverse_htmp(0.5, 4.0).var() == np.inf and inverse_htmp(2.0, 4.0).mean() == np.inf
@@ -34,7 +37,7 @@ def test_cdf_against_inverted_beta_laguerre_samples():
 
 
 def test_the_atom_of_x_at_zero_is_mass_at_infinity():
-    g = inverse_htmp(3.0, 12.0)   # mass 2/3 at λ = +inf
+    g = inverse_htmp(3.0, 12.0)  # mass 2/3 at λ = +inf
     assert g.atom == pytest.approx(2 / 3)
     assert g.sf(1e300) == pytest.approx(2 / 3) and g.cdf(1e300) == pytest.approx(1 / 3)
     draws = g.rvs(4000, random_state=0)

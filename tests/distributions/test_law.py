@@ -1,15 +1,23 @@
-"""The scipy conventions of the distribution objects: checked arguments, NaN, loc/scale, freezing, the atom."""
+"""The scipy conventions of the laws: checked arguments, NaN, loc/scale, freezing, the atom."""
+
 import numpy as np
 import pytest
 
 from htmp_exact import exact, htmp, inverse_htmp, marchenko_pastur
 
 
-@pytest.mark.parametrize("law, args", [(htmp, (0.5, 3.0)), (inverse_htmp, (0.5, 3.0)), (marchenko_pastur, (0.5,))])
+@pytest.mark.parametrize(
+    "law, args", [(htmp, (0.5, 3.0)), (inverse_htmp, (0.5, 3.0)), (marchenko_pastur, (0.5,))]
+)
 @pytest.mark.parametrize("method", ["pdf", "logpdf", "cdf", "logcdf", "sf", "logsf"])
 def test_bad_points_raise_named_errors_and_nan_propagates(law, args, method):
     frozen = getattr(law(*args), method)
-    for bad, err in ((np.array([1 + 1j]), TypeError), (None, TypeError), ("nan", TypeError), (True, TypeError)):
+    for bad, err in (
+        (np.array([1 + 1j]), TypeError),
+        (None, TypeError),
+        ("nan", TypeError),
+        (True, TypeError),
+    ):
         with pytest.raises(err, match="x must be real"):
             frozen(bad)
     # NaN propagates (scipy's convention), never a number (inverse_htmp.logpdf(nan) gave -inf,
@@ -18,16 +26,26 @@ def test_bad_points_raise_named_errors_and_nan_propagates(law, args, method):
     assert np.isnan(frozen(np.array([1.0, np.nan]))[1])
 
 
-@pytest.mark.parametrize("build, match", [
-    (lambda: htmp(0.0, 3.0), "gamma must be finite and > 0"), (lambda: htmp(0.5, np.nan), "kappa must be finite"),
-    (lambda: htmp(0.5, 3.0, scale=-1.0), "scale must be finite and > 0"), (lambda: htmp(0.5, 3.0, loc=np.inf), "loc"),
-    (lambda: htmp(1e-4, 3.0), r"gamma must lie in \[0.001, 1000\]"), (lambda: inverse_htmp(0.5, 1e6), "kappa must lie in"),
-    (lambda: marchenko_pastur(-1.0), "gamma must be finite and > 0"), (lambda: htmp(True, 3.0), "gamma must be real"),
-    (lambda: htmp.pdf(1.0, 0.5, -3.0), "kappa"), (lambda: htmp(0.5, 3.0).ppf(1.5), r"q must lie in \[0, 1\]"),
-    (lambda: htmp(0.5, 3.0).interval("abc"), "confidence"), (lambda: htmp(0.5, 3.0).interval(2.0), "confidence"),
-    (lambda: htmp(0.5, 3.0).moment(-1), "order"), (lambda: htmp(0.5, 3.0).rvs(3, random_state="seed"), "random_state"),
-    (lambda: htmp(4.0, 3.0).entropy(), "atom"),
-])
+@pytest.mark.parametrize(
+    "build, match",
+    [
+        (lambda: htmp(0.0, 3.0), "gamma must be finite and > 0"),
+        (lambda: htmp(0.5, np.nan), "kappa must be finite"),
+        (lambda: htmp(0.5, 3.0, scale=-1.0), "scale must be finite and > 0"),
+        (lambda: htmp(0.5, 3.0, loc=np.inf), "loc"),
+        (lambda: htmp(1e-4, 3.0), r"gamma must lie in \[0.001, 1000\]"),
+        (lambda: inverse_htmp(0.5, 1e6), "kappa must lie in"),
+        (lambda: marchenko_pastur(-1.0), "gamma must be finite and > 0"),
+        (lambda: htmp(True, 3.0), "gamma must be real"),
+        (lambda: htmp.pdf(1.0, 0.5, -3.0), "kappa"),
+        (lambda: htmp(0.5, 3.0).ppf(1.5), r"q must lie in \[0, 1\]"),
+        (lambda: htmp(0.5, 3.0).interval("abc"), "confidence"),
+        (lambda: htmp(0.5, 3.0).interval(2.0), "confidence"),
+        (lambda: htmp(0.5, 3.0).moment(-1), "order"),
+        (lambda: htmp(0.5, 3.0).rvs(3, random_state="seed"), "random_state"),
+        (lambda: htmp(4.0, 3.0).entropy(), "atom"),
+    ],
+)
 def test_bad_parameters_raise_named_errors(build, match):
     with pytest.raises((ValueError, TypeError), match=match):
         build()
@@ -69,8 +87,18 @@ def test_expectation_and_stats_use_exact_moments():
     g, k = 0.5, 4.0
     m2 = 1 + g + 2 * g / k
     m3 = 1 + 3 * g + g**2 + 6 * g / k + 6 * g**2 / k + 8 * g**2 / k**2
-    m4 = (1 + 6 * g + 6 * g**2 + g**3 + 12 * g / k + 34 * g**2 / k + 12 * g**3 / k + 44 * g**2 / k**2
-          + 44 * g**3 / k**2 + 48 * g**3 / k**3)
+    m4 = (
+        1
+        + 6 * g
+        + 6 * g**2
+        + g**3
+        + 12 * g / k
+        + 34 * g**2 / k
+        + 12 * g**3 / k
+        + 44 * g**2 / k**2
+        + 44 * g**3 / k**2
+        + 48 * g**3 / k**3
+    )
     mean, var, skew, kurt = htmp(g, k).stats(moments="mvsk")
     assert (mean, var) == (1.0, pytest.approx(m2 - 1, rel=1e-15))
     assert skew == pytest.approx((m3 - 3 * var - 1) / var**1.5, rel=1e-14)

@@ -1,4 +1,5 @@
 """marchenko_pastur: closed forms against the certified path, quantiles, sampling, the transform."""
+
 import numpy as np
 import pytest
 
@@ -21,4 +22,4 @@ def test_quantiles_samples_and_the_atom_limit():
     y = m.rvs(20000, random_state=1)
     assert abs(y.mean() - 1) < 5 * np.sqrt(float(exact.mp_moment(2, "0.5")) - 1) / np.sqrt(y.size)
     law = marchenko_pastur(4.0, scale=3.0)
-    assert law.stieltjes(-1e-9) * 1e-9 == pytest.approx(0.75, rel=1e-6)   # the atom: −zS → 1 − 1/γ
+    assert law.stieltjes(-1e-9) * 1e-9 == pytest.approx(0.75, rel=1e-6)  # the atom: −zS → 1 − 1/γ

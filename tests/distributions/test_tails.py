@@ -1,4 +1,5 @@
 """The exact tail exponents against the slopes of the certified log-density."""
+
 import numpy as np
 import pytest
 

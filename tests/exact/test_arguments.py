@@ -1,4 +1,5 @@
 """Bad inputs to the certified functions raise errors that name the parameter."""
+
 from decimal import Decimal
 
 import pytest
@@ -6,15 +7,24 @@ from flint import arb
 
 from htmp_exact import exact
 
-
-
 BAD = [
-    (dict(gamma=0), ValueError), (dict(gamma=-1), ValueError), (dict(kappa=0), ValueError),
-    (dict(kappa=-2.0), ValueError), (dict(gamma=float("nan")), ValueError), (dict(kappa=float("inf")), ValueError),
-    (dict(gamma=1j), TypeError), (dict(kappa=None), TypeError), (dict(x=float("nan")), ValueError),
-    (dict(x="abc"), ValueError), (dict(x=[1, 2]), TypeError), (dict(gamma=True), TypeError),
-    (dict(x="1/0"), ValueError), (dict(kappa="1/x"), ValueError), (dict(x=arb(0, 1e-3)), ValueError),
-    (dict(gamma=Decimal("NaN")), ValueError), (dict(kappa=Decimal("-Infinity")), ValueError),
+    (dict(gamma=0), ValueError),
+    (dict(gamma=-1), ValueError),
+    (dict(kappa=0), ValueError),
+    (dict(kappa=-2.0), ValueError),
+    (dict(gamma=float("nan")), ValueError),
+    (dict(kappa=float("inf")), ValueError),
+    (dict(gamma=1j), TypeError),
+    (dict(kappa=None), TypeError),
+    (dict(x=float("nan")), ValueError),
+    (dict(x="abc"), ValueError),
+    (dict(x=[1, 2]), TypeError),
+    (dict(gamma=True), TypeError),
+    (dict(x="1/0"), ValueError),
+    (dict(kappa="1/x"), ValueError),
+    (dict(x=arb(0, 1e-3)), ValueError),
+    (dict(gamma=Decimal("NaN")), ValueError),
+    (dict(kappa=Decimal("-Infinity")), ValueError),
 ]
 
 

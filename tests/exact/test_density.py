@@ -1,4 +1,5 @@
-"""Certified density and log-density (SPEC §3) against independent routes (mpmath formulas, tail constants, duality)."""
+"""Certified density and log-density (SPEC §3) against independent routes (mpmath, tails, duality)."""
+
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -13,7 +14,6 @@ from htmp_exact import exact
 from htmp_exact.exact._precision import workprec
 
 from ..reference import contains, htmp_pdf_connection, htmp_pdf_hyperu
-
 
 # (gamma, kappa) with non-integer b = -alpha, and x across both tails and the bulk
 GRID = [("0.3", "2.5"), ("0.5", "7"), ("0.9", "1.3"), ("2", "3"), ("5", "11"), ("0.01", "0.5")]
@@ -30,8 +30,10 @@ def test_pdf_contains_connection_formula_value(gamma, kappa, x):
     assert contains(ball, htmp_pdf_connection(x, gamma, kappa, dps=80), ref_digits=40)
 
 
-@pytest.mark.parametrize("gamma,kappa,x", [("0.1", 1000.5, "0.5"), ("0.5", 1000.5, "1.5"),
-                                           ("0.999", 2000.5, "2"), ("5", 1000.5, "1")])
+@pytest.mark.parametrize(
+    "gamma,kappa,x",
+    [("0.1", 1000.5, "0.5"), ("0.5", 1000.5, "1.5"), ("0.999", 2000.5, "2"), ("5", 1000.5, "1")],
+)
 def test_pdf_large_kappa_against_connection_formula(gamma, kappa, x):
     # the P/Q formula cancels ~ y*log10(e) digits: use enough of them
     p = exact.pdf(x, gamma, kappa, digits=30)
@@ -51,13 +53,21 @@ def test_far_tails_match_exact_asymptotic_constants():
     g, k = fmpq(1, 2), fmpq(6)
     c, al, s = k / 2, (k / 2) * (1 / g - 1) - 1, (k / 2) / g
     with ctx.workprec(200):
-        C0 = arb(s) ** (arb(al) + 1) * arb(c + al + 1).gamma() / (arb(c + 1).gamma() * arb(al + 1).gamma() ** 2)
+        C0 = (
+            arb(s) ** (arb(al) + 1)
+            * arb(c + al + 1).gamma()
+            / (arb(c + 1).gamma() * arb(al + 1).gamma() ** 2)
+        )
         x = arb("1e-40")
         ratio0 = exact.pdf("1e-40", g, k, digits=30) / (C0 * x ** arb(al))
         assert abs(ratio0 - 1) < arb("1e-25")  # pdf certified to 30 digits; correction O(x)
         x = arb(2000)
-        Cinf = arb(s) * (arb(s) * x) ** (arb(al) + 2 * arb(c)) * (-arb(s) * x).exp() / (
-            arb(c + 1).gamma() * arb(c + al + 1).gamma())
+        Cinf = (
+            arb(s)
+            * (arb(s) * x) ** (arb(al) + 2 * arb(c))
+            * (-arb(s) * x).exp()
+            / (arb(c + 1).gamma() * arb(c + al + 1).gamma())
+        )
         ratio = exact.pdf(2000, g, k, digits=30) / Cinf
         assert abs(ratio - 1) < arb("0.01") and not abs(ratio - 1) < arb("1e-6")  # O(1/x) correction
     # gamma > 1 near 0: p ~ s Γ(c)² / (Γ(c+1) Γ(c+α+1) Γ(-α-1)²) (s x)^(-α-2)
@@ -65,7 +75,11 @@ def test_far_tails_match_exact_asymptotic_constants():
     c, al, s = k / 2, (k / 2) * (1 / g - 1) - 1, (k / 2) / g
     with ctx.workprec(200):
         x = arb("1e-30")
-        C = arb(s) * arb(c).gamma() ** 2 / (arb(c + 1).gamma() * arb(c + al + 1).gamma() * arb(-al - 1).gamma() ** 2)
+        C = (
+            arb(s)
+            * arb(c).gamma() ** 2
+            / (arb(c + 1).gamma() * arb(c + al + 1).gamma() * arb(-al - 1).gamma() ** 2)
+        )
         ratio = exact.pdf("1e-30", g, k, digits=30) / (C * (arb(s) * x) ** (-arb(al) - 2))
         assert abs(ratio - 1) < arb("1e-10")
 
@@ -105,14 +119,28 @@ def test_htmp_tends_to_marchenko_pastur():
     assert gaps[2] < arb("1e-2")
 
 
-@pytest.mark.parametrize("x,gamma,kappa", [("1e-9", "0.01", 10000), ("60", "0.01", 10000),
-                                           ("1e-9", 1, 10000), ("60", 1, 10000), ("1e-9", 7, 10000),
-                                           ("60", 7, 10000), ("1.7", "0.2", 8000)])
+@pytest.mark.parametrize(
+    "x,gamma,kappa",
+    [
+        ("1e-9", "0.01", 10000),
+        ("60", "0.01", 10000),
+        ("1e-9", 1, 10000),
+        ("60", 1, 10000),
+        ("1e-9", 7, 10000),
+        ("60", 7, 10000),
+        ("1.7", "0.2", 8000),
+    ],
+)
 def test_hard_points_reach_30_digits(x, gamma, kappa):
     # 30 certified digits, and the values against the fast path's Riccati ODE (an independent
     # algorithm, float64: pdf and sf to 1e-11 relative, cdf to 1e-14 absolute)
     from htmp_exact import fast
-    for f, tolerance, relative in ((exact.pdf, 1e-11, True), (exact.cdf, 1e-14, False), (exact.sf, 1e-11, True)):
+
+    for f, tolerance, relative in (
+        (exact.pdf, 1e-11, True),
+        (exact.cdf, 1e-14, False),
+        (exact.sf, 1e-11, True),
+    ):
         ball = f(x, gamma, kappa, digits=30)
         assert ball.rel_accuracy_bits() >= 100
         value = float(ball.mid())
@@ -124,15 +152,18 @@ def test_hard_points_reach_30_digits(x, gamma, kappa):
 
 
 @settings(max_examples=15, deadline=None, derandomize=True)
-@given(g=st.sampled_from([Fraction(1), Fraction(1, 4), Fraction(3), Fraction(7, 10)]),
-       two_k=st.integers(1, 80), x=st.fractions(Fraction(1, 100), Fraction(10), max_denominator=1000),
-       radius_exponent=st.integers(-20, -8))
+@given(
+    g=st.sampled_from([Fraction(1), Fraction(1, 4), Fraction(3), Fraction(7, 10)]),
+    two_k=st.integers(1, 80),
+    x=st.fractions(Fraction(1, 100), Fraction(10), max_denominator=1000),
+    radius_exponent=st.integers(-20, -8),
+)
 def test_ball_inputs_give_enclosures(g, two_k, x, radius_exponent):
     # x, gamma and kappa as balls of radius r = 10^-20 ... 10^-8 at 80 bits: the result must
     # contain the value at a point of the balls other than their centres, (x, γ, κ) + r/2
     # (computed exactly to 30 digits), whichever route the point takes; a route that used the
     # centres only would miss it (the values differ by ~r, the 80-bit ball by ~1e-24)
-    half = fmpq(1, 2 * 10 ** -radius_exponent)
+    half = fmpq(1, 2 * 10**-radius_exponent)
     x, g, k = fmpq(x.numerator, x.denominator), fmpq(g.numerator, g.denominator), fmpq(two_k, 2)
 
     def ball(v):
@@ -146,19 +177,29 @@ def test_ball_inputs_give_enclosures(g, two_k, x, radius_exponent):
 
 def test_exact_inputs_are_equivalent():
     ref = exact.pdf("0.75", "0.5", "3", digits=20)
-    for x, g, k in [(0.75, 0.5, 3.0), (Fraction(3, 4), Fraction(1, 2), 3), (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
-                    (mp.mpf(0.75), "0.5", 3), (arb("0.75"), "0.5", 3), ("3/4", " 1/2", "6/2"),
-                    (Decimal("0.75"), Decimal("0.50"), Decimal(3))]:
+    for x, g, k in [
+        (0.75, 0.5, 3.0),
+        (Fraction(3, 4), Fraction(1, 2), 3),
+        (fmpq(3, 4), fmpq(1, 2), fmpq(3)),
+        (mp.mpf(0.75), "0.5", 3),
+        (arb("0.75"), "0.5", 3),
+        ("3/4", " 1/2", "6/2"),
+        (Decimal("0.75"), Decimal("0.50"), Decimal(3)),
+    ]:
         assert exact.pdf(x, g, k, digits=20).overlaps(ref)
     # a rational string is exact: 1/3 at 40 digits (a rounded 1/3 would cap the accuracy)
-    assert exact.pdf("1/3", "1/3", 3, digits=40).overlaps(exact.pdf(Fraction(1, 3), Fraction(1, 3), 3, digits=40))
+    assert exact.pdf("1/3", "1/3", 3, digits=40).overlaps(
+        exact.pdf(Fraction(1, 3), Fraction(1, 3), 3, digits=40)
+    )
     assert exact.pdf("1/3", "1/3", 3, digits=40).rel_accuracy_bits() > 40 * math.log2(10)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
-@given(g=st.fractions(Fraction(1, 20), Fraction(20), max_denominator=40),
-       k=st.fractions(Fraction(1, 5), Fraction(60), max_denominator=40),
-       x=st.fractions(Fraction(1, 1000), Fraction(30), max_denominator=1000))
+@given(
+    g=st.fractions(Fraction(1, 20), Fraction(20), max_denominator=40),
+    k=st.fractions(Fraction(1, 5), Fraction(60), max_denominator=40),
+    x=st.fractions(Fraction(1, 1000), Fraction(30), max_denominator=1000),
+)
 def test_property_pdf_matches_mpmath_and_cdf_is_consistent(g, k, x):
     if g == 1:
         g = Fraction(21, 20)
@@ -172,7 +213,9 @@ def test_property_pdf_matches_mpmath_and_cdf_is_consistent(g, k, x):
 def test_negative_x_and_zero_conventions():
     assert exact.pdf(-1, "0.5", 3) == 0 and exact.cdf(-1, "0.5", 3) == 0 and exact.sf(-1, "0.5", 3) == 1
     assert exact.logpdf(-1, "0.5", 3) == arb.neg_inf()
-    assert exact.cdf(0, "0.5", 3) == 0 and exact.cdf(0, 4, 3) == arb(3) / 4 and exact.sf(0, 4, 3) == arb(1) / 4
+    assert (
+        exact.cdf(0, "0.5", 3) == 0 and exact.cdf(0, 4, 3) == arb(3) / 4 and exact.sf(0, 4, 3) == arb(1) / 4
+    )
 
 
 def test_density_at_zero_for_gamma_above_one_where_the_dual_alpha_is_zero():
@@ -180,7 +223,9 @@ def test_density_at_zero_for_gamma_above_one_where_the_dual_alpha_is_zero():
     # in the γ = 2 parameters themselves (α = -2, b = 2), without the duality, near 0
     assert contains(exact.pdf(0, 2, 4, digits=30), htmp_pdf_hyperu("1e-25", 2, 4), ref_digits=20)
     with mp.workdps(40):
-        assert contains(exact.logpdf(0, 2, 4, digits=30), mp.log(htmp_pdf_hyperu("1e-25", 2, 4)), ref_digits=20)
+        assert contains(
+            exact.logpdf(0, 2, 4, digits=30), mp.log(htmp_pdf_hyperu("1e-25", 2, 4)), ref_digits=20
+        )
 
 
 def test_density_at_zero_is_the_limit():

@@ -1,4 +1,5 @@
 """Certified cdf and sf (the phase formula, SPEC §3) against quadrature of the density and other routes."""
+
 import math
 from fractions import Fraction
 
@@ -18,12 +19,20 @@ def _mass_below(x, gamma, kappa):
     c = k / 2
     al = c * (1 / g - 1) - 1
     e = 1 / (al + 1)
-    f = lambda u: htmp_pdf_hyperu(mp.mpf(x) * u ** e, gamma, kappa) * mp.mpf(x) * e * u ** (e - 1)
+    f = lambda u: htmp_pdf_hyperu(mp.mpf(x) * u**e, gamma, kappa) * mp.mpf(x) * e * u ** (e - 1)
     return mp.quad(f, [0, 0.5, 1])
 
 
-@pytest.mark.parametrize("gamma,kappa,x", [("0.5", 3, "0.7"), ("0.3", "2.5", "1.5"), ("0.8", 20, "0.3"),
-                                           ("0.5", "0.1", "0.01"), ("0.9", "1.3", "4")])
+@pytest.mark.parametrize(
+    "gamma,kappa,x",
+    [
+        ("0.5", 3, "0.7"),
+        ("0.3", "2.5", "1.5"),
+        ("0.8", 20, "0.3"),
+        ("0.5", "0.1", "0.01"),
+        ("0.9", "1.3", "4"),
+    ],
+)
 def test_cdf_against_quadrature(gamma, kappa, x):
     with mp.workdps(30):
         ref = _mass_below(x, gamma, kappa)
@@ -53,8 +62,16 @@ def test_atom_and_continuous_mass_for_gamma_above_one(gamma, kappa):
     assert contains(exact.sf(3, gamma, kappa), part, ref_digits=15)
 
 
-@pytest.mark.parametrize("gamma,kappa,x", [("0.25", 10000, "2.5"), ("0.25", 10000, "3"), ("1", 10000, "6"),
-                                           ("0.25", 10000, "1"), ("0.01", 1000, "0.5")])
+@pytest.mark.parametrize(
+    "gamma,kappa,x",
+    [
+        ("0.25", 10000, "2.5"),
+        ("0.25", 10000, "3"),
+        ("1", 10000, "6"),
+        ("0.25", 10000, "1"),
+        ("0.01", 1000, "0.5"),
+    ],
+)
 def test_distribution_difference_quotient_is_the_density(gamma, kappa, x):
     # -d sf/dx = d cdf/dx = pdf links the phase route to the |U|^2 route (pdf); central difference,
     # step h with h*s ~ 1e-4 so the O(h^2) error is far below the tolerance
@@ -63,8 +80,11 @@ def test_distribution_difference_quotient_is_the_density(gamma, kappa, x):
     xq = Fraction(x)
     with ctx.workprec(200):
         upper_tail = exact.sf(xq, gamma, kappa) < arb(1) / 2
-        f = (lambda t: -exact.sf(t, gamma, kappa, digits=40)) if upper_tail else (
-            lambda t: exact.cdf(t, gamma, kappa, digits=40))  # the side that is small: no cancellation
+        f = (
+            (lambda t: -exact.sf(t, gamma, kappa, digits=40))
+            if upper_tail
+            else (lambda t: exact.cdf(t, gamma, kappa, digits=40))
+        )  # the side that is small: no cancellation
         quotient = (f(xq + h) - f(xq - h)) / (2 * arb(fmpq(h.numerator, h.denominator)))
         ratio = quotient / exact.pdf(xq, gamma, kappa, digits=40)
         assert abs(ratio - 1) < arb("1e-6")
@@ -77,6 +97,7 @@ def test_certify_keeps_raising_precision_while_the_phase_branch_is_unresolved():
     ball = exact.cdf(x, g, k, digits=8)
     assert ball.rel_accuracy_bits() >= 27
     from htmp_exact import fast
+
     assert abs(float(ball.mid()) - float(fast.cdf(x, 0.5, 100.0))) < 1e-8  # the Riccati ODE route
     assert ball.overlaps(exact.cdf(x, g, k, prec=1024))
 
@@ -84,9 +105,11 @@ def test_certify_keeps_raising_precision_while_the_phase_branch_is_unresolved():
 def _log_tail_mass_by_quadrature(x, gamma, kappa, upper):
     """log of ∫_0^x p (or ∫_x^∞ p) by mpmath quadrature of exp(logpdf - logpdf(x)) over the
     ~60 e-folds next to x, where the certified logpdf (the |U|² route) is all that is used."""
+
     def lp(t):
         v = exact.logpdf(mp.nstr(t, 30), gamma, kappa, digits=25)
         return mp.mpf(v.mid().str(28, radius=False))
+
     with mp.workdps(30):
         xm = mp.mpf(x)
         l0 = lp(xm)
@@ -97,17 +120,20 @@ def _log_tail_mass_by_quadrature(x, gamma, kappa, upper):
         return l0 + mp.log(mass)
 
 
-@pytest.mark.parametrize("x,gamma,kappa,which", [
-    # lower tail, α ≈ 8.4e5: Arb's 1F1 gives up (b = α + 2), the Sturm count and Im u use the series
-    (0.014135338283474217, 0.004874675578546091, 8214.928570837865, "cdf"),
-    # upper tail at large κ, γ ≈ 1: y = 2.4e5 beyond every Laguerre zero (counted at y0 ≈ 4ν)
-    (72.18947683764718, 0.9999999956664289, 3261.6718765003325, "sf"),
-    # below the bulk at κ = 10⁵: Im u from the off-axis part of the real-saddle contour
-    ("0.5", "0.05", 100000, "cdf"),
-    # the dual law's upper tail at κ = 10⁵ (c = 16666.7): the backward Sturm count starts
-    # from Im U(c), Im U(c-1), where Arb's 1F1 returns a ball around 0
-    ("10", "3", 100000, "sf"),
-])
+@pytest.mark.parametrize(
+    "x,gamma,kappa,which",
+    [
+        # lower tail, α ≈ 8.4e5: Arb's 1F1 gives up (b = α + 2), the Sturm count and Im u use the series
+        (0.014135338283474217, 0.004874675578546091, 8214.928570837865, "cdf"),
+        # upper tail at large κ, γ ≈ 1: y = 2.4e5 beyond every Laguerre zero (counted at y0 ≈ 4ν)
+        (72.18947683764718, 0.9999999956664289, 3261.6718765003325, "sf"),
+        # below the bulk at κ = 10⁵: Im u from the off-axis part of the real-saddle contour
+        ("0.5", "0.05", 100000, "cdf"),
+        # the dual law's upper tail at κ = 10⁵ (c = 16666.7): the backward Sturm count starts
+        # from Im U(c), Im U(c-1), where Arb's 1F1 returns a ball around 0
+        ("10", "3", 100000, "sf"),
+    ],
+)
 def test_far_tails_at_large_kappa_against_quadrature_of_the_density(x, gamma, kappa, which):
     value = getattr(exact, which)(x, gamma, kappa)
     ref = _log_tail_mass_by_quadrature(x, gamma, kappa, upper=(which == "sf"))
@@ -148,14 +174,23 @@ def test_lower_tail_cdf_at_kappa_1e5_near_gamma_one(x, gamma):
         assert abs(float(value.mid()) / float(mass) - 1) < 1e-12
 
 
-@pytest.mark.parametrize("x,gamma", [("0.5", "0.5"), ("1", "0.5"), ("2", "0.5"),
-                                     # non-integer c: the forward count starts on the recurrence's
-                                     # minimal solution; the backward one starts from Im U(c), U(c-1)
-                                     ("1", "1.001"), ("3", "3")])
+@pytest.mark.parametrize(
+    "x,gamma",
+    [
+        ("0.5", "0.5"),
+        ("1", "0.5"),
+        ("2", "0.5"),
+        # non-integer c: the forward count starts on the recurrence's
+        # minimal solution; the backward one starts from Im U(c), U(c-1)
+        ("1", "1.001"),
+        ("3", "3"),
+    ],
+)
 def test_bulk_cdf_at_kappa_1e5_against_the_fast_path(x, gamma):
     # the Sturm count runs 5e4 steps in the bulk; a count off by one would move the cdf by
     # 1/c = 2e-5, the fast path (Riccati ODE, independent) is within 1e-15 there
     from htmp_exact import fast
+
     value = exact.cdf(x, gamma, 100000)
     assert abs(float(value.mid()) - fast.cdf(float(x), float(gamma), 1e5)) < 1e-12
 
@@ -167,6 +202,7 @@ def test_contour_through_a_saddle_next_to_the_axis(which):
     # below the axis, and the path follows the axis instead; Arb's U needed ~20000 bits there.
     # Reference: the fast path (Riccati ODE), within 1e-14 relative there
     from htmp_exact import fast
+
     value = getattr(exact, which)("3.99", "0.999", 4138)
     ref = getattr(fast, which)(3.99, 0.999, 4138.0)
     assert abs(float(value.mid()) / ref - 1) < 1e-12

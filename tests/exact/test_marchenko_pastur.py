@@ -54,7 +54,9 @@ def test_mp_moments_against_quadrature(g):
         lo, hi = (1 - mp.sqrt(gm)) ** 2, (1 + mp.sqrt(gm)) ** 2
         for order in (1, 2, 5):
             # t = lo + u^2 removes the square-root edge; the atom at 0 adds nothing for k >= 1
-            f = lambda u: (lo + u * u) ** order * 2 * u * u * mp.sqrt(hi - lo - u * u) / (2 * mp.pi * gm * (lo + u * u))
+            f = lambda u: (
+                (lo + u * u) ** order * 2 * u * u * mp.sqrt(hi - lo - u * u) / (2 * mp.pi * gm * (lo + u * u))
+            )
             q = mp.quad(f, [0, mp.sqrt(hi - lo)])
             m = exact.mp_moment(order, g)
             assert abs(q - mp.mpf(int(m.p)) / int(m.q)) < mp.mpf(10) ** -20

@@ -11,9 +11,21 @@ from ..reference import htmp_pdf_hyperu
 
 def _spec_moments(g, k):
     """The m1..m4 polynomials printed in SPEC §5 (an independent statement)."""
-    return [1, 1 + g + 2 * g / k, 1 + 3 * g + g**2 + 6 * g / k + 6 * g**2 / k + 8 * g**2 / k**2,
-            1 + 6 * g + 6 * g**2 + g**3 + 12 * g / k + 34 * g**2 / k + 12 * g**3 / k
-            + 44 * g**2 / k**2 + 44 * g**3 / k**2 + 48 * g**3 / k**3]
+    return [
+        1,
+        1 + g + 2 * g / k,
+        1 + 3 * g + g**2 + 6 * g / k + 6 * g**2 / k + 8 * g**2 / k**2,
+        1
+        + 6 * g
+        + 6 * g**2
+        + g**3
+        + 12 * g / k
+        + 34 * g**2 / k
+        + 12 * g**3 / k
+        + 44 * g**2 / k**2
+        + 44 * g**3 / k**2
+        + 48 * g**3 / k**3,
+    ]
 
 
 @pytest.mark.parametrize("g,k", [(fmpq(1, 2), fmpq(3)), (fmpq(7, 3), fmpq(2, 5)), (fmpq(1), fmpq(1000))])

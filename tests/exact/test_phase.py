@@ -6,11 +6,11 @@ from flint import arb, fmpq
 from htmp_exact.exact._precision import workprec
 
 
-
 def test_sturm_count_backward_recurrence_equals_forward():
     # the same sequence f_j computed in the two directions must give the same signs, and the
     # count must be the number of zeros of L_{c-1}^{(1+α)} below y (mpmath's laguerre)
     from htmp_exact.exact._phase import _sturm_signs
+
     c, alpha = fmpq(45, 2), fmpq(16, 5)
     with mp.workdps(50):
         nu, beta = mp.mpf(45) / 2 - 1, mp.mpf(16) / 5 + 1
@@ -29,6 +29,7 @@ def test_cone_recurrence_signs_of_a_rotation():
     # plain ball arithmetic loses its signs after 60 steps at 64 bits (the wrapping
     # effect), the cone keeps them over 20000 steps; reference: mpmath's sin at 40 digits
     from htmp_exact.exact._phase import _recurrence_signs
+
     t = fmpq(7, 10)
     with workprec(64):
         two_cos = 2 * arb(t).cos()

@@ -6,7 +6,6 @@ from flint import arb, ctx
 from htmp_exact import exact
 
 
-
 def test_precision_argument_and_restoration():
     old = ctx.prec
     ctx.prec = 77
@@ -31,9 +30,17 @@ def test_threads_share_the_exact_path_safely():
     # caller's precision at 300+ bits, and mixed threaded runs hung; every thread's result must
     # contain the value computed serially, and the caller's precision must be restored
     import threading
-    cases = [(f, x, g, k, d) for d in (15, 40, 80) for f, x, g, k in
-             ((exact.cdf, "2.3", "0.1", 1000), (exact.pdf, "0.7", "0.5", 3), (exact.sf, "1.5", "2", 7),
-              (exact.logpdf, "1e-3", "0.999", "2.5"))]
+
+    cases = [
+        (f, x, g, k, d)
+        for d in (15, 40, 80)
+        for f, x, g, k in (
+            (exact.cdf, "2.3", "0.1", 1000),
+            (exact.pdf, "0.7", "0.5", 3),
+            (exact.sf, "1.5", "2", 7),
+            (exact.logpdf, "1e-3", "0.999", "2.5"),
+        )
+    ]
     serial = [f(x, g, k, digits=d) for f, x, g, k, d in cases]
     results, errors = {}, []
 
@@ -43,7 +50,7 @@ def test_threads_share_the_exact_path_safely():
                 f, x, g, k, d = cases[i]
                 results[i] = f(x, g, k, digits=d)
                 assert ctx.prec == 53
-        except Exception as err:  # noqa: BLE001 - reported below
+        except Exception as err:
             errors.append(err)
 
     threads = [threading.Thread(target=work, args=(w,)) for w in range(4)]
@@ -61,6 +68,7 @@ def test_a_call_ends_within_its_time_budget():
     # 10000 digits at kappa = 10^5 needs minutes; with timeout=1 s it stops with a named error
     # soon after the budget (the kernels check it between Arb calls)
     import time
+
     start = time.monotonic()
     with pytest.raises(exact.PrecisionError, match="time budget"):
         exact.pdf("1.0", "0.5", 100000, digits=10000, timeout=1)
@@ -75,6 +83,7 @@ def test_a_call_ends_within_its_time_budget():
 def test_a_wide_input_ball_fails_at_once(radius):
     # a wide ball ran for minutes (radius 0.5) or ended in an OverflowError after 25 s (1e-3)
     import time
+
     start = time.monotonic()
     with pytest.raises(exact.PrecisionError, match="input radius limits the accuracy"):
         exact.pdf(arb("0.7", radius), "0.5", 3)
@@ -91,7 +100,9 @@ def test_parameters_beyond_the_kernels_range_are_named(gamma, kappa):
             f(0.7, gamma, kappa)
 
 
-@pytest.mark.parametrize("keyword,value", [("prec", 10**400), ("digits", 10**400), ("prec", 1), ("digits", 0)])
+@pytest.mark.parametrize(
+    "keyword,value", [("prec", 10**400), ("digits", 10**400), ("prec", 1), ("digits", 0)]
+)
 def test_precision_keywords_out_of_range_are_named(keyword, value):
     with pytest.raises(ValueError, match=f"{keyword} must be an integer in"):
         exact.pdf(1, "0.5", 3, **{keyword: value})

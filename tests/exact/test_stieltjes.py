@@ -1,4 +1,5 @@
 """Certified Stieltjes transform (SPEC §4) against quadrature, mpmath ratios and the density."""
+
 import math
 from fractions import Fraction
 
@@ -18,7 +19,9 @@ def test_stieltjes_against_quadrature_including_atom(gamma, kappa):
     z = mp.mpc(-0.7, 0.4)
     with mp.workdps(30):
         g = mp.mpf(gamma)
-        integral = mp.quad(lambda t: htmp_pdf_hyperu(t, gamma, kappa) / (t - z), [0, mp.mpf(1) / 10**6, 1, 5, 30, mp.inf])
+        integral = mp.quad(
+            lambda t: htmp_pdf_hyperu(t, gamma, kappa) / (t - z), [0, mp.mpf(1) / 10**6, 1, 5, 30, mp.inf]
+        )
         ref = integral + (1 - 1 / g if g > 1 else 0) / (0 - z)
     S = exact.stieltjes(complex(-0.7, 0.4), gamma, kappa)
     assert S.real.overlaps(arb(mp.nstr(ref.real, 25)) + arb(0, 1e-12))
@@ -36,7 +39,7 @@ def test_stieltjes_gamma_one_against_mpmath_hyperu_ratio():
     assert contains(S.real, ref.real) and contains(S.imag, ref.imag)
 
 
-@pytest.mark.parametrize("z", ["-0.1", Fraction(-1, 3), -10**400])
+@pytest.mark.parametrize("z", ["-0.1", Fraction(-1, 3), -(10**400)])
 def test_stieltjes_at_exact_rational_points_reaches_40_digits(z):
     # an exact rational z stays exact (it was rounded to 53 bits once, capping the accuracy
     # at ~45 bits); against mpmath's hyperu ratio (SPEC §4) at 80 digits, and S ~ -1/z
@@ -77,6 +80,7 @@ def test_stieltjes_near_integer_b_agrees_with_mpmath():
     # boosted retry instead of the contour integral, which took 90 s here; speed is the
     # benchmark's business, this checks the value)
     import mpmath
+
     value = exact.stieltjes(1 + 1j, 0.01, 4.0, digits=20)
     with mpmath.workdps(60):
         g = mpmath.mpf(0.01)
@@ -92,14 +96,16 @@ def test_stieltjes_contour_ratio_in_both_forms_agrees_with_arb():
     # the contour fallback of exact.stieltjes: the ratio U(c+1, 1-α, z)/U(c, -α, z) as it
     # stands and after Kummer's transformation, each against Arb's direct U at 200 bits
     from htmp_exact.exact.tricomi import tricomi_contour
+
     for gamma, kappa, z in [("0.3", "7", (1.3, 0.2)), ("0.1", "5", (1.2, 0.05))]:
         p = HTMPParams.from_inputs(gamma, kappa)
         with workprec(200):
             arg = -arb(p.s) * acb(*z)
             ref = arg.hypgeom_u(arb(p.c) + 1, 1 - arb(p.alpha)) / arg.hypgeom_u(arb(p.c), -arb(p.alpha))
             as_is = tricomi_contour(p.c + 1, 1 - p.alpha, arg, 200) / tricomi_contour(p.c, -p.alpha, arg, 200)
-            kummer = (tricomi_contour(p.s, 1 + p.alpha, arg, 200)
-                      / (arg * tricomi_contour(p.s, 2 + p.alpha, arg, 200)))
+            kummer = tricomi_contour(p.s, 1 + p.alpha, arg, 200) / (
+                arg * tricomi_contour(p.s, 2 + p.alpha, arg, 200)
+            )
         assert ref.rel_accuracy_bits() > 100
         for ratio in (as_is, kummer):
             assert ratio.overlaps(ref) and ratio.rel_accuracy_bits() > 150
@@ -107,7 +113,9 @@ def test_stieltjes_contour_ratio_in_both_forms_agrees_with_arb():
     # the axis, and the path follows the axis to the saddle instead (against Arb at 800 bits);
     # the fallback's Kummer form gives the ratio: against mpmath's hyperu ratio
     import mpmath
+
     from htmp_exact.exact._stieltjes import _contour_ratio
+
     p = HTMPParams.from_inputs("0.05", "3")
     with workprec(200):
         arg = -arb(p.s) * acb(0.7, 0.01)
@@ -120,7 +128,8 @@ def test_stieltjes_contour_ratio_in_both_forms_agrees_with_arb():
     with mpmath.workdps(60):
         zeta = mpmath.mpf(-30) * mpmath.mpc(0.7, 0.01)
         ref = mpmath.hyperu(mpmath.mpf(5) / 2, -mpmath.mpf(53) / 2, zeta) / mpmath.hyperu(
-            mpmath.mpf(3) / 2, -mpmath.mpf(55) / 2, zeta)
+            mpmath.mpf(3) / 2, -mpmath.mpf(55) / 2, zeta
+        )
         mid = mpmath.mpc(value.real.mid().str(40, radius=False), value.imag.mid().str(40, radius=False))
         assert abs(mid - ref) <= mpmath.mpf("1e-35") * abs(ref)
 
@@ -129,6 +138,7 @@ def test_stieltjes_next_to_the_bulk_with_large_argument_agrees_with_fast_path():
     # |s z| ≈ 10⁴ at γ = 0.001, κ = 20, 1e-6 above the support near the bulk's edges: Arb's U
     # fails and the untransformed contour finds no path for U(c, -α, .); the Kummer form does
     from htmp_exact import fast
+
     for x in (0.94, 1.06, 1.09):
         z = complex(x, 1e-6)
         ball = exact.stieltjes(z, "0.001", 20)
@@ -137,7 +147,9 @@ def test_stieltjes_next_to_the_bulk_with_large_argument_agrees_with_fast_path():
         assert abs(mid - fast.stieltjes(z, 0.001, 20)) <= 1e-12 * abs(mid)
 
 
-@pytest.mark.parametrize("x,gamma,kappa", [("1", "0.5", 4), ("1.5", "2", 3), ("0.375", "1", 10), ("2.5", "0.25", 40)])
+@pytest.mark.parametrize(
+    "x,gamma,kappa", [("1", "0.5", 4), ("1.5", "2", 3), ("0.375", "1", 10), ("2.5", "0.25", 40)]
+)
 def test_stieltjes_boundary_is_the_limit_from_above(x, gamma, kappa):
     # S(x + i0) against S(x + iε) at ε = 1e-40 (|S'| ε far below the tolerance; x binary, so the
     # ball of x is exact), computed from
@@ -181,8 +193,9 @@ def test_stieltjes_at_an_exact_complex_rational_point(z):
     assert value.rel_accuracy_bits() > 40 * 3.32
 
 
-@pytest.mark.parametrize("z,err", [("1/3+0j", ValueError), ("abc+1j", ValueError), ((1, 2, 3), TypeError),
-                                   ("1+xj", ValueError)])
+@pytest.mark.parametrize(
+    "z,err", [("1/3+0j", ValueError), ("abc+1j", ValueError), ((1, 2, 3), TypeError), ("1+xj", ValueError)]
+)
 def test_bad_complex_points_are_named(z, err):
     with pytest.raises(err, match="z"):
         exact.stieltjes(z, "0.5", 3)

@@ -77,7 +77,7 @@ def test_shipped_mp_cdf_against_mpmath_quadrature():
             lo, hi = (1 - mp.sqrt(gm)) ** 2, (1 + mp.sqrt(gm)) ** 2
             atom = max(0, 1 - 1 / gm)
             top = min(max(xm, lo), hi)
-            density = lambda t, lo=lo, hi=hi, gm=gm: mp.sqrt((hi - t) * (t - lo)) / (2 * mp.pi * gm * t)  # noqa: E731
+            density = lambda t, lo=lo, hi=hi, gm=gm: mp.sqrt((hi - t) * (t - lo)) / (2 * mp.pi * gm * t)
             if top - lo < hi - top:  # integrate over the shorter side (tanh-sinh at one edge)
                 mass = mp.quad(density, [lo, top]) if top > lo else 0
             else:

@@ -19,10 +19,20 @@ The imaginary parts needed near the ends of the support, where they are exponent
 come from exact connection formulas or from the part of the contour off the real axis
 (:mod:`._imaginary`).
 """
+
 from ._contour import tricomi_contour, u_contour
 from ._direct import connection_bits, u_direct
 from ._imaginary import im_rotated_u, im_u_lower_contour, im_u_small, rotated_u_contour
 from ._policy import u_on_cut
 
-__all__ = ["u_on_cut", "u_direct", "u_contour", "tricomi_contour", "connection_bits", "im_u_small",
-           "im_rotated_u", "im_u_lower_contour", "rotated_u_contour"]
+__all__ = [
+    "u_on_cut",
+    "u_direct",
+    "u_contour",
+    "tricomi_contour",
+    "connection_bits",
+    "im_u_small",
+    "im_rotated_u",
+    "im_u_lower_contour",
+    "rotated_u_contour",
+]

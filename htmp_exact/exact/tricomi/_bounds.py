@@ -5,6 +5,7 @@ pieces ``[0, t0]`` and the final ray are not integrated but enclosed by the expl
 below, added to the integral as error balls.  The integrand is
 ``exp(−w t + (a − 1) log t + b_m log(1 + t) − shift)`` with ``a >= 1`` and ``b_m <= 0``.
 """
+
 from __future__ import annotations
 
 from flint import acb, arb
@@ -37,7 +38,7 @@ def start_bound(a: arb, bm: arb, w: acb, t0: acb, shift: arb) -> arb:
         m = abs(1 + t0)
     else:
         m = abs(t0.imag) / r
-    return (r ** a * peak * m.lower() ** bm * (-shift).exp()).upper()
+    return (r**a * peak * m.lower() ** bm * (-shift).exp()).upper()
 
 
 def tail_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
@@ -64,7 +65,9 @@ def tail_bound(a: arb, bm: arb, w: acb, te: acb, shift: arb) -> arb:
         if not m > 0:
             continue
         X = q * T
-        bound = ((-(w * te).real + bm * m.log() - shift).exp() * X.exp() * q ** (-a) * X.gamma_upper(a)).upper()
+        bound = (
+            (-(w * te).real + bm * m.log() - shift).exp() * X.exp() * q ** (-a) * X.gamma_upper(a)
+        ).upper()
         if bound < best:
             best = bound
     return best

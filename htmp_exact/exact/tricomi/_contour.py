@@ -12,10 +12,10 @@ bound (:mod:`._gauss_legendre`), or by Arb's certified integrator; the two ends,
 and the ray from the last vertex to infinity, are enclosed by explicit bounds
 (:mod:`._bounds`) and added as error balls.  Every step is rigorous.
 """
+
 from __future__ import annotations
 
 import math
-from typing import List, Optional, Tuple
 
 from flint import acb, arb
 
@@ -24,7 +24,6 @@ from .._precision import check_time, meets_contract, midpoint, workprec
 from ._bounds import start_bound, tail_bound
 from ._gauss_legendre import PhaseSeries, gauss_legendre_piece
 from ._planning import Phase, plan_path
-
 
 #: The quadrature's absolute tolerance is this many bits above 2^-prec times the integrand's
 #: width (tuning only; the bound is rigorous regardless): the ~10 pieces' errors add up to
@@ -117,10 +116,10 @@ def tricomi_contour(a: Real, b: Real, w: acb, prec: int) -> acb:
 
 
 #: ``(axis, rest, scale, work_prec, side)`` of :func:`contour_pieces`.
-Pieces = Tuple[acb, acb, arb, int, int]
+Pieces = tuple[acb, acb, arb, int, int]
 
 
-def contour_pieces(a: Real, b: Real, w: acb, prec: int) -> Optional[Pieces]:
+def contour_pieces(a: Real, b: Real, w: acb, prec: int) -> Pieces | None:
     """The contour integral of :func:`tricomi_contour` in two parts, or ``None``.
 
     Returns ``(axis, rest, scale, work_prec, side)``: ``axis`` is the integral over the leading
@@ -153,15 +152,16 @@ def contour_pieces(a: Real, b: Real, w: acb, prec: int) -> Optional[Pieces]:
         shift, rest_shift = arb(plan.phis), arb(plan.rest_phis)
         start = start_bound(ab, bm, w, points[0], shift)
         axis = acb(arb(0, start), arb(0, start))
-        axis += _polygon_integral(ab, bm, w, path[:split + 1], points[:split + 1], shift, log_tol, work)
+        axis += _polygon_integral(ab, bm, w, path[: split + 1], points[: split + 1], shift, log_tol, work)
         rest = _polygon_integral(ab, bm, w, path[split:], points[split:], rest_shift, log_tol, work)
         tail = tail_bound(ab, bm, w, points[-1], rest_shift)
         rest = (rest + acb(arb(0, tail), arb(0, tail))) * (rest_shift - shift).exp()
         return axis, rest, shift.exp() * ab.rgamma(), work, plan.side
 
 
-def _polygon_integral(a: arb, bm: arb, w: acb, path: List[complex], points: List[acb],
-                      shift: arb, log_tol: float, prec: int) -> acb:
+def _polygon_integral(
+    a: arb, bm: arb, w: acb, path: list[complex], points: list[acb], shift: arb, log_tol: float, prec: int
+) -> acb:
     """Integral of exp(phi - shift) along the polygon ``points`` (``path``: the same in floats).
 
     Runs of up to :data:`EDGES_PER_PIECE` edges are integrated as one straight piece by

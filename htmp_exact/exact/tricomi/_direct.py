@@ -5,6 +5,7 @@ rigorously; for moderate parameters it is the fastest route, but through the con
 formula (DLMF 13.2.42) it loses about ``2 log2(e) y`` bits to cancellation, and near an
 integer ``b`` another ``log2(1/dist(b, ℤ))``.
 """
+
 from __future__ import annotations
 
 import math
@@ -13,7 +14,6 @@ from flint import acb, arb
 
 from ..._inputs import Real
 from .._precision import check_time, meets_contract, rel_accuracy_bits, retry_precision, workprec
-
 
 #: Arb's direct U is retried up to this many times the working precision before the contour
 #: integral is used (tuning only; every ball is rigorous regardless): at 15 digits the contour

@@ -37,17 +37,16 @@ for large ``y``); the working precision is raised by the float estimate
 :func:`_cancellation_bits` and, if that falls short, by the loss the ball shows.  Where it
 applies it is several times faster than the routes it precedes (``docs/benchmarks/exact.md``).
 """
+
 from __future__ import annotations
 
 import functools
 import math
-from typing import Tuple
 
 from flint import acb, arb, arb_poly, fmpq, fmpq_poly
 
 from ..._inputs import Real, is_integer
 from .._precision import meets_contract, rel_accuracy_bits, retry_precision, workprec
-
 
 #: The route is used for ``s <= MAX_S`` (tuning only; every ball is rigorous regardless): the
 #: cancellation grows with ``s``, and the exact coefficients take O(s) polynomial operations
@@ -65,7 +64,7 @@ UPPER_TAIL = 2.5
 
 
 @functools.lru_cache(maxsize=64)
-def ei_coefficients(a: int, b: int) -> Tuple[fmpq_poly, fmpq_poly, fmpq_poly]:
+def ei_coefficients(a: int, b: int) -> tuple[fmpq_poly, fmpq_poly, fmpq_poly]:
     r"""Exact ``(L₊, L₋, P)`` with :math:`U(a, b, z) = L_+(z) + L_-(1/z) + P(z)\, e^z E_1(z)`
     for integers ``a >= b >= 1`` (module docstring); ``L₋`` has no constant term."""
     if not (isinstance(a, int) and isinstance(b, int) and a >= b >= 1):
@@ -90,14 +89,17 @@ def ei_coefficients(a: int, b: int) -> Tuple[fmpq_poly, fmpq_poly, fmpq_poly]:
 
 
 @functools.lru_cache(maxsize=64)
-def _log_sizes(a: int, b: int) -> Tuple[Tuple[Tuple[int, float], ...], ...]:
+def _log_sizes(a: int, b: int) -> tuple[tuple[tuple[int, float], ...], ...]:
     """For each of :func:`ei_coefficients`' polynomials, the pairs ``(k, log|p_k|)``."""
-    return tuple(tuple((k, math.log(abs(int(p.p))) - math.log(int(p.q)))
-                       for k, p in enumerate(poly.coeffs()) if p != 0)
-                 for poly in ei_coefficients(a, b))
+    return tuple(
+        tuple(
+            (k, math.log(abs(int(p.p))) - math.log(int(p.q))) for k, p in enumerate(poly.coeffs()) if p != 0
+        )
+        for poly in ei_coefficients(a, b)
+    )
 
 
-def _log_abs_sum(sizes: Tuple[Tuple[int, float], ...], log_y: float) -> float:
+def _log_abs_sum(sizes: tuple[tuple[int, float], ...], log_y: float) -> float:
     """``log(sum |p_k| y^k)`` in floats from :func:`_log_sizes` (``-inf`` for no terms)."""
     if not sizes:
         return -math.inf
@@ -117,11 +119,12 @@ def _cancellation_bits(a: int, b: int, c: float, y: float) -> int:
     """
     lpos, lneg, poly = _log_sizes(a, b)
     log_y = math.log(y)
-    log_u = max((math.log(a) + (b - 2) * log_y - y - math.lgamma(c + 1) - math.lgamma(a)) / 2,
-                -c * log_y)
+    log_u = max((math.log(a) + (b - 2) * log_y - y - math.lgamma(c + 1) - math.lgamma(a)) / 2, -c * log_y)
     log_ei = math.log(2 / y + math.exp(-y) * (1 + abs(log_y)))
-    size = max(_log_abs_sum(lpos, log_y), _log_abs_sum(lneg, -log_y),
-               _log_abs_sum(poly, log_y) + log_ei) + (b - 1) * log_y
+    size = (
+        max(_log_abs_sum(lpos, log_y), _log_abs_sum(lneg, -log_y), _log_abs_sum(poly, log_y) + log_ei)
+        + (b - 1) * log_y
+    )
     return max(0, math.ceil((size - log_u) / math.log(2)))
 
 

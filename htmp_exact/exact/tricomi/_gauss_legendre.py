@@ -34,21 +34,49 @@ function are at most :math:`2M\rho^{-k}`, ATAP Thm 8.1; the rule is exact to deg
 ATAP Thm 19.3).  The ellipse and ``n`` are chosen in floating point; the bound that is used is
 recomputed in ball arithmetic, so the choice only affects speed.
 """
+
 from __future__ import annotations
 
 import functools
 import math
-from typing import Optional, Tuple
 
 from flint import acb, arb
 
 from .._precision import check_time, midpoint, workprec
 
-
 #: Rules tried, smallest first (their nodes are cached per precision); 0 stands for no node
 #: at all: the piece's integral is then enclosed by its bound 2|h| max|f| alone.
-DEGREES = (0, 4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 44, 48, 56, 64, 72, 80, 96, 112,
-           128, 160, 192, 256, 320, 384, 512)
+DEGREES = (
+    0,
+    4,
+    6,
+    8,
+    10,
+    12,
+    14,
+    16,
+    20,
+    24,
+    28,
+    32,
+    36,
+    40,
+    44,
+    48,
+    56,
+    64,
+    72,
+    80,
+    96,
+    112,
+    128,
+    160,
+    192,
+    256,
+    320,
+    384,
+    512,
+)
 
 
 #: Ellipse parameters eta = log(rho) tried by the floating-point planner.
@@ -56,17 +84,18 @@ ETAS = tuple(0.2 * k for k in range(1, 13))
 
 
 #: (eta, cosh eta, sinh eta, log of the rule's error factor rho^2 / (rho^2 - 1)) per eta.
-_ELLIPSES = tuple((eta, math.cosh(eta), math.sinh(eta), 2 * eta - math.log(math.expm1(2 * eta)))
-                  for eta in ETAS)
+_ELLIPSES = tuple(
+    (eta, math.cosh(eta), math.sinh(eta), 2 * eta - math.log(math.expm1(2 * eta))) for eta in ETAS
+)
 
 
-def _nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
+def _nodes(n: int, prec: int) -> tuple[tuple[acb, acb], ...]:
     """Gauss–Legendre nodes and weights on (-1, 1) as ``acb`` balls, at ``prec`` bits or more."""
     return _cached_nodes(n, -(-prec // 64) * 64)
 
 
 @functools.lru_cache(maxsize=128)
-def _cached_nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
+def _cached_nodes(n: int, prec: int) -> tuple[tuple[acb, acb], ...]:
     """Arb's Gauss–Legendre nodes and weights (a pure function of ``n`` and ``prec``, memoised).
 
     ``P_n`` has the parity of ``n``: its roots are symmetric about 0 with equal weights, so
@@ -77,7 +106,7 @@ def _cached_nodes(n: int, prec: int) -> Tuple[Tuple[acb, acb], ...]:
         for k in range((n + 1) // 2):
             check_time("Gauss-Legendre nodes")
             half.append(arb.legendre_p_root(n, k, weight=True))
-        mirrored = [(-x, w) for x, w in half[:n // 2]]
+        mirrored = [(-x, w) for x, w in half[: n // 2]]
         return tuple((acb(x), acb(w)) for x, w in half + mirrored)
 
 
@@ -94,20 +123,34 @@ class PhaseSeries:
         self.u0, self.u1 = self.h / self.tm, self.h / (1 + self.tm)
         self.phi0 = -w * self.tm + a1 * self.tm.log() + bm * (1 + self.tm).log() - shift
         self.wh = w * self.h
-        coefficients = [self.phi0, -self.wh + a1 * self.u0 + bm * self.u1,
-                        -(a1 * self.u0 * self.u0 + bm * self.u1 * self.u1) / 2]
+        coefficients = [
+            self.phi0,
+            -self.wh + a1 * self.u0 + bm * self.u1,
+            -(a1 * self.u0 * self.u0 + bm * self.u1 * self.u1) / 2,
+        ]
         self.coefficients = coefficients
         self.floats_h = midpoint(self.h)
-        self.floats = (float(a1.real.mid()), float(bm.real.mid()), midpoint(self.u0), midpoint(self.u1),
-                       float(self.phi0.real.mid()), midpoint(coefficients[1]), midpoint(coefficients[2]))
+        self.floats = (
+            float(a1.real.mid()),
+            float(bm.real.mid()),
+            midpoint(self.u0),
+            midpoint(self.u1),
+            float(self.phi0.real.mid()),
+            midpoint(coefficients[1]),
+            midpoint(coefficients[2]),
+        )
 
     def value(self, zeta: acb) -> acb:
         """f(t_m + h zeta) from the logarithms (no truncation), for a point zeta of [-1, 1]."""
-        return (self.phi0 - self.wh * zeta + self.a1 * (self.u0 * zeta).log1p()
-                + self.bm * (self.u1 * zeta).log1p()).exp()
+        return (
+            self.phi0
+            - self.wh * zeta
+            + self.a1 * (self.u0 * zeta).log1p()
+            + self.bm * (self.u1 * zeta).log1p()
+        ).exp()
 
 
-def _log_bound_float(series: "PhaseSeries", C: float, S: float) -> float:
+def _log_bound_float(series: PhaseSeries, C: float, S: float) -> float:
     """Floating-point estimate of :func:`_log_bound` on the ellipse with cosh eta = C,
     sinh eta = S (planning only); ``inf`` where the Taylor series does not reach the ellipse."""
     a1, bm, u0, u1, re0, phi1, phi2 = series.floats
@@ -126,7 +169,7 @@ def _log_series_from_3(r):
     """g(r) = sum_{k >= 3} r^k / k = -log(1 - r) - r - r^2/2 for 0 <= r < 1 (float or arb)."""
     if isinstance(r, arb):
         return -(-r).log1p() - r - r * r / 2
-    return -math.log1p(-r) - r - r * r / 2 if r > 1e-3 else r ** 3 / 3 * (1 + 0.75 * r)
+    return -math.log1p(-r) - r - r * r / 2 if r > 1e-3 else r**3 / 3 * (1 + 0.75 * r)
 
 
 def _log_bound(series: PhaseSeries, eta: arb) -> arb:
@@ -150,7 +193,7 @@ def _log_bound(series: PhaseSeries, eta: arb) -> arb:
     return (coefficients[0].real + q - re2 * S * S + abs(im1) * S + abs(im2) * C * S + higher).upper()
 
 
-def _plan(series: PhaseSeries, log_tol: float) -> Optional[Tuple[int, float]]:
+def _plan(series: PhaseSeries, log_tol: float) -> tuple[int, float] | None:
     """Smallest rule ``n`` of :data:`DEGREES` (and its ellipse ``eta``) whose float error
     estimate is below ``e^log_tol``: rule n on E_rho errs by about
     ``exp(base(eta) - 2 n eta)``, so each eta needs ``n > (base(eta) - log_tol) / (2 eta)``.
@@ -171,7 +214,7 @@ def _plan(series: PhaseSeries, log_tol: float) -> Optional[Tuple[int, float]]:
     return None
 
 
-def gauss_legendre_piece(series: PhaseSeries, log_tol: float, prec: int) -> Optional[acb]:
+def gauss_legendre_piece(series: PhaseSeries, log_tol: float, prec: int) -> acb | None:
     """Enclosure of the integral of exp(phi - shift) over the piece, or ``None`` if no rule in
     :data:`DEGREES` reaches the absolute tolerance ``e^log_tol`` (the caller then subdivides).
 

@@ -6,9 +6,8 @@ after the rotation ``e^{iπc}``).  Two routes each: exact connection formulas (D
 13.2.42), evaluated at the precision their own cancellation calls for, and the part of the
 real-saddle contour off the real axis, on which the integrand's phase is constant.
 """
-from __future__ import annotations
 
-from typing import Optional
+from __future__ import annotations
 
 from flint import acb, arb
 
@@ -18,7 +17,7 @@ from .._precision import CONTRACT_SLACK_BITS, check_time, more_accurate, rel_acc
 from ._contour import Pieces, contour_pieces
 
 
-def _pieces_on_cut(c: Real, alpha: Real, y: Real, prec: int, side: int) -> Optional[Pieces]:
+def _pieces_on_cut(c: Real, alpha: Real, y: Real, prec: int, side: int) -> Pieces | None:
     """:func:`._contour.contour_pieces` of ``U(c, -α, ·)`` at ``-y`` (from below the cut), or
     ``None`` unless the path's leading run on the real axis lies on ``side`` of 0 (-1 or 1)."""
     with workprec(prec):
@@ -105,6 +104,7 @@ def im_u_small(c: Real, alpha: Real, y: Real, prec: int) -> arb:
     (``2 + alpha - s = 1 - c``); ``M~`` is the regularized Kummer function.
     Accurate where ``Im u`` is small relative to ``|u|`` (small y).
     """
+
     def formula(p: int) -> arb:
         with workprec(p):
             cb, ab, yb = arb(c), arb(alpha), arb(y)
@@ -124,6 +124,7 @@ def im_rotated_u(c: Real, alpha: Real, y: Real, prec: int) -> arb:
     ``a = c``, ``b = -alpha``: ``b - a = 1 - s``, ``1 - b + a = s``.  Accurate in
     the upper tail, where this imaginary part is exponentially small.
     """
+
     def formula(p: int) -> arb:
         with workprec(p):
             cb, ab, yb = arb(c), arb(alpha), arb(y)

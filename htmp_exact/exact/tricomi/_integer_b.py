@@ -5,17 +5,16 @@ U is entire in ``b``; at an integer ``b`` Arb takes the logarithmic limit throug
 in ``b`` (DLMF 13.2.9, 13.2.19), 1.5-2x slower than its plain connection formula, which at
 ``b + ε`` loses about ``log2(1/ε)`` bits to cancellation.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Tuple
 
 from flint import acb, arb
 
 from ..._inputs import Real
 from .._precision import CONTRACT_SLACK_BITS, rel_accuracy_bits, retry_precision, workprec
 from ._direct import DIRECT_PREC_FACTOR
-
 
 #: An integer b is moved to b + 2^-(prec + SHIFT_BITS) for Arb's faster non-integer U (the
 #: shift's error is bounded by :func:`b_derivative_bound`; tuning only).
@@ -58,7 +57,7 @@ def b_derivative_bound(c: Real, b: Real, y: Real, width: arb) -> arb:
     return ((bm * log_m - ca * q.log()).exp() * (arb.pi() - log_m + ca / q)).upper()
 
 
-def u_direct_shifted(c: Real, alpha: Real, y: Real, shift: int, work: int) -> Tuple[acb, arb]:
+def u_direct_shifted(c: Real, alpha: Real, y: Real, shift: int, work: int) -> tuple[acb, arb]:
     """For an integer ``b = -alpha``: Arb's U at the non-integer ``b + ε``, ``ε = 2^-shift``
     (at ``work`` bits), and the bound ``ε`` :func:`b_derivative_bound` of its distance from
     ``U(c, b, y e^{i pi})``.

@@ -11,14 +11,13 @@ negligible.  The polygon is then frozen with exact (dyadic) vertices; by Cauchy'
 any polygon in the closed upper half plane gives the same value, so this planning only
 affects speed.
 """
+
 from __future__ import annotations
 
 import cmath
 import itertools
 import math
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
-
 
 #: Path vertices are this many local widths 1/sqrt|phi''| apart (tuning only; the integral
 #: is rigorous for any polygon in the upper half plane).
@@ -61,8 +60,9 @@ class Phase:
         return [t for t in roots if t.imag > 0], None
 
 
-def _trace(ph: Phase, start: complex, first: complex, stop, max_steps: int = 4000,
-           radius: float = 1e12) -> List[complex]:
+def _trace(
+    ph: Phase, start: complex, first: complex, stop, max_steps: int = 4000, radius: float = 1e12
+) -> list[complex]:
     """Follow the steepest-descent direction -conj(phi') from ``start + first`` until ``stop``;
     ``[]`` if the path leaves the upper half plane or the disc ``|t| < radius``."""
     pts = [start + first]
@@ -80,7 +80,7 @@ def _trace(ph: Phase, start: complex, first: complex, stop, max_steps: int = 400
     return []
 
 
-def _along_real_axis(ph: Phase, end: float, start_ok, stop=None) -> List[complex]:
+def _along_real_axis(ph: Phase, end: float, start_ok, stop=None) -> list[complex]:
     """Vertices on the real segment from near 0 to ``end`` (outside the bulk, real saddles).
 
     On the negative axis the points lie on the cut of t^(a-1); they are taken as limits from
@@ -111,7 +111,7 @@ def _along_real_axis(ph: Phase, end: float, start_ok, stop=None) -> List[complex
     return pts
 
 
-def log_start_bound(ph: "Phase", t0: complex) -> float:
+def log_start_bound(ph: Phase, t0: complex) -> float:
     """Floating-point estimate of log(start_bound) without the shift, for path tracing."""
     r = abs(t0)
     D = (ph.w * t0).real
@@ -127,7 +127,7 @@ def log_start_bound(ph: "Phase", t0: complex) -> float:
     return (ph.a1 + 1) * math.log(r) + log_peak + ph.bm * math.log(m)
 
 
-def tail_directions(w: complex, te: complex) -> List[complex]:
+def tail_directions(w: complex, te: complex) -> list[complex]:
     """Candidate directions of the final ray: fastest decay of e^(-w t), and (if it keeps the
     ray in the upper half plane) perpendicular to te + 1, along which |1+t| only grows."""
     dirs = [w.conjugate() / abs(w)]
@@ -136,7 +136,7 @@ def tail_directions(w: complex, te: complex) -> List[complex]:
     return dirs
 
 
-def log_vertical_ray_estimate(ph: "Phase", te: complex) -> float:
+def log_vertical_ray_estimate(ph: Phase, te: complex) -> float:
     """Floating-point log of :func:`vertical_ray_bound` without the shift (+inf where it does not apply)."""
     p = -ph.a1 - ph.bm
     if not (te.imag == 0 and te.real > 0 and p > 1 and ph.w.real <= 0 and ph.w.imag <= 0):
@@ -144,7 +144,7 @@ def log_vertical_ray_estimate(ph: "Phase", te: complex) -> float:
     return -ph.w.real * te.real + (1 - p) * math.log1p(te.real) + math.log(p / (p - 1))
 
 
-def log_tail_estimate(ph: "Phase", te: complex) -> float:
+def log_tail_estimate(ph: Phase, te: complex) -> float:
     """Floating-point estimate of log(tail_bound) without the shift (Gamma(a, X) ~ X^(a-1) e^(-X))."""
     best = math.inf
     T = abs(te)
@@ -157,7 +157,13 @@ def log_tail_estimate(ph: "Phase", te: complex) -> float:
         m = abs(1 + te) if (e.conjugate() * v).real <= 0 else abs((e.conjugate() * v).imag)
         if m <= 0:
             continue
-        est = -(ph.w * te).real + ph.bm * math.log(m) - (ph.a1 + 1) * math.log(q) + ph.a1 * math.log(X) + math.log(2)
+        est = (
+            -(ph.w * te).real
+            + ph.bm * math.log(m)
+            - (ph.a1 + 1) * math.log(q)
+            + ph.a1 * math.log(X)
+            + math.log(2)
+        )
         best = min(best, est)
     return best
 
@@ -169,7 +175,7 @@ def _negligible(estimate, ph: Phase, phis: float, drop: float):
     return lambda t: estimate(ph, t) - phis < -drop
 
 
-def _descent_steps(ph: Phase, ts: complex) -> Tuple[complex, complex]:
+def _descent_steps(ph: Phase, ts: complex) -> tuple[complex, complex]:
     """The two steepest-descent steps of one local width 1/sqrt|phi''| from the saddle ``ts``,
     the one towards 0 first."""
     d = 1j / cmath.sqrt(ph.d2(ts))  # |d| = 1/sqrt|phi''|
@@ -177,7 +183,7 @@ def _descent_steps(ph: Phase, ts: complex) -> Tuple[complex, complex]:
     return toward, away
 
 
-def _complex_saddle_path(ph: Phase, ts: complex, phis: float, drop: float) -> List[complex]:
+def _complex_saddle_path(ph: Phase, ts: complex, phis: float, drop: float) -> list[complex]:
     """Steepest-descent polygon 0 <- ts -> infinity through a saddle in the upper half plane."""
     start_ok = _negligible(log_start_bound, ph, phis, drop)
     tail_ok = _negligible(log_tail_estimate, ph, phis, drop)
@@ -192,7 +198,7 @@ def _complex_saddle_path(ph: Phase, ts: complex, phis: float, drop: float) -> Li
     return []
 
 
-def _near_axis_saddle_path(ph: Phase, ts: complex, phis: float, drop: float) -> List[complex]:
+def _near_axis_saddle_path(ph: Phase, ts: complex, phis: float, drop: float) -> list[complex]:
     """Polygon along the real axis (above the cut) from near 0 to below a complex saddle ``ts``
     close to the axis, up to ``ts`` and out to infinity along its outward descent branch.
 
@@ -210,7 +216,7 @@ def _near_axis_saddle_path(ph: Phase, ts: complex, phis: float, drop: float) -> 
     return to_ts + [ts] + to_inf if to_inf else []
 
 
-def _real_saddle_path(ph: Phase, far: float, phis: float, far_phis: float, drop: float) -> List[complex]:
+def _real_saddle_path(ph: Phase, far: float, phis: float, far_phis: float, drop: float) -> list[complex]:
     """Polygon along the real axis (above the cut when negative) to the far real saddle, then up
     and out to infinity."""
     to_far = _along_real_axis(ph, far, _negligible(log_start_bound, ph, phis, drop))
@@ -221,7 +227,7 @@ def _real_saddle_path(ph: Phase, far: float, phis: float, far_phis: float, drop:
     return to_far + to_inf if to_inf else []
 
 
-def _axis_ray_path(ph: Phase, far: float, phis: float, drop: float) -> List[complex]:
+def _axis_ray_path(ph: Phase, far: float, phis: float, drop: float) -> list[complex]:
     """Polygon along the positive real axis, ending where the vertical ray's bound
     (:func:`vertical_ray_bound`) is negligible; for a far saddle too far away to walk to
     (the lower tail at large κ, where the integrand decays only algebraically before it)."""
@@ -243,7 +249,7 @@ class Plan:
     local width 1/sqrt|φ''| at the saddles (sets the quadrature's absolute tolerance).
     """
 
-    path: List[complex]
+    path: list[complex]
     phis: float
     rest_phis: float
     on_axis: int
@@ -251,7 +257,7 @@ class Plan:
     width: float
 
 
-def plan_path(ph: Phase, drop: float) -> Optional[Plan]:
+def plan_path(ph: Phase, drop: float) -> Plan | None:
     """The polygon for ``ph`` on which the neglected ends are below ``e^-drop`` of the saddle,
     or ``None`` when no path is found."""
     upper, real_roots = ph.saddles()

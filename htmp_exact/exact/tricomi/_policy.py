@@ -6,6 +6,7 @@ bits): the exponential integral at integer ``c`` and ``b`` (:mod:`._exponential_
 the shifted integer ``b`` (:mod:`._integer_b`), Arb's direct U retried at the precision its
 own loss calls for (:mod:`._direct`), and the contour integral (:mod:`._contour`).
 """
+
 from __future__ import annotations
 
 from flint import acb, arb
@@ -13,7 +14,14 @@ from flint import acb, arb
 from ..._inputs import Real, is_integer
 from .._precision import meets_contract, more_accurate, workprec
 from ._contour import u_contour
-from ._direct import DIRECT_EXTRA_BITS, DIRECT_JUMP_MAX_BITS, DIRECT_PREC_FACTOR, connection_bits, retried, u_direct
+from ._direct import (
+    DIRECT_EXTRA_BITS,
+    DIRECT_JUMP_MAX_BITS,
+    DIRECT_PREC_FACTOR,
+    connection_bits,
+    retried,
+    u_direct,
+)
 from ._exponential_integral import u_integer_on_cut
 from ._integer_b import SHIFT_MAX_C, SHIFT_MAX_PREC, shifted_integer_b
 
@@ -31,16 +39,16 @@ def u_on_cut(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     direct = acb(arb.nan(), arb.nan())
     if is_integer(c) and is_integer(alpha) and c >= 1 and alpha >= -1:
         direct = u_integer_on_cut(c, alpha, y, prec)
-    if (not meets_contract(direct, prec) and is_integer(alpha) and c <= SHIFT_MAX_C
-            and prec <= SHIFT_MAX_PREC):
+    if not meets_contract(direct, prec) and is_integer(alpha) and c <= SHIFT_MAX_C and prec <= SHIFT_MAX_PREC:
         direct = more_accurate(direct, shifted_integer_b(c, alpha, y, prec))
     if not meets_contract(direct, prec):
         need = connection_bits(float(arb(y).mid()), -alpha)
         cap = DIRECT_PREC_FACTOR * prec
         if c <= SHIFT_MAX_C and need <= DIRECT_JUMP_MAX_BITS:
             cap = max(cap, prec + need)
-        direct = more_accurate(direct, retried(lambda w: u_direct(c, alpha, y, w), prec,
-                                                prec + DIRECT_EXTRA_BITS, need, cap))
+        direct = more_accurate(
+            direct, retried(lambda w: u_direct(c, alpha, y, w), prec, prec + DIRECT_EXTRA_BITS, need, cap)
+        )
     if meets_contract(direct, prec):
         with workprec(prec):
             return direct + 0

@@ -1,4 +1,5 @@
 """U at integer parameters through the exponential integral (exact/tricomi/_exponential_integral.py)."""
+
 import math
 from fractions import Fraction
 
@@ -11,7 +12,12 @@ from hypothesis import strategies as st
 
 from htmp_exact import exact
 from htmp_exact.exact.tricomi import u_direct, u_on_cut
-from htmp_exact.exact.tricomi._exponential_integral import MAX_S, UPPER_TAIL, ei_coefficients, u_integer_on_cut
+from htmp_exact.exact.tricomi._exponential_integral import (
+    MAX_S,
+    UPPER_TAIL,
+    ei_coefficients,
+    u_integer_on_cut,
+)
 
 from ...reference import contains, htmp_pdf_hyperu
 
@@ -64,8 +70,12 @@ def test_closed_form_is_tricomis_u_at_positive_z(a, b, z):
 
 
 @settings(max_examples=60, deadline=None, derandomize=True)
-@given(st.integers(1, 40), st.integers(-1, 80), st.fractions(Fraction(1, 1000), Fraction(20)),
-       st.sampled_from([53, 83, 200]))
+@given(
+    st.integers(1, 40),
+    st.integers(-1, 80),
+    st.fractions(Fraction(1, 1000), Fraction(20)),
+    st.sampled_from([53, 83, 200]),
+)
 def test_integer_route_against_arbs_limit_at_the_integer(c, alpha, x, prec):
     # y = s x over the bulk and both tails; Arb's logarithmic limit at the exact integer
     # b = -alpha, at 4x the precision, is the reference

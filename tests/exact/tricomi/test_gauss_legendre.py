@@ -3,6 +3,7 @@
 The pieces' error bound is tested where it matters: with a loose tolerance the planner picks
 a coarse rule, whose (large) error bound must still enclose the true integral.
 """
+
 import cmath
 import math
 
@@ -11,8 +12,8 @@ from flint import acb, arb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from htmp_exact.exact.tricomi._gauss_legendre import PhaseSeries, _plan, gauss_legendre_piece
 from htmp_exact.exact._precision import workprec
+from htmp_exact.exact.tricomi._gauss_legendre import PhaseSeries, _plan, gauss_legendre_piece
 from htmp_exact.exact.tricomi._planning import Phase
 
 
@@ -23,8 +24,9 @@ def _reference(a1, bm, w, p, q, shift, prec=200):
         a1, bm, shift = arb(a1), arb(bm), arb(shift)
 
         def f(t, analytic):
-            return (-w * t + a1 * t.log(analytic=analytic) + bm * (1 + t).log(analytic=analytic)
-                    - shift).exp()
+            return (
+                -w * t + a1 * t.log(analytic=analytic) + bm * (1 + t).log(analytic=analytic) - shift
+            ).exp()
 
         return acb.integral(f, p, q)
 
@@ -88,15 +90,22 @@ def test_piece_on_the_cut_is_the_limit_from_above():
         p, q = acb(-0.75), acb(-0.25)
         phase = acb(0, arb(a1) * arb.pi()).exp()  # e^{iπ(a-1)}
         shift = -26  # about Re phi(-1/2): the integrand is then of order 1
-        ref = acb.integral(lambda t, _: (y * t + a1 * (-t).log() + bm * (1 + t).log() - shift).exp(),
-                           p, q) * phase
+        ref = (
+            acb.integral(lambda t, _: (y * t + a1 * (-t).log() + bm * (1 + t).log() - shift).exp(), p, q)
+            * phase
+        )
     ours, _ = _ours(a1, bm, acb(-y), p, q, shift, log_tol=-100 * math.log(2))
     assert ours.overlaps(ref) and ours.rel_accuracy_bits() >= 90
 
 
 @settings(max_examples=30, deadline=None, derandomize=True)
-@given(log_a=st.floats(0.5, 8), ratio=st.floats(0.01, 0.99), u=st.floats(-0.9, 0.9),
-       widths=st.floats(0.5, 6), digits=st.integers(3, 30))
+@given(
+    log_a=st.floats(0.5, 8),
+    ratio=st.floats(0.01, 0.99),
+    u=st.floats(-0.9, 0.9),
+    widths=st.floats(0.5, 6),
+    digits=st.integers(3, 30),
+)
 def test_property_piece_encloses_reference(log_a, ratio, u, widths, digits):
     # a in (2.6, 3000), bm = -ratio*a, w = -y with y inside the oscillatory bulk
     # ((√(a-1) - √-bm)², (√(a-1) + √-bm)²), where the saddles are complex

@@ -1,11 +1,11 @@
 """Imaginary parts of U on the cut: the connection formulas against the contour."""
+
 from fractions import Fraction
 
 import pytest
 from flint import ctx, fmpq
 
 from htmp_exact._parameters import HTMPParams
-
 
 
 def test_rotated_contour_agrees_with_connection_formula():
@@ -19,11 +19,14 @@ def test_rotated_contour_agrees_with_connection_formula():
         assert by_contour.overlaps(by_formula)
 
 
-@pytest.mark.parametrize("gamma,kappa,x", [("0.05", 10000, "0.5"), ("0.01", 3000, "0.4"), ("0.3", 2000, "0.1")])
+@pytest.mark.parametrize(
+    "gamma,kappa,x", [("0.05", 10000, "0.5"), ("0.01", 3000, "0.4"), ("0.3", 2000, "0.1")]
+)
 def test_lower_tail_imaginary_part_two_routes(gamma, kappa, x):
     # Im u below the bulk: the off-axis part of the real-saddle contour against the
     # connection formula with Kummer's series (DLMF 13.2.42) at the precision it needs
     from htmp_exact.exact.tricomi import im_u_lower_contour, im_u_small
+
     p = HTMPParams.from_inputs(gamma, kappa)
     y = p.s * fmpq(Fraction(x).numerator, Fraction(x).denominator)
     by_contour = im_u_lower_contour(p.c, p.alpha, y, 100)
