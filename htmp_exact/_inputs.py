@@ -23,7 +23,7 @@ import numbers
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Union
+from typing import TypeGuard, Union
 
 import flint
 import mpmath
@@ -111,12 +111,12 @@ def to_real(value: object, name: str) -> Real:
     raise TypeError(f"{name} must be a real number ({REAL_TYPES}), got {type(value).__name__} {shown(value)}")
 
 
-def is_exact(v: Real) -> bool:
+def is_exact(v: Real) -> TypeGuard[fmpq]:
     """Whether ``v`` is exact (an :class:`fmpq`, not a ball)."""
     return isinstance(v, fmpq)
 
 
-def is_integer(v: Real) -> bool:
+def is_integer(v: Real) -> TypeGuard[fmpq]:
     """Whether ``v`` is an exact integer (an :class:`fmpq` with denominator 1)."""
     return isinstance(v, fmpq) and v.q == 1
 

@@ -13,14 +13,12 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import numba
 from numba.core import config
 
 __all__ = ["jit"]
-
-Function = TypeVar("Function", bound=Callable[..., Any])
 
 
 def _private_cache_dir() -> str:
@@ -32,7 +30,7 @@ def _private_cache_dir() -> str:
     return path
 
 
-def jit(function: Function) -> Function:
+def jit(function: Callable[..., Any]) -> Any:
     """``numba.njit(cache=True)(function)``, with the fallbacks of the module docstring."""
     try:
         return numba.njit(cache=True)(function)
@@ -40,7 +38,7 @@ def jit(function: Function) -> Function:
         if "cache" not in str(err):
             raise
     try:
-        config.CACHE_DIR = _private_cache_dir()
+        setattr(config, "CACHE_DIR", _private_cache_dir())  # noqa: B010 - not in numba's stubs
         return numba.njit(cache=True)(function)
     except (OSError, RuntimeError):
         return numba.njit(cache=False)(function)

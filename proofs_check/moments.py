@@ -29,6 +29,7 @@ from functools import cache
 
 import mpmath as mp
 import sympy as sp
+from flint import fmpq
 
 from ._report import Check, main_for
 
@@ -276,6 +277,7 @@ def check_package(
         subs = {gamma: sp.Rational(g), tau: 1 / sp.Rational(k)}
         for order in range(1, len(moments)):
             got = exact.moment(order, g, k)
+            assert isinstance(got, fmpq)
             want = sp.Rational(moments[order].subs(subs))
             if (int(got.p), int(got.q)) != (want.p, want.q):
                 bad.append((g, k, order))

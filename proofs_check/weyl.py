@@ -30,6 +30,7 @@ import itertools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from math import comb
 
 import numpy as np
@@ -463,11 +464,9 @@ FLOAT_CASES = [
 def checks() -> list[Callable[[], Check]]:
     """Every Weyl check, as zero-argument callables (run and timed by the reporter)."""
     runs: list[Callable[[], Check]] = []
-    runs += [
-        lambda st=st: check_exact_in_lambda(st, points=3 if st.n_angle <= 3 else 2) for st in EXACT_CASES
-    ]
-    runs += [lambda st=st: check_symbolic(st) for st in SYMBOLIC_CASES]
-    runs += [lambda st=st: check_float(st) for st in FLOAT_CASES]
+    runs += [partial(check_exact_in_lambda, st, points=3 if st.n_angle <= 3 else 2) for st in EXACT_CASES]
+    runs += [partial(check_symbolic, st) for st in SYMBOLIC_CASES]
+    runs += [partial(check_float, st) for st in FLOAT_CASES]
     runs.append(lambda: check_repulsion_counts(EXACT_CASES + FLOAT_CASES))
     return runs
 

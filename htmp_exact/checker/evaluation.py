@@ -192,6 +192,7 @@ def evaluate(
             runner(_arrays(points, complex_values), len(points), complex_values) if points else ("", None)
         )
         if status == "value":
+            assert result is not None
             bar.advance(len(points))
             return [Outcome("value", v) for v in result.tolist()], "vectorized"
         groups: dict[Args, list[int]] = {}

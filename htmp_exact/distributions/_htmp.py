@@ -107,7 +107,7 @@ class htmp_gen(_TwoShapeLaw):
             fast.stieltjes((np.asarray(z) - params["loc"]) / params["scale"], gamma, kappa) / params["scale"]
         )
 
-    def fit(self, data: Any, gamma: float, **options: Any) -> HTMPFit:  # type: ignore[override]
+    def fit(self, data: Any, gamma: float, **options: Any) -> HTMPFit:
         """Maximum-likelihood (κ, scale) with γ given, profile-likelihood intervals, zeros and
         spikes handled: :func:`htmp_exact.fitting.fit_htmp` (not scipy's generic fit)."""
         return fit_htmp(data, gamma, **options)
@@ -181,7 +181,7 @@ class inverse_htmp_gen(_TwoShapeLaw):
             )
         return super()._entropy(gamma, kappa)
 
-    def fit(self, data: Any, gamma: float, **options: Any) -> InverseHTMPFit:  # type: ignore[override]
+    def fit(self, data: Any, gamma: float, **options: Any) -> InverseHTMPFit:
         """Fit of the inverse law with γ given: :func:`htmp_exact.fitting.fit_inverse_htmp`."""
         return fit_inverse_htmp(data, gamma, **options)
 

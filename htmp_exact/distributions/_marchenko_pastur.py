@@ -55,7 +55,7 @@ class marchenko_pastur_gen(Law):
         self.parameters(gamma, loc=loc, scale=scale)
         return float_atom(gamma)
 
-    def fit(self, data: Any, gamma: float, **options: Any) -> MarchenkoPasturFit:  # type: ignore[override]
+    def fit(self, data: Any, gamma: float, **options: Any) -> MarchenkoPasturFit:
         """Maximum-likelihood scale with γ given: :func:`htmp_exact.fitting.fit_marchenko_pastur`."""
         return fit_marchenko_pastur(data, gamma, **options)
 

@@ -120,7 +120,7 @@ def _distribution(
             digits=digits,
             timeout=timeout,
             what="HTMP atom",
-            inputs=(g,),
+            inputs=(p.gamma,),
         )
 
     def evaluate(w: int) -> arb:

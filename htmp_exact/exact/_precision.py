@@ -88,9 +88,8 @@ class workprec:
         self.saved = ctx.prec
         ctx.prec = self.prec
 
-    def __exit__(self, *exc_info: object) -> bool:
+    def __exit__(self, *exc_info: object) -> None:
         ctx.prec = self.saved
-        return False
 
 
 def check_time(what: str = "exact evaluation") -> None:
@@ -219,6 +218,7 @@ def certify(
         try:
             if prec is not None:
                 return _once(evaluate, prec, what)
+            assert digits is not None
             return _loop(evaluate, digits, goal, what, exact_inputs=input_bits == math.inf)
         finally:
             _DEADLINE.reset(token)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Union
 
-from flint import acb, arb, ctx
+from flint import acb, arb, ctx, fmpq
 
 from .. import exact, fast
 from ..exact import PrecisionError
@@ -183,12 +183,12 @@ def _stieltjes_point(args: Sequence[str]) -> tuple[Fraction, Fraction]:
                 f"{name} = {text} is not a binary64 number; Stieltjes tables take "
                 "binary64 parts (e.g. hex, or decimals such as 0.5, 0.125)"
             )
-    if parts[1] == 0 and parts[0] >= 0:
+    if parts[1] == 0 and parts[0] >= 0:  # on the support
         raise ValueError(
             f"z = {args[0]} + {args[1]}i lies on the support [0, inf); "
             "the Stieltjes transform is defined off it"
         )
-    return parts
+    return parts[0], parts[1]
 
 
 def _evaluate(law: str, quantity: str, texts: Sequence[str], digits: int, regime: str) -> Row:
@@ -199,6 +199,7 @@ def _evaluate(law: str, quantity: str, texts: Sequence[str], digits: int, regime
     if quantity == "moment":
         k = _order(texts[0])
         value = exact.moment(k, *params) if law == "htmp" else exact.mp_moment(k, params[0])
+        assert isinstance(value, fmpq)  # rational parameters give exact moments
         frac = Fraction(int(value.p), int(value.q))
         return Row(regime, texts, round_significant(frac, digits), exact=str(frac))
     if quantity in QUANTILES:
@@ -251,8 +252,10 @@ def certified_row(
         parts = (arg.real, arg.imag) if isinstance(arg, complex) else arg
         if not isinstance(parts, tuple) or len(parts) != 2:
             raise TypeError(f"z must be a complex or a pair (real, imag) of texts, got {short_repr(arg)}")
-        args = (_text(parts[0], "z_real"), _text(parts[1], "z_imag"))
+        args: tuple[str, ...] = (_text(parts[0], "z_real"), _text(parts[1], "z_imag"))
     else:
+        if isinstance(arg, (complex, tuple)):
+            raise TypeError(f"{argument_names(quantity)[0]} must be real, got {short_repr(arg)}")
         args = (_text(arg, argument_names(quantity)[0]),)
     params = (_text(gamma, "gamma"),) + (() if kappa is None else (_text(kappa, "kappa"),))
     return _evaluate(law, quantity, args + params, digits, regime)

@@ -51,7 +51,7 @@ class Distribution:
     guess: Callable[[Fraction], float]
 
 
-def _fraction(value: object) -> Fraction:
+def _fraction(value: fmpq | arb | int | str | Fraction) -> Fraction:
     if isinstance(value, fmpq):
         return Fraction(int(value.p), int(value.q))
     return exact_fraction(value) if isinstance(value, arb) else Fraction(value)

@@ -119,7 +119,9 @@ def _exponent_estimate(e2: int, prec: int) -> int:
     if abs(e2) < 2**40:
         return math.floor((e2 - 1) * math.log10(2))
     with ctx.workprec(prec):
-        return int((arb(e2 - 1) * arb(2).log() / arb(10).log()).mid().floor().unique_fmpz())
+        floor = (arb(e2 - 1) * arb(2).log() / arb(10).log()).mid().floor().unique_fmpz()
+        assert floor is not None  # the floor of an exact midpoint is one integer
+        return int(floor)
 
 
 def _round_at(ball: arb, exponent: int, prec: int) -> int | None:
