@@ -27,7 +27,7 @@ from fractions import Fraction
 from flint import arb, ctx, fmpq
 
 from ..exact import PrecisionError
-from .rounding import exact_fraction, round_significant
+from .rounding import decimal_exponent, exact_fraction, round_significant
 
 __all__ = ["Distribution", "certified_quantile"]
 
@@ -156,21 +156,12 @@ def _neighbours(text: str, digits: int) -> tuple[Fraction, Fraction]:
     (below ``1.00…·10^e`` the neighbour is ``9.99…·10^(e-1)``, a tenth of the quantum away)."""
     value = Fraction(text)
     quantum = _quantum(value, digits)
-    below = quantum / 10 if value == Fraction(10) ** _exponent(value) else quantum
+    below = quantum / 10 if value == Fraction(10) ** decimal_exponent(value) else quantum
     return value - below / 2, value + quantum / 2
 
 
-def _exponent(value: Fraction) -> int:
-    e = math.floor(math.log10(float(value))) if 1e-300 < value < 1e300 else 0
-    while value >= Fraction(10) ** (e + 1):
-        e += 1
-    while value < Fraction(10) ** e:
-        e -= 1
-    return e
-
-
 def _quantum(value: Fraction, digits: int) -> Fraction:
-    return Fraction(10) ** (_exponent(value) - digits + 1)
+    return Fraction(10) ** (decimal_exponent(value) - digits + 1)
 
 
 def certified_quantile(law: Distribution, p: Fraction, digits: int) -> str:

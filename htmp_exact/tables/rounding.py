@@ -75,7 +75,7 @@ def format_scaled(integer: int, exponent: int) -> str:
     return f"{sign}{mantissa}e{'+' if adjusted >= 0 else '-'}{abs(adjusted)}"
 
 
-def _decimal_exponent(value: Fraction) -> int:
+def decimal_exponent(value: Fraction) -> int:
     """``floor(log10 |value|)`` of a non-zero rational, exactly."""
     estimate = math.floor(
         (abs(value.numerator).bit_length() - value.denominator.bit_length()) * math.log10(2)
@@ -101,7 +101,7 @@ def round_significant(value: Fraction | int, digits: int) -> str:
     value = Fraction(value)
     if value == 0:
         return "0"
-    exponent = _decimal_exponent(value)
+    exponent = decimal_exponent(value)
     integer = round(value * Fraction(10) ** (digits - 1 - exponent))  # Fraction rounds half to even
     if abs(integer) >= 10**digits:  # rounding carried into a new digit
         integer, exponent = round(Fraction(integer, 10)), exponent + 1
