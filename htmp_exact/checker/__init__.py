@@ -23,7 +23,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..tables import Table, shipped_table, shipped_tables, table_name
+from ..tables import Table, shipped_table
 from ..tables.encoding import as_float
 from ..tables.presets import PRESETS
 from ..tables.schema import check_law, check_quantity
@@ -59,12 +59,6 @@ def _select_table(law: str, quantity: str, preset: str | None, table: Table | No
         return table
     if preset is not None and PRESETS.get(preset, law) != law:
         raise ValueError(f"preset {preset!r} is a preset of law {PRESETS[preset]!r}, not {law!r}")
-    if (
-        preset is None
-        and law == "htmp"
-        and table_name(law, "standard", quantity, encoding) not in shipped_tables()
-    ):
-        preset = "paper"  # a quantity whose standard table is not shipped is checked on the paper grid
     return shipped_table(quantity, law, preset or "", encoding)
 
 

@@ -209,13 +209,17 @@ def _quantile_levels(gamma: str, kappa: str, quantity: str) -> list[str]:
     """Levels q whose quantile stays within the binary64 range: in the lower tail the continuous
     part's cdf behaves like ``x^(α+1)``, so a level ``m`` puts the quantile near ``m^(1/(α+1))``
     (γ = 1: like ``1/|log x|``, kept only for ``m ≥ 0.01``).  Levels inside the atom are kept:
-    they check the convention ``ppf = 0`` there."""
+    they check the convention ``ppf = 0`` there.  A level at the atom's edge (``m = 0`` exactly)
+    is left out: its binary64 neighbour lies a rounding error inside or outside the atom, where
+    the quantile is 0 or astronomically small, which no float implementation can resolve."""
     power = _lower_tail_power(gamma, kappa)
     g = Fraction(gamma)
     atom = max(Fraction(0), 1 - 1 / g)
     kept = []
     for q in _Q:
         mass = ((Fraction(q) if quantity == "ppf" else 1 - Fraction(q)) - atom) * max(Fraction(1), g)
+        if mass == 0:
+            continue
         if 0 < mass < Fraction(1, 2):
             if power == 0:
                 if mass < Fraction(1, 100):
