@@ -18,7 +18,7 @@ from ._density import logpdf, pdf
 from ._distribution import atom, cdf, sf
 from ._marchenko_pastur import mp_cdf, mp_moment, mp_pdf, mp_sf, mp_stieltjes
 from ._moments import MAX_ORDER, inverse_moment, moment
-from ._precision import DEFAULT_TIMEOUT, MAX_PREC, PrecisionError
+from ._precision import DEFAULT_TIMEOUT, MAX_PREC, Precision, PrecisionError
 from ._stieltjes import stieltjes, stieltjes_boundary
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "mp_sf",
     "mp_stieltjes",
     "mp_moment",
+    "Precision",
     "PrecisionError",
     "MAX_PREC",
     "MAX_ORDER",

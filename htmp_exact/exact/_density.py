@@ -16,7 +16,7 @@ from flint import arb
 
 from .._inputs import Real, RealInput, shown, to_signed_real
 from .._parameters import EXACT_MAX_S, HTMPParams, gamma_above_one
-from ._precision import PrecisionError, certify, workprec
+from ._precision import Precision, PrecisionError, Unpack, certify, workprec
 from .tricomi import u_on_cut
 
 __all__ = ["pdf", "logpdf"]
@@ -78,14 +78,7 @@ def _log_density_at_zero(p: HTMPParams, dual_gamma: Real | None) -> arb:
     return value if dual_gamma is None else value - 2 * arb(dual_gamma).log()
 
 
-def _at_zero(
-    p: HTMPParams,
-    dual_gamma: Real | None,
-    log: bool,
-    prec: int | None,
-    digits: int | None,
-    timeout: float | None,
-) -> arb:
+def _at_zero(p: HTMPParams, dual_gamma: Real | None, log: bool, precision: Precision) -> arb:
     """The density (or its log) at x = 0+: 0, finite or +inf; ``p`` are the γ ≤ 1 parameters,
     near 0 the density behaves like x^α."""
     alpha = p.alpha
@@ -100,25 +93,10 @@ def _at_zero(
         value = _log_density_at_zero(p, dual_gamma)
         return value if log else value.exp()
 
-    return certify(
-        evaluate,
-        prec=prec,
-        digits=digits,
-        timeout=timeout,
-        what="HTMP density at 0",
-        inputs=(p.gamma, p.kappa),
-    )
+    return certify(evaluate, **precision, what="HTMP density at 0", inputs=(p.gamma, p.kappa))
 
 
-def logpdf(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def logpdf(x: RealInput, gamma: RealInput, kappa: RealInput, **precision: Unpack[Precision]) -> arb:
     r"""Certified :math:`\log p(x)` of HTMP(γ, κ) (continuous part when γ > 1).
 
     .. math:: p(x) = \frac{s\, y^{\alpha} e^{-y}}{\Gamma(c+1)\Gamma(c+\alpha+1)
@@ -133,18 +111,10 @@ def logpdf(
     >>> abs(gap) < 1e-37
     True
     """
-    return _density(x, gamma, kappa, True, prec, digits, timeout)
+    return _density(x, gamma, kappa, True, precision)
 
 
-def pdf(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def pdf(x: RealInput, gamma: RealInput, kappa: RealInput, **precision: Unpack[Precision]) -> arb:
     r"""Certified density of HTMP(γ, κ) at ``x`` (SPEC §3).
 
     Parameters
@@ -154,12 +124,11 @@ def pdf(
         ``fmpq``, ``float`` and ``mpf`` by their exact binary value) or ``arb`` balls;
         γ, κ > 0.  For γ > 1 this is the density of the continuous part, of total mass
         ``1/γ``; the atom ``1 - 1/γ`` at 0 is :func:`atom`.  ``x < 0`` gives 0.
-    prec
-        Evaluate once at this working precision (bits) and return the ball as it is.
-    digits
-        Relative accuracy to certify (default 15 digits when ``prec`` is not given).
-    timeout
-        Time budget in seconds (default 60); :class:`PrecisionError` when it is spent.
+    **precision
+        ``prec`` (bits: evaluate once at this working precision and return the ball as it
+        is), ``digits`` (the relative accuracy to certify, default 15) and ``timeout``
+        (seconds, default 60; :class:`PrecisionError` when it is spent):
+        :class:`~htmp_exact.exact.Precision`.
 
     Returns
     -------
@@ -179,34 +148,21 @@ def pdf(
     >>> (s.imag / arb.pi()).overlaps(exact.pdf(1, "0.5", 4, digits=25))
     True
     """
-    return _density(x, gamma, kappa, False, prec, digits, timeout)
+    return _density(x, gamma, kappa, False, precision)
 
 
-def _density(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    log: bool,
-    prec: int | None,
-    digits: int | None,
-    timeout: float | None,
-) -> arb:
+def _density(x: RealInput, gamma: RealInput, kappa: RealInput, log: bool, precision: Precision) -> arb:
     xv = to_signed_real(x, "x")
     p, g = reduce_to_small_gamma(gamma, kappa)
     if xv < 0:
         return arb.neg_inf() if log else arb(0)
     if xv == 0:
-        return _at_zero(p, g, log, prec, digits, timeout)
+        return _at_zero(p, g, log, precision)
 
     def evaluate(w: int) -> arb:
         value = _log_density(xv, p, g, w)
         return value if log else value.exp()
 
     return certify(
-        evaluate,
-        prec=prec,
-        digits=digits,
-        timeout=timeout,
-        what="HTMP logpdf" if log else "HTMP pdf",
-        inputs=(xv, p.gamma, p.kappa),
+        evaluate, **precision, what="HTMP logpdf" if log else "HTMP pdf", inputs=(xv, p.gamma, p.kappa)
     )

@@ -18,7 +18,9 @@ from ._density import reduce_to_small_gamma
 from ._phase import distribution_phase, laguerre_zero_count, tail_phase, zero_total
 from ._precision import (
     MAX_PREC,
+    Precision,
     PrecisionError,
+    Unpack,
     certify,
     meets_contract,
     more_accurate,
@@ -99,14 +101,7 @@ def _upper(pair: tuple[arb, arb], dual_gamma: arb | None) -> arb:
 
 
 def _distribution(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    side: Side,
-    what: str,
-    prec: int | None,
-    digits: int | None,
-    timeout: float | None,
+    x: RealInput, gamma: RealInput, kappa: RealInput, side: Side, what: str, precision: Precision
 ) -> arb:
     xv = to_signed_real(x, "x")
     p, g = reduce_to_small_gamma(gamma, kappa)
@@ -114,41 +109,24 @@ def _distribution(
     if xv < 0 or (xv == 0 and g is None):
         return side(below, None)
     if xv == 0:
-        return certify(
-            lambda w: side(below, arb(g)),
-            prec=prec,
-            digits=digits,
-            timeout=timeout,
-            what="HTMP atom",
-            inputs=(p.gamma,),
-        )
+        return certify(lambda w: side(below, arb(g)), **precision, what="HTMP atom", inputs=(p.gamma,))
 
     def evaluate(w: int) -> arb:
         if g is None:
             return side(cdf_sf_small_gamma(p, xv, w), None)
         return side(cdf_sf_small_gamma(p, xv / g, w), arb(g))
 
-    return certify(
-        evaluate, prec=prec, digits=digits, timeout=timeout, what=what, inputs=(xv, p.gamma, p.kappa)
-    )
+    return certify(evaluate, **precision, what=what, inputs=(xv, p.gamma, p.kappa))
 
 
-def cdf(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def cdf(x: RealInput, gamma: RealInput, kappa: RealInput, **precision: Unpack[Precision]) -> arb:
     r"""Certified distribution function :math:`P(X \le x)` of HTMP(γ, κ), atom included.
 
     Exact formula (no quadrature): ``F(x) = -θ(sx)/(πc)`` where ``θ`` is the continuous
     argument of :math:`U(c,-\alpha,y e^{i\pi})`, the number of half-turns being counted
     exactly by a Sturm sequence of Laguerre functions (:mod:`htmp_exact.exact._phase`).
     For γ > 1, ``F(0) = 1 - 1/γ`` (the atom) and the duality of SPEC §3 is used.
-    Keywords as in :func:`~htmp_exact.exact.pdf`.
+    Keywords: :class:`~htmp_exact.exact.Precision`.
 
     >>> from htmp_exact import exact
     >>> exact.cdf(0, 4, 3) == exact.atom(4)     # the atom 3/4, not the continuous mass 1/4
@@ -156,29 +134,21 @@ def cdf(
     >>> exact.atom(4)
     3/4
     """
-    return _distribution(x, gamma, kappa, _lower, "HTMP cdf", prec, digits, timeout)
+    return _distribution(x, gamma, kappa, _lower, "HTMP cdf", precision)
 
 
-def sf(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def sf(x: RealInput, gamma: RealInput, kappa: RealInput, **precision: Unpack[Precision]) -> arb:
     r"""Certified survival function :math:`P(X > x)`, computed directly (not ``1 - cdf``).
 
     In the upper tail, ``sf = arg(e^{iπc} u)/(πc)`` with the exponentially small imaginary
     part taken from DLMF 13.2.41, so far-tail values keep full relative accuracy.
-    Keywords as in :func:`~htmp_exact.exact.pdf`.
+    Keywords: :class:`~htmp_exact.exact.Precision`.
 
     >>> from htmp_exact import exact
     >>> exact.sf(0, 4, 3)      # the continuous part's mass 1/γ
     0.250000000000000
     """
-    return _distribution(x, gamma, kappa, _upper, "HTMP sf", prec, digits, timeout)
+    return _distribution(x, gamma, kappa, _upper, "HTMP sf", precision)
 
 
 def atom(gamma: RealInput) -> fmpq | arb:

@@ -16,22 +16,15 @@ from flint import acb, arb, fmpq
 from .._inputs import ComplexInput, RealInput, to_off_support, to_positive, to_signed_real
 from .._parameters import atom_mass, gamma_above_one, mp_edges
 from ._moments import check_order
-from ._precision import certify
+from ._precision import Precision, Unpack, certify
 
 __all__ = ["mp_pdf", "mp_cdf", "mp_sf", "mp_stieltjes", "mp_moment"]
 
 
-def mp_pdf(
-    x: RealInput,
-    gamma: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def mp_pdf(x: RealInput, gamma: RealInput, **precision: Unpack[Precision]) -> arb:
     """Certified MP(γ) density (continuous part; 0 outside the bulk).
 
-    Keywords as in :func:`~htmp_exact.exact.pdf`.
+    Keywords: :class:`~htmp_exact.exact.Precision`.
 
     >>> import math
     >>> from htmp_exact import exact
@@ -49,7 +42,7 @@ def mp_pdf(
             raise ValueError(f"x = {x!r} is a ball containing a bulk edge")
         return ((hi - xb) * (xb - lo)).sqrt() / (2 * arb.pi() * gb * xb)
 
-    return certify(evaluate, prec=prec, digits=digits, timeout=timeout, what="MP pdf", inputs=(xv, g))
+    return certify(evaluate, **precision, what="MP pdf", inputs=(xv, g))
 
 
 def _asin_in_range(v: arb) -> arb:
@@ -75,9 +68,7 @@ def _bulk_mass(xb: arb, gb: arb) -> arb:
     return (prim - prim_at_a) / (2 * arb.pi() * gb)
 
 
-def _mp_side(
-    x: RealInput, gamma: RealInput, upper: bool, prec: int | None, digits: int | None, timeout: float | None
-) -> arb:
+def _mp_side(x: RealInput, gamma: RealInput, upper: bool, precision: Precision) -> arb:
     """cdf (``upper`` false) or sf of MP(γ), each side from its own closed form (sf is the
     continuous mass above x, not 1 - cdf)."""
     xv, g = to_signed_real(x, "x"), to_positive(gamma, "gamma")
@@ -99,53 +90,25 @@ def _mp_side(
             return continuous - mass if upper else atom + mass
         return 1 - below if upper else below
 
-    return certify(
-        evaluate,
-        prec=prec,
-        digits=digits,
-        timeout=timeout,
-        what="MP sf" if upper else "MP cdf",
-        inputs=(xv, g),
-    )
+    return certify(evaluate, **precision, what="MP sf" if upper else "MP cdf", inputs=(xv, g))
 
 
-def mp_cdf(
-    x: RealInput,
-    gamma: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def mp_cdf(x: RealInput, gamma: RealInput, **precision: Unpack[Precision]) -> arb:
     """Certified MP(γ) distribution function, atom included (closed form, :func:`_bulk_mass`).
 
     >>> from htmp_exact import exact
     >>> exact.mp_cdf("0.5", 4) == exact.atom(4)      # below λ- = 1 only the atom 3/4
     True
     """
-    return _mp_side(x, gamma, False, prec, digits, timeout)
+    return _mp_side(x, gamma, False, precision)
 
 
-def mp_sf(
-    x: RealInput,
-    gamma: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> arb:
+def mp_sf(x: RealInput, gamma: RealInput, **precision: Unpack[Precision]) -> arb:
     """Certified MP(γ) survival function (the continuous mass above x, not ``1 - cdf``)."""
-    return _mp_side(x, gamma, True, prec, digits, timeout)
+    return _mp_side(x, gamma, True, precision)
 
 
-def mp_stieltjes(
-    z: ComplexInput,
-    gamma: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> acb:
+def mp_stieltjes(z: ComplexInput, gamma: RealInput, **precision: Unpack[Precision]) -> acb:
     r"""Certified MP(γ) Stieltjes transform, the root of ``γ z S² + (z + γ - 1) S + 1 = 0``
     with ``S ~ -1/z`` at infinity:
     :math:`S = (1 - γ - z + \sqrt{z-\lambda_+}\sqrt{z-\lambda_-})/(2γz)`.
@@ -166,14 +129,7 @@ def mp_stieltjes(
         root = (zb - hi).sqrt() * (zb - lo).sqrt()
         return (1 - gb - zb + root) / (2 * gb * zb)
 
-    return certify(
-        evaluate,
-        prec=prec,
-        digits=digits,
-        timeout=timeout,
-        what="MP Stieltjes transform",
-        inputs=(point.real, point.imag, g),
-    )
+    return certify(evaluate, **precision, what="MP Stieltjes transform", inputs=(point.real, point.imag, g))
 
 
 def mp_moment(k: int, gamma: RealInput) -> fmpq | arb:

@@ -22,16 +22,24 @@ from __future__ import annotations
 
 import contextvars
 import math
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TypedDict, TypeVar
+
+if sys.version_info >= (3, 11):
+    from typing import Unpack
+else:
+    from typing_extensions import Unpack
 
 from flint import acb, arb, ctx
 
 from .._inputs import Real, shown
 
 __all__ = [
+    "Precision",
+    "Unpack",
     "MAX_PREC",
     "DEFAULT_DIGITS",
     "DEFAULT_TIMEOUT",
@@ -68,6 +76,20 @@ Ball = TypeVar("Ball", arb, acb)
 
 _LOCK = threading.RLock()
 _DEADLINE: contextvars.ContextVar[float] = contextvars.ContextVar("htmp_exact_deadline", default=math.inf)
+
+
+class Precision(TypedDict, total=False):
+    """The keywords of every certified function.
+
+    ``prec``: evaluate once at this working precision (bits, 2 ... :data:`MAX_PREC`) and return
+    the ball as it is; ``digits``: the relative accuracy to certify (default
+    :data:`DEFAULT_DIGITS`; at most one of the two); ``timeout``: the time budget in seconds
+    (default :data:`DEFAULT_TIMEOUT`, ``math.inf`` for none).
+    """
+
+    prec: int | None
+    digits: int | None
+    timeout: float | None
 
 
 class PrecisionError(ArithmeticError):
@@ -176,11 +198,9 @@ def _input_bits(inputs: Iterable[object]) -> float:
 def certify(
     evaluate: Callable[[int], Ball],
     *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
     what: str = "value",
     inputs: Iterable[Real] = (),
+    **precision: Unpack[Precision],
 ) -> Ball:
     """Evaluate ``evaluate(p)`` (which must return a rigorous ball) to the requested accuracy.
 
@@ -196,6 +216,12 @@ def certify(
     ``evaluate`` is always called inside :func:`workprec`, under the lock that serializes exact
     calls across threads.
     """
+    unknown = sorted(set(precision) - set(Precision.__annotations__))
+    if unknown:
+        raise TypeError(
+            f"unknown keyword {unknown[0]!r}: the certified functions take prec, digits and timeout"
+        )
+    prec, digits, timeout = precision.get("prec"), precision.get("digits"), precision.get("timeout")
     if prec is not None and digits is not None:
         raise ValueError("give at most one of prec and digits")
     if prec is not None:

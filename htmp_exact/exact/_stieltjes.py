@@ -14,7 +14,7 @@ from flint import acb, arb
 from .._inputs import ComplexInput, RealInput, to_off_support, to_positive
 from .._parameters import HTMPParams, atom_mass
 from ._density import law_parameters, reduce_to_small_gamma
-from ._precision import certify, meets_contract, more_accurate, rel_accuracy_bits, workprec
+from ._precision import Precision, Unpack, certify, meets_contract, more_accurate, rel_accuracy_bits, workprec
 from .tricomi import connection_bits, tricomi_contour, u_on_cut
 
 __all__ = ["stieltjes", "stieltjes_boundary"]
@@ -69,15 +69,7 @@ def _ratio_upper(p: HTMPParams, z: acb, w: int) -> acb:
     return value
 
 
-def stieltjes(
-    z: ComplexInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
-) -> acb:
+def stieltjes(z: ComplexInput, gamma: RealInput, kappa: RealInput, **precision: Unpack[Precision]) -> acb:
     r"""Certified Stieltjes transform :math:`S(z) = \int \mu(dx)/(x - z)` (atom included).
 
     .. math:: S(z) = s\, \frac{U(c+1, 1-\alpha, -s z)}{U(c, -\alpha, -s z)}
@@ -85,7 +77,7 @@ def stieltjes(
     (SPEC §4, paper Proposition E.3/E.7; DLMF 13.3.22 for the ratio), for ``z`` off
     ``[0, ∞)``: Python ``complex``, :class:`flint.acb`, :class:`mpmath.mpc` (exact binary
     parts), a pair ``(re, im)`` of exact reals such as ``("13/10", "1/5")``, a string
-    ``"13/10+1/5j"``, or a real ``z < 0``.  Keywords as in :func:`~htmp_exact.exact.pdf`.
+    ``"13/10+1/5j"``, or a real ``z < 0``.  Keywords: :class:`~htmp_exact.exact.Precision`.
     Algorithm: Arb's ``acb_hypgeom_u`` (principal branch); where it loses too many bits
     (large κ, z near the support, integer ``b``) both U's are computed by the certified
     contour integral of :func:`~htmp_exact.exact.tricomi.tricomi_contour`.
@@ -106,22 +98,14 @@ def stieltjes(
 
     return certify(
         evaluate,
-        prec=prec,
-        digits=digits,
-        timeout=timeout,
+        **precision,
         what="HTMP Stieltjes transform",
         inputs=(point.real, point.imag, p.gamma, p.kappa),
     )
 
 
 def stieltjes_boundary(
-    x: RealInput,
-    gamma: RealInput,
-    kappa: RealInput,
-    *,
-    prec: int | None = None,
-    digits: int | None = None,
-    timeout: float | None = None,
+    x: RealInput, gamma: RealInput, kappa: RealInput, **precision: Unpack[Precision]
 ) -> acb:
     r"""Certified boundary value :math:`S(x + i0) = \lim_{\varepsilon \downarrow 0} S(x + i\varepsilon)`
     of the Stieltjes transform on the support, ``x > 0`` (atom included for γ > 1).
@@ -152,11 +136,4 @@ def stieltjes_boundary(
         gb = arb(g)
         return -atom_mass(gb) / arb(xv) + value / (gb * gb)
 
-    return certify(
-        evaluate,
-        prec=prec,
-        digits=digits,
-        timeout=timeout,
-        what="HTMP Stieltjes boundary value",
-        inputs=(xv, p.gamma, p.kappa),
-    )
+    return certify(evaluate, **precision, what="HTMP Stieltjes boundary value", inputs=(xv, p.gamma, p.kappa))
