@@ -13,6 +13,7 @@ Riccati solver once per process; its time is printed too), times
     the support, where the quadrature is refined;
 and prints points per second and the ratios.
 """
+
 import time
 
 import mpmath as mp
@@ -21,8 +22,18 @@ from scipy import stats
 
 from htmp_exact import fast
 
-PAIRS = [(0.1, 1.0), (0.25, 4.0), (0.5, 10.0), (0.5, 100.0), (0.9, 20.0), (1.0, 2.0),
-         (2.0, 5.0), (0.2, 1000.0), (0.5, 1000.0), (4.0, 50.0)]
+PAIRS = [
+    (0.1, 1.0),
+    (0.25, 4.0),
+    (0.5, 10.0),
+    (0.5, 100.0),
+    (0.9, 20.0),
+    (1.0, 2.0),
+    (2.0, 5.0),
+    (0.2, 1000.0),
+    (0.5, 1000.0),
+    (4.0, 50.0),
+]
 
 
 def authors_style_pdf(x, gamma, kappa):
@@ -33,7 +44,9 @@ def authors_style_pdf(x, gamma, kappa):
     y = s * x
     try:
         u = mp.hyperu(c, -alpha, -y)
-        return float(s * mp.power(y, alpha) * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + alpha + 1) * abs(u) ** 2))
+        return float(
+            s * mp.power(y, alpha) * mp.exp(-y) / (mp.gamma(c + 1) * mp.gamma(c + alpha + 1) * abs(u) ** 2)
+        )
     except (ValueError, ZeroDivisionError, mp.libmp.NoConvergence):
         return np.nan
 
@@ -45,7 +58,7 @@ def main():
     k = np.repeat([p[1] for p in PAIRS], xs.size)
 
     start = time.perf_counter()
-    fast.pdf(1.0, 0.3, 3.0)   # once per process: numba loads (or compiles) the Riccati solver
+    fast.pdf(1.0, 0.3, 3.0)  # once per process: numba loads (or compiles) the Riccati solver
     t_warm = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -76,10 +89,13 @@ def main():
     n = x.size
     print("| method | points/s | time for 10⁵ points | ratio to fast |")
     print("|---|---|---|---|")
-    for name, t in (("htmp_exact.fast.pdf", t_fast), ("mpmath hyperu per point (extrapolated from 300)", t_slow),
-                    ("scipy.stats.gamma.logpdf (floor)", t_floor),
-                    ("logpdf_function, evaluation only (set-up excluded)", t_evaluate),
-                    ("htmp_exact.fast.stieltjes at x + 1e-6i (extrapolated from 10⁴)", t_stieltjes)):
+    for name, t in (
+        ("htmp_exact.fast.pdf", t_fast),
+        ("mpmath hyperu per point (extrapolated from 300)", t_slow),
+        ("scipy.stats.gamma.logpdf (floor)", t_floor),
+        ("logpdf_function, evaluation only (set-up excluded)", t_evaluate),
+        ("htmp_exact.fast.stieltjes at x + 1e-6i (extrapolated from 10⁴)", t_stieltjes),
+    ):
         print(f"| {name} | {n / t:,.0f} | {t:.3f} s | {t / t_fast:.3g} |")
     print(f"\nmpmath failures on the subsample: {int(np.isnan(slow).sum())} of {sub.size}")
     print(f"first fast call in the process (loads the compiled solver; one point): {t_warm:.3f} s")

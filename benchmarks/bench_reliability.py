@@ -13,6 +13,7 @@ Run: ``python benchmarks/bench_reliability.py`` (writes docs/benchmarks/reliabil
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 from decimal import Decimal
@@ -24,18 +25,15 @@ from flint import acb, arb, ctx
 
 from htmp_exact import PrecisionError, ensembles, exact, fast, htmp, inverse_htmp, marchenko_pastur
 
-CASES = [
-    (f, x, g, k, d)
-    for d in (15, 40, 80)
-    for f, x, g, k in (
-        (exact.cdf, "2.3", "0.1", 1000),
-        (exact.pdf, "0.7", "0.5", 3),
-        (exact.sf, "1.5", "2", 7),
-        (exact.logpdf, "1e-3", "0.999", "2.5"),
-        (exact.cdf, "0.9", "0.25", 200),
-        (exact.pdf, "1.7", "0.2", 8000),
-    )
-]
+CALLS = (
+    (exact.cdf, "2.3", "0.1", 1000),
+    (exact.pdf, "0.7", "0.5", 3),
+    (exact.sf, "1.5", "2", 7),
+    (exact.logpdf, "1e-3", "0.999", "2.5"),
+    (exact.cdf, "0.9", "0.25", 200),
+    (exact.pdf, "1.7", "0.2", 8000),
+)
+CASES = [(*call, digits) for digits, call in itertools.product((15, 40, 80), CALLS)]
 
 
 def threads() -> str:

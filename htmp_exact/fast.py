@@ -47,7 +47,7 @@ from __future__ import annotations
 import cmath
 import functools
 import math
-from typing import Callable, Optional, Tuple
+from collections.abc import Callable
 
 import mpmath
 import numpy as np
@@ -70,7 +70,7 @@ def _check_parameter(value: np.ndarray, name: str) -> None:
         raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value[bad].flat[0]!r}")
 
 
-def _broadcast_parameters(first: np.ndarray, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _broadcast_parameters(first: np.ndarray, gamma, kappa) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Broadcast ``first`` (already converted) with real, finite, positive γ and κ."""
     for name, value in (("gamma", gamma), ("kappa", kappa)):
         if np.iscomplexobj(np.asarray(value)):
@@ -81,7 +81,7 @@ def _broadcast_parameters(first: np.ndarray, gamma, kappa) -> Tuple[np.ndarray, 
     return first, gamma, kappa
 
 
-def _broadcast(x, gamma, kappa, name: str = "x") -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _broadcast(x, gamma, kappa, name: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """``x`` (named ``name`` in errors), γ and κ as broadcast float arrays; complex or NaN ``x`` is an error."""
     if np.iscomplexobj(np.asarray(x)):
         raise TypeError(f"{name} must be real, got complex {x!r}")
@@ -136,7 +136,7 @@ class _Solution:
         self._params, self._t_lo, self._t_hi, self._ends = params, t_lo, t_hi, ends
 
     @functools.cached_property
-    def lower_anchor(self) -> Tuple[float, float]:
+    def lower_anchor(self) -> tuple[float, float]:
         """(t, cdf) where the lower quadrature starts (needs ``need_cdf``); computed on first use."""
         t_far = self._ends[0]
         if self.m < _STEEP_SLOPE:
@@ -145,7 +145,7 @@ class _Solution:
                 or (self._t_lo, float(exact.cdf(self.x_lo, self._params.gamma, self._params.kappa, digits=16))))
 
     @functools.cached_property
-    def upper_anchor(self) -> Tuple[float, float]:
+    def upper_anchor(self) -> tuple[float, float]:
         """(t, sf) where the upper quadrature starts (needs ``need_cdf``); computed on first use."""
         return (self._tail_anchor(self._ends[1], self._t_hi)
                 or (self._t_hi, float(exact.sf(self.x_hi, self._params.gamma, self._params.kappa, digits=16))))
@@ -185,7 +185,7 @@ class _Solution:
         :data:`_TAIL_EFOLDS` over one e-fold of y, and over ``y_hi + 100`` beyond that."""
         return math.log(min(max(math.e * (2 * (self.s + self.c) + 100), y_hi + 2 * _TAIL_EFOLDS), _Y_FAR))
 
-    def _tail_anchor(self, t_far: float, t_near: float) -> Optional[Tuple[float, float]]:
+    def _tail_anchor(self, t_far: float, t_near: float) -> tuple[float, float] | None:
         """``(t_far, mass beyond t_far)`` if that mass is below 1e-20 of the mass beyond t_near.
 
         The mass beyond is bounded as if v went on falling at the rate it has at t_far
@@ -249,7 +249,7 @@ class _Solution:
         """``v' = 1 − b − y − 2ρ`` at the points t (from the equation)."""
         return 1 - self.b - np.exp(t) - 2 * self._component(t, "rho")
 
-    def log_y(self, x: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    def log_y(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``t = log(s x)`` in float64 and its rounding error ``δ = log(s x) − t``.
 
         t alone is off by up to ``|t|·ε`` (and s·x by ε), which v' (as large as y in the
@@ -269,14 +269,14 @@ class _Solution:
         with np.errstate(invalid="ignore"):
             return self.v(t) + np.where(delta == 0, 0.0, self.slope(t) * delta)
 
-    def cdf_sf_at(self, x: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    def cdf_sf_at(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(cdf, sf) at x, with the first-order correction ``(dF/dt)·δ`` for the rounding of t."""
         t, delta = self.log_y(x)
         cdf, sf = self.cdf_sf(t)
         shift = np.exp(self.v(t)) / (math.pi * self.c) * delta
         return cdf + shift, sf - shift
 
-    def _descent(self, lo: np.ndarray, hi: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def _descent(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For each interval: ``top``, the end with the larger v; ``inward`` (±1), the
         direction into the interval from it; and the rate (≥ 0) at which v falls from
         there, from the equation's ``v' = 1 − b − y − 2ρ``."""
@@ -285,7 +285,7 @@ class _Solution:
         inward = np.where(top_is_hi, -1.0, 1.0)
         return top, inward, np.maximum(-inward * self.slope(top), 0.0)
 
-    def sub_intervals(self, lo: np.ndarray, hi: np.ndarray) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def sub_intervals(self, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Split each interval where v falls steeply from its top (rate m, :meth:`_descent`)
         at the distances :data:`_STEEP_OFFSETS`/m from the top, the last piece to the far
         end.  Returns ``(lo, hi, owner)`` of the pieces, ``owner`` the interval's index.
@@ -314,7 +314,7 @@ class _Solution:
         pieces = (weights * np.exp(self.v(nodes.ravel())).reshape(nodes.shape)).sum(axis=1)
         return np.bincount(owner, weights=pieces, minlength=lo.size)
 
-    def _cumulative(self, lo: float) -> Tuple[np.ndarray, np.ndarray]:
+    def _cumulative(self, lo: float) -> tuple[np.ndarray, np.ndarray]:
         """The solver's steps on the far side of the anchor ``lo`` from t0, with the mass
         ``∫ e^v dt`` between ``lo`` and each, cumulated **from the anchor** (so a tail
         integral never comes from a difference of large sums); computed once per anchor."""
@@ -341,7 +341,7 @@ class _Solution:
             return (cumulative[start] + self._mass(grid[start], t)) / (math.pi * self.c)
         return (cumulative[start + 1] + self._mass(t, grid[start + 1])) / (math.pi * self.c)
 
-    def cdf_sf(self, t: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+    def cdf_sf(self, t: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(cdf, sf) at the points t, each side integrated from its anchor (:meth:`_tail_anchor`)."""
         cdf, sf = np.empty_like(t), np.empty_like(t)
         lower = t <= self.t0
@@ -562,7 +562,7 @@ _NEAR_T = 0.1         # x within a factor e^{±0.1} of Re z: panels in x (exact 
 _NEGLIGIBLE = 1e-28   # base panels with mass·(1 + 1/x) below this are left out of the sum
 
 
-def _complex_points(z, gamma, kappa) -> Tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _complex_points(z, gamma, kappa) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     z = np.asarray(z)
     if z.dtype.kind not in "biufc":
         raise TypeError(f"z must be numeric, got {z.dtype}")
@@ -702,7 +702,7 @@ def stieltjes(z, gamma, kappa) -> np.ndarray:
 # Marchenko–Pastur MP(γ): closed forms (SPEC §2)
 # --------------------------------------------------------------------------
 
-def _mp_edges(gamma: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+def _mp_edges(gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     root = np.sqrt(gamma)
     return ((1 - gamma) / (1 + root)) ** 2, (1 + root) ** 2   # λ− without cancellation near γ = 1
 

@@ -5,6 +5,7 @@ never another exception, a silent NaN or a hang."""
 import math
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 
 import numpy as np
 import pytest
@@ -120,21 +121,23 @@ def _check(function, names, arguments, position):
             assert np.any(np.isnan(np.asarray(junk, dtype=float))), f"NaN for {arguments!r}"
 
 
-@pytest.mark.parametrize("name, function, names, valid", EXACT, ids=[e[0] for e in EXACT])
-@settings(max_examples=40, deadline=None, derandomize=True)
-@given(junk=JUNK, position=st.integers(0, 2))
-def test_exact_entry_points(name, function, names, valid, junk, position):
-    position %= len(valid)
-    arguments = list(valid)
-    arguments[position] = junk
-    keywords = {} if name in ("moment", "inverse_moment", "atom", "mp_moment") else {"timeout": 10}
-    _check(lambda *a: function(*a, **keywords), names, arguments, position)
+ENTRY_POINTS = [
+    (
+        name,
+        function
+        if name in ("moment", "inverse_moment", "atom", "mp_moment")
+        else partial(function, timeout=10),
+        names,
+        valid,
+    )
+    for name, function, names, valid in EXACT
+] + FLOAT
 
 
-@pytest.mark.parametrize("name, function, names, valid", FLOAT, ids=[e[0] for e in FLOAT])
+@pytest.mark.parametrize("name, function, names, valid", ENTRY_POINTS, ids=[e[0] for e in ENTRY_POINTS])
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(junk=JUNK, position=st.integers(0, 2))
-def test_float_entry_points(name, function, names, valid, junk, position):
+def test_entry_points(name, function, names, valid, junk, position):
     position %= len(valid)
     arguments = list(valid)
     arguments[position] = junk

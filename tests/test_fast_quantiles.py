@@ -1,10 +1,9 @@
 """ppf and isf of the fast path against cdf/sf and the certified cdf."""
+
 import numpy as np
 import pytest
-from scipy import stats
 
-from htmp_exact import exact, fast, htmp, inverse_htmp, marchenko_pastur, tail_exponents
-
+from htmp_exact import exact, fast
 
 QS = np.array([1e-12, 1e-6, 0.01, 0.3, 0.5, 0.7, 0.99, 1 - 1e-6, 1 - 1e-12])
 

@@ -22,20 +22,14 @@ from __future__ import annotations
 
 import contextvars
 import math
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import TypedDict, TypeVar
 
-if sys.version_info >= (3, 11):
-    from typing import Unpack
-else:
-    from typing_extensions import Unpack
-
 from flint import acb, arb, ctx
 
-from .._inputs import Real, shown
+from .._inputs import Real, Unpack, shown
 
 __all__ = [
     "Precision",

@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import numpy as np
 
 from .._parameters import FAST_GAMMA, FAST_KAPPA
 
 #: The κ range searched by the HTMP fits: the fast path's validated domain.
 KAPPA_RANGE = (FAST_KAPPA.low, FAST_KAPPA.high)
+
+
+class Sample(TypedDict, total=False):
+    """How a spectrum is prepared for a fit (the keywords of :func:`fit_htmp`,
+    :func:`fit_marchenko_pastur` and :func:`compare`).
+
+    ``level``: confidence level of the profile-likelihood intervals (default 0.95);
+    ``xmax``, ``exclude_top``, ``spikes``: truncation, at most one of them: leave out the
+    values above ``xmax``, or the ``exclude_top`` largest, or (``spikes="auto"``) the outliers
+    of the fitted bulk; ``zero_tol``: values with ``|x| <= zero_tol`` are zeros (default
+    ``max|x|·N·ε``, as :func:`numpy.linalg.matrix_rank`), values below ``-zero_tol`` raise.
+    """
+
+    level: float
+    xmax: float | None
+    exclude_top: int
+    spikes: str | None
+    zero_tol: float | None
+
+
+def sample_options(options: Sample) -> Sample:
+    """The options with their defaults, or a TypeError naming an unknown keyword."""
+    unknown = sorted(set(options) - set(Sample.__annotations__))
+    if unknown:
+        raise TypeError(f"unknown keyword {unknown[0]!r}; the fits take {', '.join(Sample.__annotations__)}")
+    defaults: Sample = {"level": 0.95, "xmax": None, "exclude_top": 0, "spikes": None, "zero_tol": None}
+    return {**defaults, **options}
+
+
 #: Fewest positive values a fit accepts.
 MIN_POINTS = 5
 

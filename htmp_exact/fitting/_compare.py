@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .._inputs import RandomState
+from .._inputs import RandomState, Unpack
 from . import _htmp, _marchenko_pastur
 from ._bootstrap import GoodnessOfFit, bootstrap_gof
-from ._checks import count_value
+from ._checks import Sample, count_value
 from ._laws import Window
 from ._power_law import PowerLawFit, fit_power_law
 from ._results import Exclusion, HTMPFit, MarchenkoPasturFit
@@ -103,20 +103,17 @@ def compare(
     data,
     gamma: float,
     *,
-    level: float = 0.95,
-    xmax: float | None = None,
-    exclude_top: int = 0,
-    spikes: str | None = None,
-    zero_tol: float | None = None,
     xmin: float | None = None,
     n_boot: int = 0,
     random_state: RandomState = None,
     sampler: str = "inversion",
     progress: bool | None = None,
+    **options: Unpack[Sample],
 ) -> Comparison:
     r"""Compare HTMP(γ, κ), MP(γ) (both scaled) and a power-law tail on one spectrum.
 
-    1. :func:`fit_htmp` (with ``level``, ``xmax``/``exclude_top``/``spikes``, ``zero_tol``)
+    1. :func:`fit_htmp` (with the :class:`Sample` options ``level``, ``xmax``, ``exclude_top``,
+       ``spikes``, ``zero_tol``)
        and :func:`fit_marchenko_pastur` on the same kept values and window.  HTMP ⊃ MP
        (κ = ∞), so they are compared by the likelihood ratio with the boundary correction of
        :func:`nested_boundary` (``p = ½ P(χ²₁ > 2R)``), and by AIC/BIC.
@@ -138,9 +135,7 @@ def compare(
     (True, True)
     """
     n_boot = count_value(n_boot, "n_boot")
-    htmp = _htmp.fit_htmp(
-        data, gamma, level=level, xmax=xmax, exclude_top=exclude_top, spikes=spikes, zero_tol=zero_tol
-    )
+    htmp = _htmp.fit_htmp(data, gamma, **options)
     g, kept, window = htmp.gamma, htmp.data, htmp.exclusion.window
     mp = _marchenko_pastur.fit_window(kept, g, window, htmp.level, htmp.zeros, htmp.exclusion)
     power = fit_power_law(kept, xmin=xmin)

@@ -7,13 +7,14 @@ import math
 import numpy as np
 from scipy.stats import chi2
 
-from ._checks import KAPPA_RANGE, MIN_POINTS, gamma_value, level_value
+from .._inputs import Unpack
+from ._checks import KAPPA_RANGE, Sample, sample_options
 from ._laws import Window
 from ._likelihood import ScaleLikelihood
 from ._profile import Memo, interval_end, maximize, quadratic_guess
 from ._results import Exclusion, HTMPFit
-from ._spikes import choose_window
-from ._zeros import ZeroSummary, require_points, split_zeros
+from ._spikes import prepared
+from ._zeros import ZeroSummary
 
 #: Points of the coarse grid in log κ: one per decade of :data:`KAPPA_RANGE`.
 GRID = np.log(
@@ -31,17 +32,7 @@ KAPPA_GAIN_TOL = 1e-4
 KAPPA_XTOL = 2e-3
 
 
-def fit_htmp(
-    data,
-    gamma: float,
-    *,
-    level: float = 0.95,
-    xmax: float | None = None,
-    exclude_top: int = 0,
-    spikes: str | None = None,
-    zero_tol: float | None = None,
-    ci: bool = True,
-) -> HTMPFit:
+def fit_htmp(data, gamma: float, *, ci: bool = True, **options: Unpack[Sample]) -> HTMPFit:
     r"""Fit ``scale·HTMP(γ, κ)`` to eigenvalues by maximum likelihood, γ given (SPEC §3).
 
     .. math::
@@ -73,17 +64,11 @@ def fit_htmp(
     gamma : float
         Aspect ratio in [1e-3, 1e3]: ``m/n`` for the eigenvalues of ``WᵀW/n``, W of shape
         ``(n, m)`` (see :func:`fit_matrix` and ``docs/fitting.md``).
-    level : float
-        Confidence level of the profile-likelihood intervals (default 0.95).
-    xmax, exclude_top, spikes
-        Truncation: leave out the values above ``xmax``, or the ``exclude_top`` largest, or
-        (``spikes="auto"``) the outliers of the fitted bulk (:func:`auto_window`); at most
-        one of the three.
-    zero_tol : float, optional
-        Values with ``|x| <= zero_tol`` are zeros (default ``max|x|·N·ε``, as
-        :func:`numpy.linalg.matrix_rank`); values below ``-zero_tol`` raise a ValueError.
     ci : bool
         Compute the intervals (the parametric bootstrap refits without them).
+    **options
+        ``level``, ``xmax``, ``exclude_top``, ``spikes``, ``zero_tol``: :class:`Sample`
+        (``spikes="auto"`` leaves out the outliers of the fitted bulk, :func:`auto_window`).
 
     Returns
     -------
@@ -97,19 +82,10 @@ def fit_htmp(
     >>> bool(fit.kappa_ci[0] < 20 < fit.kappa_ci[1]), bool(fit.scale_ci[0] < 2 < fit.scale_ci[1])
     (True, True)
     """
-    g = gamma_value(gamma)
-    lvl = level_value(level)
-    x, zeros = split_zeros(data, g, zero_tol)
-    require_points(x, zeros)
-    kept, exclusion = choose_window(
-        x,
-        xmax,
-        exclude_top,
-        spikes,
-        lambda v, w: fit_window(v, g, w, lvl, False, zeros, Exclusion("auto", w, ())),
-        MIN_POINTS,
+    g, level, kept, zeros, exclusion = prepared(
+        data, gamma, sample_options(options), lambda v, g, w, lvl, z, e: fit_window(v, g, w, lvl, False, z, e)
     )
-    return fit_window(kept, g, exclusion.window, lvl, ci, zeros, exclusion)
+    return fit_window(kept, g, exclusion.window, level, ci, zeros, exclusion)
 
 
 def _kappa(t: float) -> float:

@@ -7,24 +7,16 @@ import math
 import numpy as np
 from scipy.stats import chi2
 
-from ._checks import MIN_POINTS, gamma_value, level_value
+from .._inputs import Unpack
+from ._checks import Sample, sample_options
 from ._laws import Window, mp_edges
 from ._likelihood import ScaleLikelihood
 from ._results import Exclusion, MarchenkoPasturFit
-from ._spikes import choose_window
-from ._zeros import ZeroSummary, require_points, split_zeros
+from ._spikes import prepared
+from ._zeros import ZeroSummary
 
 
-def fit_marchenko_pastur(
-    data,
-    gamma: float,
-    *,
-    level: float = 0.95,
-    xmax: float | None = None,
-    exclude_top: int = 0,
-    spikes: str | None = None,
-    zero_tol: float | None = None,
-) -> MarchenkoPasturFit:
+def fit_marchenko_pastur(data, gamma: float, **options: Unpack[Sample]) -> MarchenkoPasturFit:
     r"""Fit ``scale·MP(γ)`` to eigenvalues by maximum likelihood, γ given (SPEC §2).
 
     .. math::
@@ -55,19 +47,8 @@ def fit_marchenko_pastur(
     >>> bool(abs(fit.scale / 3 - 1) < 0.01), bool(fit.scale_ci[0] < 3 < fit.scale_ci[1])
     (True, True)
     """
-    g = gamma_value(gamma)
-    lvl = level_value(level)
-    x, zeros = split_zeros(data, g, zero_tol)
-    require_points(x, zeros)
-    kept, exclusion = choose_window(
-        x,
-        xmax,
-        exclude_top,
-        spikes,
-        lambda v, w: fit_window(v, g, w, lvl, zeros, Exclusion("auto", w, ())),
-        MIN_POINTS,
-    )
-    return fit_window(kept, g, exclusion.window, lvl, zeros, exclusion)
+    g, level, kept, zeros, exclusion = prepared(data, gamma, sample_options(options), fit_window)
+    return fit_window(kept, g, exclusion.window, level, zeros, exclusion)
 
 
 def fit_window(

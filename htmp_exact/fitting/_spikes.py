@@ -18,9 +18,10 @@ from collections.abc import Callable
 import numpy as np
 
 from .._inputs import positive_float as positive_value
-from ._checks import count_value
+from ._checks import MIN_POINTS, Sample, count_value, gamma_value, level_value
 from ._laws import Window, isf_positive, mp_edges
 from ._results import Exclusion, FittedLaw
+from ._zeros import ZeroSummary, require_points, split_zeros
 
 #: Upper quantile of the Tracy–Widom β = 1 law at 0.99 (Tracy & Widom 1996; Johnstone 2001, Table 1).
 TW1_99 = 2.02
@@ -124,3 +125,24 @@ def choose_window(
             f"exclude_top={exclude_top!r})"
         )
     return auto_window(x, fit_window, min_points)
+
+
+def prepared(
+    data: object, gamma: object, options: Sample, refit: Callable[..., FittedLaw]
+) -> tuple[float, float, np.ndarray, ZeroSummary, Exclusion]:
+    """``(γ, level, kept values, zeros, exclusion)`` of a spectrum for a fit: γ and the level
+    checked, zeros split off (:func:`split_zeros`), the window chosen (:func:`choose_window`);
+    ``refit(values, gamma, window, level, zeros, exclusion)`` fits inside a window (for
+    ``spikes="auto"``)."""
+    g, level = gamma_value(gamma), level_value(options["level"])
+    x, zeros = split_zeros(data, g, options["zero_tol"])
+    require_points(x, zeros)
+    kept, exclusion = choose_window(
+        x,
+        options["xmax"],
+        options["exclude_top"],
+        options["spikes"],
+        lambda v, w: refit(v, g, w, level, zeros, Exclusion("auto", w, ())),
+        MIN_POINTS,
+    )
+    return g, level, kept, zeros, exclusion

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from htmp_exact import exact, htmp, inverse_htmp, marchenko_pastur
+from proofs_check.moments import SPEC_MOMENTS, gamma, kappa
 
 
 @pytest.mark.parametrize(
@@ -85,20 +86,7 @@ def test_the_atom_at_the_lower_end_of_the_support():
 def test_expectation_and_stats_use_exact_moments():
     # var, skewness and kurtosis from SPEC §5's polynomials m2, m3, m4 at γ = 1/2, κ = 4
     g, k = 0.5, 4.0
-    m2 = 1 + g + 2 * g / k
-    m3 = 1 + 3 * g + g**2 + 6 * g / k + 6 * g**2 / k + 8 * g**2 / k**2
-    m4 = (
-        1
-        + 6 * g
-        + 6 * g**2
-        + g**3
-        + 12 * g / k
-        + 34 * g**2 / k
-        + 12 * g**3 / k
-        + 44 * g**2 / k**2
-        + 44 * g**3 / k**2
-        + 48 * g**3 / k**3
-    )
+    m2, m3, m4 = (float(SPEC_MOMENTS[n].subs({gamma: g, kappa: k})) for n in (2, 3, 4))
     mean, var, skew, kurt = htmp(g, k).stats(moments="mvsk")
     assert (mean, var) == (1.0, pytest.approx(m2 - 1, rel=1e-15))
     assert skew == pytest.approx((m3 - 3 * var - 1) / var**1.5, rel=1e-14)
