@@ -8,11 +8,22 @@ from __future__ import annotations
 import os
 import platform
 import sys
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks"
+
+
+def timings(run: Callable[[], object], repeat: int = 3) -> list[float]:
+    """Wall-clock seconds of ``repeat`` calls of ``run`` (take their min or median)."""
+    seconds = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        seconds.append(time.perf_counter() - start)
+    return seconds
 
 
 def machine() -> str:

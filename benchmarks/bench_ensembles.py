@@ -5,21 +5,14 @@ Run: ``python benchmarks/bench_ensembles.py`` (writes docs/benchmarks/ensembles.
 for n = 2000 the baseline that forms ``L = B Bᵀ`` densely and calls ``numpy.linalg.eigvalsh``.
 """
 
-import time
-
 import numpy as np
-from _report import table, write
+from _report import table, timings, write
 
 from htmp_exact.ensembles import beta_laguerre_bidiagonal, sample_htmp_spectrum
 
 
 def best_of(run, repeat=3):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    return min(timings(run, repeat))
 
 
 def dense_baseline(n, gamma, kappa, random_state):

@@ -24,9 +24,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
 import numpy as np
+from _report import timings
 from scipy.optimize import minimize_scalar
 
 from htmp_exact import fast
@@ -64,13 +64,8 @@ def nested_brent_fit(x, gamma):
     return np.exp(res.x)
 
 
-def median_time(call, repeat=5):
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return float(np.median(times))
+def median_time(run, repeat=5):
+    return float(np.median(timings(run, repeat)))
 
 
 def fresh_process_seconds():

@@ -22,6 +22,7 @@ Each time is the best of three runs (the machine is shared and noisy).
 import time
 
 import numpy as np
+from _report import timings
 from scipy import stats
 
 from htmp_exact import fast, htmp
@@ -38,13 +39,8 @@ NU = {
 }
 
 
-def best_of(function, repeats=3):
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def best_of(run, repeat=3):
+    return min(timings(run, repeat))
 
 
 def naive_fixed_point(kappa):

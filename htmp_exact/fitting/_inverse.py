@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
@@ -11,13 +12,13 @@ from .._inputs import RandomState
 from ._checks import MIN_POINTS, gamma_value, level_value
 from ._htmp import fit_window
 from ._laws import Window
-from ._results import Exclusion, HTMPFit
+from ._results import Exclusion, HTMPFit, InformationCriteria
 from ._spikes import fixed_window
 from ._zeros import ZeroSummary, require_points, split_zeros
 
 
 @dataclass(frozen=True, eq=False)
-class InverseHTMPFit:
+class InverseHTMPFit(InformationCriteria):
     """Maximum-likelihood fit of ``λ = scale/X``, ``X ~ HTMP(γ, κ)``, by :func:`fit_inverse_htmp`.
 
     Attributes
@@ -33,7 +34,7 @@ class InverseHTMPFit:
     """
 
     model = "inverse_htmp"
-    n_params = 2
+    n_params: ClassVar[int] = 2
 
     gamma: float
     kappa: float
@@ -48,14 +49,6 @@ class InverseHTMPFit:
     exclusion: Exclusion
     data: np.ndarray = field(repr=False)
     reciprocal: HTMPFit = field(repr=False)
-
-    @property
-    def aic(self) -> float:
-        return 2 * self.n_params - 2 * self.loglik
-
-    @property
-    def bic(self) -> float:
-        return self.n_params * math.log(self.n) - 2 * self.loglik
 
     def logpdf(self, lam) -> np.ndarray:
         """``log q(λ) = log p_{1/λ}(1/λ) − 2 log λ`` (change of variables), −inf outside the window."""

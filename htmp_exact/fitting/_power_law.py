@@ -16,19 +16,21 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 
 from .._inputs import RandomState, generator
 from .._inputs import positive_float as positive_value
 from ._checks import count_value, real_array
+from ._results import InformationCriteria
 
 #: Element budget of one block of the KS scan (rows of candidates × tail points).
 _BLOCK = 4_000_000
 
 
 @dataclass(frozen=True, eq=False)
-class PowerLawFit:
+class PowerLawFit(InformationCriteria):
     """A continuous power law above ``xmin`` fitted by :func:`fit_power_law`.
 
     Attributes
@@ -48,7 +50,7 @@ class PowerLawFit:
     """
 
     model = "power_law"
-    n_params = 1  # the exponent; x_min is chosen by the KS criterion and held fixed
+    n_params: ClassVar[int] = 1  # the exponent; x_min is chosen by the KS criterion and held fixed
 
     alpha: float
     alpha_se: float
@@ -59,16 +61,8 @@ class PowerLawFit:
     data: np.ndarray = field(repr=False)
 
     @property
-    def n(self) -> int:
+    def n(self) -> int:  # type: ignore[override]  # the values the likelihood counts: the tail
         return self.n_tail
-
-    @property
-    def aic(self) -> float:
-        return 2 * self.n_params - 2 * self.loglik
-
-    @property
-    def bic(self) -> float:
-        return self.n_params * math.log(self.n_tail) - 2 * self.loglik
 
     def logpdf(self, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)

@@ -16,6 +16,25 @@ from ._zeros import ZeroSummary
 Size = Union[int, tuple[int, ...], None]
 
 
+class InformationCriteria:
+    """AIC and BIC of a fit that has ``n_params`` free parameters (γ is given, not fitted), a
+    log-likelihood ``loglik`` and ``n`` values."""
+
+    n_params: ClassVar[int]
+    loglik: float
+    n: int
+
+    @property
+    def aic(self) -> float:
+        """Akaike's criterion ``2k − 2ℓ``."""
+        return 2 * self.n_params - 2 * self.loglik
+
+    @property
+    def bic(self) -> float:
+        """Schwarz's criterion ``k log N − 2ℓ``."""
+        return self.n_params * math.log(self.n) - 2 * self.loglik
+
+
 @dataclass(frozen=True)
 class Exclusion:
     """What a fit left out of its likelihood, besides zeros.
@@ -41,7 +60,7 @@ class Exclusion:
 
 
 @dataclass(frozen=True, eq=False)
-class FittedLaw:
+class FittedLaw(InformationCriteria):
     """Shared part of the HTMP and MP fits: the law of ``scale·X`` given ``X > 0`` and the window.
 
     ``kappa = inf`` stands for MP(γ); ``level`` is the confidence level of the intervals.
@@ -59,16 +78,6 @@ class FittedLaw:
     exclusion: Exclusion
     data: np.ndarray = field(repr=False)
     level: float
-
-    @property
-    def aic(self) -> float:
-        """Akaike's criterion ``2k − 2ℓ`` (k free parameters; γ is given, not fitted)."""
-        return 2 * self.n_params - 2 * self.loglik
-
-    @property
-    def bic(self) -> float:
-        """Schwarz's criterion ``k log N − 2ℓ``."""
-        return self.n_params * math.log(self.n) - 2 * self.loglik
 
     def _mass(self) -> float:
         w = self.exclusion.window
