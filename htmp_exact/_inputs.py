@@ -50,6 +50,13 @@ def shown(value: object, width: int = 40) -> str:
     return text if len(text) <= width else f"{text[: width - 12]}...{text[-9:]}"
 
 
+def one_of(value: object, options: tuple[str, ...], name: str) -> str:
+    """``value`` if it is one of the strings ``options``, else a ValueError naming ``name``."""
+    if value not in options:
+        raise ValueError(f"{name} must be one of {options}, got {shown(value)}")
+    return str(value)
+
+
 def _binary_fraction(man: int, exp: int) -> fmpq:
     return fmpq(man * 2**exp) if exp >= 0 else fmpq(man, 2**-exp)
 

@@ -190,21 +190,13 @@ def check_lemma_g4_fails_off_optimum(
     )
 
 
-EXACT_CASES = [
-    (weyl.diagonal(3), {"N": 3}),
-    (weyl.diagonal(6), {"N": 6}),
-    (weyl.symmetric_blocks(2, 2), {"m": 2, "n": 2}),
-    (weyl.symmetric_blocks(2, 3), {"m": 2, "n": 3}),
-    (weyl.symmetric_blocks(3, 2), {"m": 3, "n": 2}),
-    (weyl.symmetric_blocks(1, 5), {"m": 1, "n": 5}),
-    (weyl.symmetric(2), {"N": 2}),
-    (weyl.symmetric(5), {"N": 5}),
-    (weyl.symmetric(7), {"N": 7}),
-    (weyl.free_eigenvectors(3, 1), {"N": 3, "k": 1}),
-    (weyl.free_eigenvectors(3, 2), {"N": 3, "k": 2}),
-    (weyl.free_eigenvectors(7, 3), {"N": 7, "k": 3}),
-    (weyl.free_eigenvectors(6, 6), {"N": 6, "k": 6}),
-]
+#: (structure, sizes) of the product-form structures checked: (a), (c), (e), F.7
+EXACT_CASES = (
+    [(weyl.diagonal(N), {"N": N}) for N in (3, 6)]
+    + [(weyl.symmetric_blocks(m, n), {"m": m, "n": n}) for m, n in ((2, 2), (2, 3), (3, 2), (1, 5))]
+    + [(weyl.symmetric(N), {"N": N}) for N in (2, 5, 7)]
+    + [(weyl.free_eigenvectors(N, k), {"N": N, "k": k}) for N, k in ((3, 1), (3, 2), (7, 3), (6, 6))]
+)
 NOT_PRODUCT = [
     weyl.commuting_blocks(2, 2),
     weyl.commuting_blocks(3, 2),

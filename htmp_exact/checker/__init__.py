@@ -114,7 +114,7 @@ def check_implementation(
         f"table {reference_table.preset or 'custom'} ({reference_table.encoding} inputs, "
         f"{reference_table.digits} digits)"
     )
-    report = CheckReport(law, quantity, name, rtol, atol)
+    report = CheckReport(law, quantity, rtol, atol, name)
     kept: list[tuple[Any, dict, Any, str]] = []
     for row in reference_table.rows:
         inputs = _inputs(reference_table, row.inputs)

@@ -89,9 +89,11 @@ class CheckReport:
 
     law: str
     quantity: str
-    table: str
+    #: tolerances of the error measure (:mod:`.errors`)
     rtol: float
     atol: float
+    #: the reference table, described; how ``f`` was called (vectorized, per parameter set, scalar)
+    table: str
     mode: str = ""
     points: list[PointResult] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)

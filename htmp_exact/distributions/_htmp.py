@@ -64,23 +64,13 @@ class htmp_gen(_TwoShapeLaw):
     (1.0, 5.6)
     """
 
-    def _pdf(self, x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return fast.pdf(x, gamma, kappa)
-
-    def _logpdf(self, x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return fast.logpdf(x, gamma, kappa)
-
-    def _cdf(self, x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return fast.cdf(x, gamma, kappa)
-
-    def _sf(self, x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return fast.sf(x, gamma, kappa)
-
-    def _ppf(self, q: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return fast.ppf(q, gamma, kappa)
-
-    def _isf(self, q: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return fast.isf(q, gamma, kappa)
+    # scipy's kernels are the fast path's functions themselves: (x, gamma, kappa) -> values
+    _pdf = staticmethod(fast.pdf)
+    _logpdf = staticmethod(fast.logpdf)
+    _cdf = staticmethod(fast.cdf)
+    _sf = staticmethod(fast.sf)
+    _ppf = staticmethod(fast.ppf)
+    _isf = staticmethod(fast.isf)
 
     def _munp(self, n: int, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         return _exact_moment(exact.moment, n, gamma, kappa)

@@ -19,6 +19,7 @@ scipy's conventions are kept (``loc``/``scale``, freezing, broadcasting, ``logcd
 from __future__ import annotations
 
 import numbers
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -47,6 +48,20 @@ def probabilities(q: object, name: str = "q") -> np.ndarray:
     return array
 
 
+def _checked_at_points(name: str, argument: str, convert: Callable[[object, str], np.ndarray]) -> Callable:
+    """scipy's ``rv_continuous.<name>`` with the law's parameters checked and the points converted
+    by ``convert`` (named errors) before scipy's machinery runs."""
+    generic = getattr(rv_continuous, name)
+
+    def method(self: Law, points: Any, *args: Any, **kwds: Any) -> Any:
+        self.parameters(*args, **kwds)
+        return generic(self, convert(points, argument), *args, **kwds)
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = generic.__doc__
+    return method
+
+
 class Law(rv_continuous):
     """An ``rv_continuous`` whose arguments are checked and whose support may carry an atom at
     its lower end (see the module docstring)."""
@@ -72,38 +87,15 @@ class Law(rv_continuous):
         with np.errstate(invalid="ignore"):
             return (a <= x) & (x < b)
 
-    # checked public methods: arguments first, then scipy's machinery
-    def pdf(self, x: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().pdf(float_points(x, "x"), *args, **kwds)
-
-    def logpdf(self, x: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().logpdf(float_points(x, "x"), *args, **kwds)
-
-    def cdf(self, x: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().cdf(float_points(x, "x"), *args, **kwds)
-
-    def logcdf(self, x: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().logcdf(float_points(x, "x"), *args, **kwds)
-
-    def sf(self, x: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().sf(float_points(x, "x"), *args, **kwds)
-
-    def logsf(self, x: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().logsf(float_points(x, "x"), *args, **kwds)
-
-    def ppf(self, q: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().ppf(probabilities(q), *args, **kwds)
-
-    def isf(self, q: Any, *args: Any, **kwds: Any) -> Any:
-        self.parameters(*args, **kwds)
-        return super().isf(probabilities(q), *args, **kwds)
+    # the methods at points (x or q): arguments checked first, then scipy's machinery
+    pdf = _checked_at_points("pdf", "x", float_points)
+    logpdf = _checked_at_points("logpdf", "x", float_points)
+    cdf = _checked_at_points("cdf", "x", float_points)
+    logcdf = _checked_at_points("logcdf", "x", float_points)
+    sf = _checked_at_points("sf", "x", float_points)
+    logsf = _checked_at_points("logsf", "x", float_points)
+    ppf = _checked_at_points("ppf", "q", probabilities)
+    isf = _checked_at_points("isf", "q", probabilities)
 
     def moment(self, order: Any, *args: Any, **kwds: Any) -> Any:
         if isinstance(order, (bool, np.bool_)) or not isinstance(order, numbers.Integral) or order < 0:

@@ -77,16 +77,7 @@ def fit_window(
             )
         target = best.value - chi2.ppf(level, 1) / 2
         ends = tuple(math.exp(lik.scale_end(math.inf, target, side)) for side in (-1, 1))
+    scale, n = math.exp(best.x), int(x.size)
     return MarchenkoPasturFit(
-        gamma,
-        math.inf,
-        math.exp(best.x),
-        best.value,
-        int(x.size),
-        zeros,
-        exclusion,
-        x,
-        level,
-        (ends[0], ends[1]),
-        0,
+        gamma, math.inf, scale, best.value, n, zeros, exclusion, x, level, (ends[0], ends[1]), 0
     )

@@ -15,6 +15,7 @@ import math
 from decimal import Decimal
 from fractions import Fraction
 
+from .._inputs import one_of
 from .rounding import short_repr
 
 __all__ = ["ENCODINGS", "check_encoding", "parse_input", "encode", "readable", "as_float", "is_hex"]
@@ -23,9 +24,7 @@ ENCODINGS = ("decimal", "binary64")
 
 
 def check_encoding(encoding: object) -> str:
-    if encoding not in ENCODINGS:
-        raise ValueError(f"encoding must be one of {ENCODINGS}, got {short_repr(encoding)}")
-    return str(encoding)
+    return one_of(encoding, ENCODINGS, "encoding")
 
 
 def is_hex(text: str) -> bool:

@@ -16,7 +16,7 @@ moment            gamma, kappa, k          E[X^k] (k ≥ 0), rounded, plus the e
 
 from __future__ import annotations
 
-from .rounding import short_repr
+from .._inputs import one_of
 
 __all__ = [
     "LAWS",
@@ -37,15 +37,11 @@ QUANTILES = ("ppf", "isf")
 
 
 def check_law(law: object) -> str:
-    if law not in LAWS:
-        raise ValueError(f"law must be one of {LAWS}, got {short_repr(law)}")
-    return str(law)
+    return one_of(law, LAWS, "law")
 
 
 def check_quantity(quantity: object) -> str:
-    if quantity not in QUANTITIES:
-        raise ValueError(f"quantity must be one of {QUANTITIES}, got {short_repr(quantity)}")
-    return str(quantity)
+    return one_of(quantity, QUANTITIES, "quantity")
 
 
 def parameter_names(law: str) -> tuple[str, ...]:
