@@ -35,7 +35,7 @@ is computed once at import in 40-digit mpmath arithmetic and rounded to float64.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple, Tuple
+from typing import NamedTuple
 
 import mpmath
 import numpy as np
@@ -48,7 +48,7 @@ FIRST_STEP = 0.01
 MAX_STEPS = 200_000  # attempted steps per solve before giving up
 
 
-def _radau_tableau(stages: int) -> Tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _radau_tableau(stages: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(c, A, nodes, weights)``: Radau IIA nodes and matrix, and the barycentric weights
     of the dense-output nodes ``(0, c_1, …, c_s)`` (scaled to max 1)."""
     with mpmath.workdps(40):

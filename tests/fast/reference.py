@@ -1,0 +1,17 @@
+"""Shared by the fast-path tests: certified references at the same binary64 inputs, and
+the tolerances (the worst errors measured on the validation grid of docs/fast-path.md, times ~3–5)."""
+import numpy as np
+
+XS = np.array([1e-9, 1e-3, 0.05, 0.3, 0.7, 1.0, 1.3, 2.0, 3.0, 5.0, 20.0, 60.0])
+GRID = [(g, k) for g in (0.01, 0.5, 1.0, 3.0) for k in (0.1, 4.0, 100.0, 1000.0)]
+
+LOGPDF_TOL = 2e-14   # |Δ logpdf| / max(1, |logpdf|)   (measured ≤ 4.8e-15)
+PDF_REL_TOL = 1e-12  # |Δ pdf| / pdf where pdf ≥ 1e-300  (measured ≤ 2.3e-13)
+CDF_ABS_TOL = 5e-15  # (measured ≤ 1.1e-15)
+SF_REL_TOL = 1e-11   # where sf ≥ 1e-300                (measured ≤ 1.7e-12)
+STIELTJES_REL_TOL = 1e-13   # measured worst on the validation grid 3.5e-14, times ~3
+
+
+def exact_float(fn, x, gamma, kappa):
+    """``fn`` of :mod:`htmp_exact.exact` at the same binary64 inputs, rounded to float."""
+    return float(fn(float(x), gamma, kappa, digits=16))
