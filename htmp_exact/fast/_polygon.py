@@ -1,0 +1,188 @@
+r"""Gauss–Legendre quadrature on a traced steepest-descent polygon: the per-point kernel's
+route where the trapezoidal rule of :mod:`._steepest` does not apply (``c ≥ 1``: saddles
+next to each other at the edges of the bulk, small ``s``, tails whose second saddle matters).
+
+Paths of ``J = ∫ e^{φ(t)} dt`` (:mod:`._steepest`) in the closed upper half plane, from 0 to
+``∞e^{iω}`` with ``π/2 < ω ≤ π``, traced in floats along ``−conj φ'`` and frozen as polygons
+(by Cauchy's theorem any such polygon gives J; tracing only affects the cost):
+
+* complex saddles (``disc < 0``): the steepest-descent path through the upper one;
+* real saddles ``r_a, r_b`` in (−1, 0) or in (0, ∞): along the axis from 0 through the
+  maximum of ``Re φ`` on the axis to the other saddle (a minimum on the axis), then up its
+  steepest-descent path;
+* real saddles below −1: from 0 down the steepest-descent path of the one next to −1 (a
+  minimum on the axis), then along the axis above the cut through the other (the
+  maximum) to −∞.
+
+A path is traced until ``Re(φ − φ_ref) < −LEVEL``; a piece that ends within
+``min(1/4, 1/(2(1+y)), 1/(2(1+c)))`` of 0 is closed by the power series of
+``e^{yt}(1+t)^{−c}`` (:func:`zero_piece`).  Vertices are ``STEP`` local widths apart
+(``min(|φ''|^{−1/2}, (6/|φ'''|)^{1/3})``, at most ``CAP·min(|t|, |1+t|)``); each edge gets a
+16-node Gauss–Legendre rule.
+"""
+from __future__ import annotations
+
+import cmath
+import math
+
+import numpy as np
+from numba import njit
+
+from ._steepest import centred_phi, derivatives
+
+LEVEL = 40.0
+STEP = 3.0
+CAP = 0.5
+MAX_VERTICES = 3000
+ZERO, REACHED_LEVEL, REACHED_TARGET, FAILED = 0, 1, 2, 3
+PATH_NODES, PATH_WEIGHTS = np.polynomial.legendre.leggauss(16)
+
+
+@njit(cache=True)
+def _upper(t: complex) -> complex:
+    return complex(t.real, 0.0) if t.imag <= 0.0 else t
+
+
+@njit(cache=True)
+def zero_radius(y: float, c: float) -> float:
+    """Radius around 0 within which a path piece is closed by :func:`zero_piece`."""
+    return min(0.25, 0.5 / (1.0 + y), 0.5 / (1.0 + c))
+
+
+@njit(cache=True)
+def _step(t: complex, y: float, s: float, c: float) -> float:
+    _, g2, g3 = derivatives(t, y, s, c)
+    width = 1e300
+    if abs(g2) > 0.0:
+        width = 1.0 / math.sqrt(abs(g2))
+    if abs(g3) > 0.0:
+        width = min(width, (6.0 / abs(g3)) ** (1.0 / 3.0))
+    return min(STEP * width, CAP * abs(t), CAP * abs(1.0 + t))
+
+
+@njit(cache=True)
+def trace(reference: complex, start: complex, direction: complex, target: float, to_zero: bool,
+          y: float, s: float, c: float, out: np.ndarray):
+    """Vertices from ``start``, first along ``direction`` (unit), then along ``−conj φ'``,
+    into ``out``.  Stops below the level (relative to ``reference``), within
+    :func:`zero_radius` of 0 (if ``to_zero``), or on reaching the real point ``target``
+    (NaN for none; the walk then runs on the axis).  Returns ``(count, reason)``."""
+    out[0] = start
+    t = start
+    e = direction
+    r0 = zero_radius(y, c)
+    for i in range(1, MAX_VERTICES):
+        following = _upper(t + e * _step(t, y, s, c))
+        if not math.isnan(target) and t.imag == 0.0 and (following.real - target) * (t.real - target) <= 0.0:
+            out[i] = complex(target, 0.0)
+            return i + 1, REACHED_TARGET
+        t = following
+        out[i] = t
+        if abs(t) == 0.0 or abs(1.0 + t) == 0.0:
+            return i + 1, FAILED
+        if to_zero and abs(t) <= r0:
+            return i + 1, ZERO
+        if centred_phi(t, reference, y, s, c).real < -LEVEL:
+            return i + 1, REACHED_LEVEL
+        g1 = derivatives(t, y, s, c)[0]
+        if g1 == 0.0:
+            return i + 1, FAILED
+        e = -g1.conjugate() / abs(g1)
+    return MAX_VERTICES, FAILED
+
+
+@njit(cache=True)
+def edges(vertices: np.ndarray, count: int, reference: complex, y: float, s: float, c: float) -> complex:
+    """``∫ e^{φ − φ(reference)}`` along the polygon ``vertices[:count]`` (16-node rule per edge)."""
+    total = 0j
+    for i in range(count - 1):
+        a, b = vertices[i], vertices[i + 1]
+        mid, half = 0.5 * (a + b), 0.5 * (b - a)
+        part = 0j
+        for j in range(PATH_NODES.size):
+            part += PATH_WEIGHTS[j] * cmath.exp(centred_phi(_upper(mid + half * PATH_NODES[j]), reference, y, s, c))
+        total += half * part
+    return total
+
+
+@njit(cache=True)
+def zero_piece(end: complex, reference: complex, y: float, s: float, c: float) -> complex:
+    """``∫_0^{end} e^{φ − φ(reference)} dt = e^{φ(end) − φ(reference)} (end/g(end)) Σ g_k end^k/(s + k)``
+    with ``g = e^{yt}(1+t)^{−c} = Σ g_k t^k``, ``g_{k+1} = ((y − c − k) g_k + y g_{k−1})/(k + 1)``."""
+    previous, current = 0.0, 1.0
+    power = 1.0 + 0j
+    total = 0j
+    for k in range(300):
+        term = current * power / (s + k)
+        total += term
+        if k > 2 and abs(term) <= 1e-18 * abs(total):
+            break
+        previous, current = current, ((y - c - k) * current + y * previous) / (k + 1)
+        power *= end
+    g_end = cmath.exp(y * end - c * cmath.log(1.0 + end))
+    return cmath.exp(centred_phi(end, reference, y, s, c)) * end / g_end * total
+
+
+@njit(cache=True)
+def _closed(vertices: np.ndarray, count: int, reason: int, reference: complex, y: float, s: float,
+            c: float, sign: float) -> complex:
+    """The edges of one traced piece, plus ``sign`` times its zero piece if it ended next to 0."""
+    total = edges(vertices, count, reference, y, s, c)
+    if reason == ZERO:
+        total += sign * zero_piece(vertices[count - 1], reference, y, s, c)
+    return total
+
+
+@njit(cache=True)
+def _from_saddle(reference: complex, direction: complex, y: float, s: float, c: float, buffer: np.ndarray):
+    """Both halves of the steepest-descent path through a complex saddle: ``(J, ok)``."""
+    count, reason = trace(reference, reference, direction, math.nan, True, y, s, c, buffer)
+    if reason == FAILED:
+        return 0j, False
+    first = -_closed(buffer, count, reason, reference, y, s, c, -1.0)   # traced away from the saddle
+    count, reason = trace(reference, reference, -direction, math.nan, True, y, s, c, buffer)
+    if reason == FAILED:
+        return 0j, False
+    return first + _closed(buffer, count, reason, reference, y, s, c, -1.0), True
+
+
+@njit(cache=True)
+def polygon(y: float, s: float, c: float, disc: float):
+    """``(reference, log|J e^{−φ(reference)}|, arg(J e^{−φ(reference)}), ok)`` for ``c ≥ 1``,
+    ``s ≥ 1``; ``reference`` is the upper complex saddle or the real saddle where ``Re φ`` has
+    its maximum on the axis."""
+    buffer = np.empty(MAX_VERTICES, dtype=np.complex128)
+    alpha = s - c - 1.0
+    b = y + alpha
+    if disc < 0.0:
+        reference = complex(-b, math.sqrt(-disc)) / (2.0 * y)
+        g2 = derivatives(reference, y, s, c)[1]
+        direction = cmath.exp(0.5j * (math.pi - cmath.phase(g2)))
+        total, ok = _from_saddle(reference, direction, y, s, c, buffer)
+        return reference, math.log(abs(total)), cmath.phase(total), ok and total != 0
+    root = math.sqrt(disc)
+    far = (-b - math.copysign(root, b)) / (2.0 * y)      # the root of larger modulus
+    near = (s - 1.0) / (y * far)
+    # (peak, other saddle, the peak's far end): −∞ for roots below −1, else 0
+    peak, low = (far, near) if far < -1.0 else (near, far)
+    reference = complex(peak, 0.0)
+    toward_low = 1.0 if low > peak else -1.0
+    total = 0j
+    # the axis from the peak away from the other saddle (to 0, or to −∞)
+    count, reason = trace(reference, reference, complex(-toward_low, 0.0), math.nan, far > -1.0, y, s, c, buffer)
+    if reason == FAILED:
+        return reference, 0.0, 0.0, False
+    total -= _closed(buffer, count, reason, reference, y, s, c, -1.0)
+    # the axis from the peak to the other saddle, then its steepest-descent path upward
+    count, reason = trace(reference, reference, complex(toward_low, 0.0), low, False, y, s, c, buffer)
+    if reason == FAILED:
+        return reference, 0.0, 0.0, False
+    total += edges(buffer, count, reference, y, s, c)
+    if reason == REACHED_TARGET:
+        count, reason = trace(reference, complex(low, 0.0), 1j, math.nan, far < -1.0, y, s, c, buffer)
+        if reason == FAILED:
+            return reference, 0.0, 0.0, False
+        total += _closed(buffer, count, reason, reference, y, s, c, -1.0)
+    if far < -1.0:       # the pieces ran from −∞ to 0
+        total = -total
+    return reference, math.log(abs(total)), cmath.phase(total), total != 0
