@@ -45,7 +45,7 @@ scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
 from __future__ import annotations
 
 from ._arguments import GAMMA_RANGE, KAPPA_RANGE
-from ._htmp import cdf, logpdf, logpdf_function, pdf, sf
+from ._htmp import MIN_GROUP, cdf, logpdf, logpdf_function, pdf, sf
 from ._marchenko_pastur import mp_cdf, mp_pdf, mp_ppf, mp_sf, mp_stieltjes
 from ._quantile import isf, ppf
 from ._stieltjes import stieltjes

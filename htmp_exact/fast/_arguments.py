@@ -1,8 +1,19 @@
-"""Arguments of the fast path: conversion and checks, broadcasting, the validated domain,
-grouping of the points by their parameter pair (γ, κ)."""
+"""Arguments of the fast path: the input policy, broadcasting, the validated domain, and the
+grouping of points by their parameter pair (γ, κ).
+
+Input policy (also in the package docstring and docs/fast-path.md):
+
+* ``x`` (``q``, ``z``): int or float numbers or arrays of them (``z`` may be complex).  NaN
+  gives NaN at that position; ``x = ±inf`` gives the limits.  bool, complex ``x``/``q``,
+  None, strings, object arrays (e.g. ``flint.arb``) raise ``TypeError`` naming the argument.
+* ``gamma``, ``kappa``: real numbers (not bool), finite and > 0, else ``TypeError`` /
+  ``ValueError`` naming the parameter, its value and the valid range; a pair outside the
+  validated domain :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` raises ``ValueError`` pointing to
+  :mod:`htmp_exact.exact`.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Iterator
 
 import numpy as np
 
@@ -10,57 +21,125 @@ import numpy as np
 GAMMA_RANGE = (1e-3, 1e3)
 KAPPA_RANGE = (1e-2, 1e5)
 
+_NUMBERS = "an int or float number or an array of them"
 
-def _check_parameter(value: np.ndarray, name: str) -> None:
-    bad = ~np.isfinite(value) | (value <= 0)
+
+def real_array(value: object, name: str) -> np.ndarray:
+    """``value`` as a float64 array; ``TypeError`` naming ``name`` unless it is made of real
+    numbers (bool, complex, None, strings and object arrays are rejected)."""
+    array = np.asarray(value)
+    kind = array.dtype.kind
+    if kind == "c":
+        raise TypeError(f"{name} must be real ({_NUMBERS}), got complex {value!r}")
+    if kind not in "iuf":
+        raise TypeError(f"{name} must be {_NUMBERS}, got {type(value).__name__} {value!r}"
+                        + (f" (dtype {array.dtype})" if isinstance(value, np.ndarray) else ""))
+    return array.astype(np.float64, copy=False)
+
+
+def parameter_array(value: object, name: str) -> np.ndarray:
+    """γ or κ as a float64 array, finite and > 0 (``ValueError`` naming ``name``, the value and
+    the valid range otherwise)."""
+    array = real_array(value, name)
+    bad = ~np.isfinite(array) | (array <= 0)
     if np.any(bad):
-        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {value[bad].flat[0]!r}")
+        raise ValueError(f"{name} must be finite and > 0 (valid range (0, inf)), got {float(array[bad].flat[0])!r}")
+    return array
 
 
-def broadcast_parameters(first: np.ndarray, gamma, kappa) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Broadcast ``first`` (already converted) with real, finite, positive γ and κ."""
-    for name, value in (("gamma", gamma), ("kappa", kappa)):
-        if np.iscomplexobj(np.asarray(value)):
-            raise TypeError(f"{name} must be real, got complex {value!r}")
-    first, gamma, kappa = np.broadcast_arrays(first, *(np.asarray(v, dtype=float) for v in (gamma, kappa)))
-    _check_parameter(gamma, "gamma")
-    _check_parameter(kappa, "kappa")
-    return first, gamma, kappa
+def check_domain(gamma: np.ndarray, kappa: np.ndarray) -> None:
+    """``ValueError`` if some pair lies outside :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE`."""
+    outside = ((gamma < GAMMA_RANGE[0]) | (gamma > GAMMA_RANGE[1])
+               | (kappa < KAPPA_RANGE[0]) | (kappa > KAPPA_RANGE[1]))
+    if np.any(outside):
+        index = np.flatnonzero(outside.ravel())[0]
+        raise ValueError(
+            f"(gamma, kappa) = ({float(gamma.ravel()[index])!r}, {float(kappa.ravel()[index])!r}) is outside the fast path's "
+            f"validated domain gamma in [{GAMMA_RANGE[0]:g}, {GAMMA_RANGE[1]:g}], kappa in "
+            f"[{KAPPA_RANGE[0]:g}, {KAPPA_RANGE[1]:g}]; use htmp_exact.exact there")
 
 
-def broadcast(x, gamma, kappa, name: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``x`` (named ``name`` in errors), γ and κ as broadcast float arrays; complex or NaN ``x`` is an error."""
-    if np.iscomplexobj(np.asarray(x)):
-        raise TypeError(f"{name} must be real, got complex {x!r}")
-    x, gamma, kappa = broadcast_parameters(np.asarray(x, dtype=float), gamma, kappa)
-    if np.any(np.isnan(x)):
-        raise ValueError(f"{name} must not be NaN")
-    return x, gamma, kappa
+def broadcast(first: np.ndarray, gamma: object, kappa: object,
+              name: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``first`` (converted), γ and κ checked and broadcast to one shape (copies)."""
+    gamma_array, kappa_array = parameter_array(gamma, "gamma"), parameter_array(kappa, "kappa")
+    try:
+        arrays = np.broadcast_arrays(first, gamma_array, kappa_array)
+    except ValueError:
+        raise ValueError(f"{name}, gamma and kappa cannot be broadcast together: shapes {np.shape(first)}, "
+                         f"{gamma_array.shape}, {kappa_array.shape}") from None
+    first, gamma_array, kappa_array = (np.array(a) for a in arrays)
+    check_domain(gamma_array, kappa_array)
+    return first, gamma_array, kappa_array
 
 
-def in_domain(gamma: float, kappa: float) -> bool:
-    """Whether (γ, κ) lies in :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE`."""
-    return GAMMA_RANGE[0] <= gamma <= GAMMA_RANGE[1] and KAPPA_RANGE[0] <= kappa <= KAPPA_RANGE[1]
+def points(x: object, gamma: object, kappa: object, name: str = "x") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Real points ``x`` (named ``name`` in errors), γ and κ as broadcast float arrays."""
+    return broadcast(real_array(x, name), gamma, kappa, name)
 
 
-def groups(gamma: np.ndarray, kappa: np.ndarray) -> Iterator[tuple[float, float, np.ndarray]]:
-    """Yield ``(γ, κ, flat indices)`` for each distinct in-domain pair (others stay NaN).
+def complex_array(value: object, name: str) -> np.ndarray:
+    """``value`` as a complex128 array (real or complex numbers; bool, None, strings and
+    object arrays raise ``TypeError`` naming ``name``)."""
+    array = np.asarray(value)
+    if array.dtype.kind not in "iufc":
+        raise TypeError(f"{name} must be a complex or real number or an array of them, "
+                        f"got {type(value).__name__} {value!r}")
+    return array.astype(np.complex128, copy=False)
+
+
+def off_support(z: np.ndarray, name: str = "z") -> None:
+    """``ValueError`` if some finite ``z`` lies on the support ``[0, ∞)`` of the laws."""
+    on = (z.imag == 0) & (z.real >= 0) & np.isfinite(z.real)
+    if np.any(on):
+        raise ValueError(f"{name} = {z[on].flat[0]!r} is on the support [0, inf); the Stieltjes transform "
+                         f"is defined for {name} in C \\ [0, inf)")
+
+
+def mp_points(x: object, gamma: object, name: str = "x", complex_x: bool = False
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """Points (real, or complex with ``complex_x``) and γ (finite, > 0; any size) broadcast."""
+    first = complex_array(x, name) if complex_x else real_array(x, name)
+    gamma_array = parameter_array(gamma, "gamma")
+    try:
+        first, gamma_array = (np.array(a) for a in np.broadcast_arrays(first, gamma_array))
+    except ValueError:
+        raise ValueError(f"{name} and gamma cannot be broadcast together: shapes {np.shape(first)}, "
+                         f"{gamma_array.shape}") from None
+    return first, gamma_array
+
+
+def as_result(out: np.ndarray) -> np.ndarray:
+    """``out``, or its numpy scalar when it is 0-d (scalar input gives a scalar, as in scipy)."""
+    return out[()] if out.ndim == 0 else out
+
+
+def groups(gamma: np.ndarray, kappa: np.ndarray, min_size: int = 1
+           ) -> tuple[np.ndarray, Iterator[tuple[float, float, np.ndarray]]]:
+    """Split the flat points by their pair (γ, κ): ``(few, large)`` where ``few`` are the flat
+    indices of the points whose pair has fewer than ``min_size`` points, and ``large`` yields
+    ``(γ, κ, flat indices)`` for each other pair.
 
     One sort of integer keys (not ``np.unique(axis=0)``, 20× slower on 10⁵ pairs); no sort
     at all when every point has the same pair.
     """
     g, k = gamma.ravel(), kappa.ravel()
     if g.size == 0:
-        return
+        return np.arange(0), iter(())
     if g.min() == g.max() and k.min() == k.max():
-        if in_domain(g[0], k[0]):
-            yield float(g[0]), float(k[0]), np.arange(g.size)
-        return
+        if g.size < min_size:
+            return np.arange(g.size), iter(())
+        return np.arange(0), iter([(float(g[0]), float(k[0]), np.arange(g.size))])
     g_values, g_index = np.unique(g, return_inverse=True)
     k_values, k_index = np.unique(k, return_inverse=True)
     key = g_index.ravel() * k_values.size + k_index.ravel()
-    order = np.argsort(key, kind="stable")
-    for sel in np.split(order, np.flatnonzero(np.diff(key[order])) + 1):
-        g_j, k_j = g_values[key[sel[0]] // k_values.size], k_values[key[sel[0]] % k_values.size]
-        if in_domain(g_j, k_j):
-            yield float(g_j), float(k_j), sel
+    sizes = np.bincount(key)
+    few = sizes[key] < min_size
+    order = np.argsort(np.where(few, -1, key), kind="stable")[np.count_nonzero(few):]
+
+    def large() -> Iterator[tuple[float, float, np.ndarray]]:
+        for sel in np.split(order, np.flatnonzero(np.diff(key[order])) + 1):
+            if sel.size:
+                index = key[sel[0]]
+                yield float(g_values[index // k_values.size]), float(k_values[index % k_values.size]), sel
+    return np.flatnonzero(few), large()

@@ -17,8 +17,8 @@ Paths of ``J = ∫ e^{φ(t)} dt`` (:mod:`._steepest`) in the closed upper half p
 A path is traced until ``Re(φ − φ_ref) < −LEVEL``; a piece that ends within
 ``min(1/4, 1/(2(1+y)), 1/(2(1+c)))`` of 0 is closed by the power series of
 ``e^{yt}(1+t)^{−c}`` (:func:`zero_piece`).  Vertices are ``STEP`` local widths apart
-(``min(|φ''|^{−1/2}, (6/|φ'''|)^{1/3})``, at most ``CAP·min(|t|, |1+t|)``); each edge gets a
-16-node Gauss–Legendre rule.
+(``min(STEP |φ''|^{−1/2}, CUBIC_STEP (6/|φ'''|)^{1/3})``, at most ``CAP·min(|t|, |1+t|)``): along
+an edge φ changes by at most ~5, and a 16-node Gauss–Legendre rule integrates it.
 """
 from __future__ import annotations
 
@@ -28,10 +28,11 @@ import math
 import numpy as np
 from numba import njit
 
-from ._steepest import centred_phi, derivatives
+from ._steepest import centred_phi, derivatives, saddle_slope
 
 LEVEL = 40.0
-STEP = 3.0
+STEP = 3.0          # edge length: at most STEP/√|φ''| (φ falls by ~STEP²/2 along it) ...
+CUBIC_STEP = 1.6    # ... and CUBIC_STEP·(6/|φ'''|)^{1/3} (next to a degenerate saddle)
 CAP = 0.5
 MAX_VERTICES = 3000
 ZERO, REACHED_LEVEL, REACHED_TARGET, FAILED = 0, 1, 2, 3
@@ -54,14 +55,14 @@ def _step(t: complex, y: float, s: float, c: float) -> float:
     _, g2, g3 = derivatives(t, y, s, c)
     width = 1e300
     if abs(g2) > 0.0:
-        width = 1.0 / math.sqrt(abs(g2))
+        width = STEP / math.sqrt(abs(g2))
     if abs(g3) > 0.0:
-        width = min(width, (6.0 / abs(g3)) ** (1.0 / 3.0))
-    return min(STEP * width, CAP * abs(t), CAP * abs(1.0 + t))
+        width = min(width, CUBIC_STEP * (6.0 / abs(g3)) ** (1.0 / 3.0))
+    return min(width, CAP * abs(t), CAP * abs(1.0 + t))
 
 
 @njit(cache=True)
-def trace(reference: complex, start: complex, direction: complex, target: float, to_zero: bool,
+def trace(reference: complex, slope: complex, start: complex, direction: complex, target: float, to_zero: bool,
           y: float, s: float, c: float, out: np.ndarray):
     """Vertices from ``start``, first along ``direction`` (unit), then along ``−conj φ'``,
     into ``out``.  Stops below the level (relative to ``reference``), within
@@ -82,7 +83,7 @@ def trace(reference: complex, start: complex, direction: complex, target: float,
             return i + 1, FAILED
         if to_zero and abs(t) <= r0:
             return i + 1, ZERO
-        if centred_phi(t, reference, y, s, c).real < -LEVEL:
+        if centred_phi(t, reference, slope, y, s, c).real < -LEVEL:
             return i + 1, REACHED_LEVEL
         g1 = derivatives(t, y, s, c)[0]
         if g1 == 0.0:
@@ -92,65 +93,81 @@ def trace(reference: complex, start: complex, direction: complex, target: float,
 
 
 @njit(cache=True)
-def edges(vertices: np.ndarray, count: int, reference: complex, y: float, s: float, c: float) -> complex:
-    """``∫ e^{φ − φ(reference)}`` along the polygon ``vertices[:count]`` (16-node rule per edge)."""
+def edges(vertices: np.ndarray, count: int, reference: complex, slope: complex, y: float, s: float, c: float):
+    """``(∫ e^{φ − φ(reference)}, ∫ t e^{φ − φ(reference)})`` along the polygon ``vertices[:count]``
+    (16-node rule per edge)."""
     total = 0j
+    moment = 0j
     for i in range(count - 1):
         a, b = vertices[i], vertices[i + 1]
         mid, half = 0.5 * (a + b), 0.5 * (b - a)
-        part = 0j
         for j in range(PATH_NODES.size):
-            part += PATH_WEIGHTS[j] * cmath.exp(centred_phi(_upper(mid + half * PATH_NODES[j]), reference, y, s, c))
-        total += half * part
-    return total
+            t = _upper(mid + half * PATH_NODES[j])
+            weight = half * PATH_WEIGHTS[j] * cmath.exp(centred_phi(t, reference, slope, y, s, c))
+            total += weight
+            moment += weight * t
+    return total, moment
 
 
 @njit(cache=True)
-def zero_piece(end: complex, reference: complex, y: float, s: float, c: float) -> complex:
-    """``∫_0^{end} e^{φ − φ(reference)} dt = e^{φ(end) − φ(reference)} (end/g(end)) Σ g_k end^k/(s + k)``
-    with ``g = e^{yt}(1+t)^{−c} = Σ g_k t^k``, ``g_{k+1} = ((y − c − k) g_k + y g_{k−1})/(k + 1)``."""
+def zero_piece(end: complex, reference: complex, slope: complex, y: float, s: float, c: float):
+    """``(∫_0^{end} e^{φ − φ(reference)} dt, ∫_0^{end} t e^{φ − φ(reference)} dt)`` from the power
+    series of ``g = e^{yt}(1+t)^{−c} = Σ g_k t^k``, ``g_{k+1} = ((y − c − k) g_k + y g_{k−1})/(k + 1)``:
+    ``e^{φ(end) − φ(reference)} (end/g(end)) Σ g_k end^k/(s + k)`` and the same with ``end²`` and
+    ``s + 1 + k``."""
     previous, current = 0.0, 1.0
     power = 1.0 + 0j
     total = 0j
+    moment = 0j
+    small = 0.0
     for k in range(300):
-        term = current * power / (s + k)
-        total += term
-        if k > 2 and abs(term) <= 1e-18 * abs(total):
+        term = current * power
+        total += term / (s + k)
+        moment += term / (s + 1.0 + k)
+        if k > 2 and abs(term) + small <= 1e-18 * min(abs(total), abs(moment)):   # a coefficient may vanish
             break
+        small = abs(term)
         previous, current = current, ((y - c - k) * current + y * previous) / (k + 1)
         power *= end
     g_end = cmath.exp(y * end - c * cmath.log(1.0 + end))
-    return cmath.exp(centred_phi(end, reference, y, s, c)) * end / g_end * total
+    factor = cmath.exp(centred_phi(end, reference, slope, y, s, c)) * end / g_end
+    return factor * total, factor * end * moment
 
 
 @njit(cache=True)
-def _closed(vertices: np.ndarray, count: int, reason: int, reference: complex, y: float, s: float,
-            c: float, sign: float) -> complex:
-    """The edges of one traced piece, plus ``sign`` times its zero piece if it ended next to 0."""
-    total = edges(vertices, count, reference, y, s, c)
+def _closed(vertices: np.ndarray, count: int, reason: int, reference: complex, slope: complex, y: float,
+            s: float, c: float, sign: float):
+    """:func:`edges` of one traced piece, plus ``sign`` times its :func:`zero_piece` if it ended next to 0."""
+    total, moment = edges(vertices, count, reference, slope, y, s, c)
     if reason == ZERO:
-        total += sign * zero_piece(vertices[count - 1], reference, y, s, c)
-    return total
+        extra, extra_t = zero_piece(vertices[count - 1], reference, slope, y, s, c)
+        total += sign * extra
+        moment += sign * extra_t
+    return total, moment
 
 
 @njit(cache=True)
-def _from_saddle(reference: complex, direction: complex, y: float, s: float, c: float, buffer: np.ndarray):
-    """Both halves of the steepest-descent path through a complex saddle: ``(J, ok)``."""
-    count, reason = trace(reference, reference, direction, math.nan, True, y, s, c, buffer)
+def _from_saddle(reference: complex, slope: complex, direction: complex, y: float, s: float, c: float,
+                 buffer: np.ndarray):
+    """Both halves of the steepest-descent path through a complex saddle: ``(J, J_t, ok)``; only
+    the half that starts toward 0 may end at 0 (with :func:`zero_piece`)."""
+    toward_zero = (direction * reference.conjugate()).real < 0.0
+    count, reason = trace(reference, slope, reference, direction, math.nan, toward_zero, y, s, c, buffer)
     if reason == FAILED:
-        return 0j, False
-    first = -_closed(buffer, count, reason, reference, y, s, c, -1.0)   # traced away from the saddle
-    count, reason = trace(reference, reference, -direction, math.nan, True, y, s, c, buffer)
+        return 0j, 0j, False
+    total, moment = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)   # traced away from the saddle
+    count, reason = trace(reference, slope, reference, -direction, math.nan, not toward_zero, y, s, c, buffer)
     if reason == FAILED:
-        return 0j, False
-    return first + _closed(buffer, count, reason, reference, y, s, c, -1.0), True
+        return 0j, 0j, False
+    other, other_t = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)
+    return other - total, other_t - moment, True
 
 
 @njit(cache=True)
-def polygon(y: float, s: float, c: float, disc: float):
-    """``(reference, log|J e^{−φ(reference)}|, arg(J e^{−φ(reference)}), ok)`` for ``c ≥ 1``,
-    ``s ≥ 1``; ``reference`` is the upper complex saddle or the real saddle where ``Re φ`` has
-    its maximum on the axis."""
+def polygon(y: float, s: float, c: float, disc: float, low: tuple[float, float, float]):
+    """``(reference, J e^{−φ(reference)}, J_t e^{−φ(reference)}, ok)`` for ``c ≥ 1``, ``s ≥ 1``, with
+    ``J_t = ∫ t e^{φ} dt``; ``reference`` is the upper complex saddle or the real saddle where
+    ``Re φ`` has its maximum on the axis; ``low``: the low parts of (y, s, c) (:func:`~._steepest.saddle_slope`)."""
     buffer = np.empty(MAX_VERTICES, dtype=np.complex128)
     alpha = s - c - 1.0
     b = y + alpha
@@ -158,31 +175,34 @@ def polygon(y: float, s: float, c: float, disc: float):
         reference = complex(-b, math.sqrt(-disc)) / (2.0 * y)
         g2 = derivatives(reference, y, s, c)[1]
         direction = cmath.exp(0.5j * (math.pi - cmath.phase(g2)))
-        total, ok = _from_saddle(reference, direction, y, s, c, buffer)
-        return reference, math.log(abs(total)), cmath.phase(total), ok and total != 0
+        total, moment, ok = _from_saddle(reference, saddle_slope(reference, y, s, c, low), direction, y, s, c, buffer)
+        return reference, total, moment, ok and total != 0
     root = math.sqrt(disc)
     far = (-b - math.copysign(root, b)) / (2.0 * y)      # the root of larger modulus
     near = (s - 1.0) / (y * far)
-    # (peak, other saddle, the peak's far end): −∞ for roots below −1, else 0
-    peak, low = (far, near) if far < -1.0 else (near, far)
+    # the peak of Re φ on the axis, the other saddle, and the peak's far end (−∞ for roots below −1, else 0)
+    peak, other = (far, near) if far < -1.0 else (near, far)
     reference = complex(peak, 0.0)
-    toward_low = 1.0 if low > peak else -1.0
-    total = 0j
+    slope = saddle_slope(reference, y, s, c, low)
+    toward_other = 1.0 if other > peak else -1.0
     # the axis from the peak away from the other saddle (to 0, or to −∞)
-    count, reason = trace(reference, reference, complex(-toward_low, 0.0), math.nan, far > -1.0, y, s, c, buffer)
+    count, reason = trace(reference, slope, reference, complex(-toward_other, 0.0), math.nan, far > -1.0, y, s, c, buffer)
     if reason == FAILED:
-        return reference, 0.0, 0.0, False
-    total -= _closed(buffer, count, reason, reference, y, s, c, -1.0)
+        return reference, 0j, 0j, False
+    away, away_t = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)
+    total, moment = -away, -away_t
     # the axis from the peak to the other saddle, then its steepest-descent path upward
-    count, reason = trace(reference, reference, complex(toward_low, 0.0), low, False, y, s, c, buffer)
+    count, reason = trace(reference, slope, reference, complex(toward_other, 0.0), other, False, y, s, c, buffer)
     if reason == FAILED:
-        return reference, 0.0, 0.0, False
-    total += edges(buffer, count, reference, y, s, c)
+        return reference, 0j, 0j, False
+    part, part_t = edges(buffer, count, reference, slope, y, s, c)
+    total, moment = total + part, moment + part_t
     if reason == REACHED_TARGET:
-        count, reason = trace(reference, complex(low, 0.0), 1j, math.nan, far < -1.0, y, s, c, buffer)
+        count, reason = trace(reference, slope, complex(other, 0.0), 1j, math.nan, far < -1.0, y, s, c, buffer)
         if reason == FAILED:
-            return reference, 0.0, 0.0, False
-        total += _closed(buffer, count, reason, reference, y, s, c, -1.0)
+            return reference, 0j, 0j, False
+        part, part_t = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)
+        total, moment = total + part, moment + part_t
     if far < -1.0:       # the pieces ran from −∞ to 0
-        total = -total
-    return reference, math.log(abs(total)), cmath.phase(total), total != 0
+        total, moment = -total, -moment
+    return reference, total, moment, total != 0

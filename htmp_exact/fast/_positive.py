@@ -132,11 +132,13 @@ def endpoint_series(a: float, b: float, d: float, first: float, delta: float) ->
     previous, current = 0.0, 1.0
     power = 1.0
     total = 0.0
+    small = 0.0
     for k in range(300):
         term = current * power / (k + first)
         total += term
-        if k > 2 and abs(term) <= 1e-18 * abs(total):
+        if k > 2 and abs(term) + small <= 1e-18 * abs(total):   # two small terms: a coefficient may vanish
             break
+        small = abs(term)
         previous, current = current, ((a + d * (b - k)) * current + a * d * previous) / (k + 1)
         power *= delta
     return total

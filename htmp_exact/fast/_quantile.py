@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arguments import broadcast, groups
+from ._arguments import as_result, groups, points
 from ._cumulative import Cumulative
 from ._solution import CarrierLaw
 
@@ -39,13 +39,17 @@ def _carrier_quantile(law: CarrierLaw, lower: np.ndarray, upper: np.ndarray) -> 
     return x
 
 
-def _quantile(q, gamma, kappa, upper_tail: bool) -> np.ndarray:
-    q, gamma, kappa = broadcast(q, gamma, kappa, "q")
-    if np.any((q < 0) | (q > 1)):
-        raise ValueError("q must lie in [0, 1]")
+def _quantile(q: object, gamma: object, kappa: object, upper_tail: bool) -> np.ndarray:
+    q, gamma, kappa = points(q, gamma, kappa, "q")
+    outside = (q < 0) | (q > 1)
+    if np.any(outside):
+        raise ValueError(f"q must lie in [0, 1], got {q[outside].flat[0]!r}")
     out = np.full(q.shape, np.nan)
     flat_q, flat_out = q.ravel(), out.reshape(-1)
-    for g, k, sel in groups(gamma, kappa):
+    known = np.flatnonzero(~np.isnan(flat_q))
+    _, large = groups(gamma.ravel()[known], kappa.ravel()[known])
+    for g, k, sel in large:
+        sel = known[sel]
         cdf_q = 1 - flat_q[sel] if upper_tail else flat_q[sel]
         sf_q = flat_q[sel] if upper_tail else 1 - flat_q[sel]
         atom = 1 - 1 / g if g > 1 else 0.0
@@ -56,7 +60,7 @@ def _quantile(q, gamma, kappa, upper_tail: bool) -> np.ndarray:
             law = CarrierLaw.from_inputs(g, k)
             values[inside] = law.scale * _carrier_quantile(law, lower[inside], upper[inside])
         flat_out[sel] = values
-    return out
+    return as_result(out)
 
 
 def ppf(q, gamma, kappa) -> np.ndarray:

@@ -317,21 +317,24 @@ def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_ste
 
 
 @njit(cache=True)
-def _evaluate(ends, steps, base, values, nodes, bary, t, component):
-    """Component 0 (ρ) or 1 (v) of the dense output at the points ``t`` (binary search)."""
+def _evaluate(ends, steps, base, values, nodes, bary, t, shift, component):
+    """Component 0 (ρ) or 1 (v) of the dense output at the points ``t + shift`` (binary
+    search on the rounded sum; the step's local coordinate from ``(t − start) + shift``, so
+    that a small exact ``shift`` keeps its precision where ``|t|·ε`` would not)."""
     out = np.empty(t.size)
     n = steps.size
     increasing = steps[0] > 0
     for i in range(t.size):
+        point = t[i] + shift[i]
         lo = 0
         hi = n - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if (ends[mid] <= t[i]) if increasing else (ends[mid] >= t[i]):
+            if (ends[mid] <= point) if increasing else (ends[mid] >= point):
                 lo = mid
             else:
                 hi = mid - 1
-        pair = _interpolate(nodes, bary, values[lo], (t[i] - ends[lo]) / steps[lo])
+        pair = _interpolate(nodes, bary, values[lo], ((t[i] - ends[lo]) + shift[i]) / steps[lo])
         out[i] = base[lo, component, 0] + (base[lo, component, 1] + pair[component])
     return out
 
@@ -344,15 +347,18 @@ class RiccatiSolution(NamedTuple):
     base: np.ndarray
     increments: np.ndarray
 
-    def rho(self, t: np.ndarray) -> np.ndarray:
-        """ρ = Re u at the points ``t`` (inside the solved range)."""
-        return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY,
-                         np.ascontiguousarray(t, dtype=float), 0)
+    def rho(self, t: np.ndarray, shift: Optional[np.ndarray] = None) -> np.ndarray:
+        """ρ = Re u at the points ``t + shift`` (inside the solved range; see :func:`_evaluate`)."""
+        return self._component(t, shift, 0)
 
-    def v(self, t: np.ndarray) -> np.ndarray:
-        """v = log(−Im u) at the points ``t`` (inside the solved range)."""
-        return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY,
-                         np.ascontiguousarray(t, dtype=float), 1)
+    def v(self, t: np.ndarray, shift: Optional[np.ndarray] = None) -> np.ndarray:
+        """v = log(−Im u) at the points ``t + shift`` (inside the solved range)."""
+        return self._component(t, shift, 1)
+
+    def _component(self, t: np.ndarray, shift: Optional[np.ndarray], component: int) -> np.ndarray:
+        t = np.ascontiguousarray(t, dtype=float)
+        shift = np.zeros_like(t) if shift is None else np.ascontiguousarray(shift, dtype=float)
+        return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY, t, shift, component)
 
 
 def solve(a: float, b: float, t0: float, rho0: float, v0: float, t_end: float) -> RiccatiSolution:

@@ -25,7 +25,8 @@ import math
 
 from numba import njit
 
-from ._special import clog1p
+from ._special import clog1pmx, dd_add, dd_mul, log1pmx
+
 
 LEVEL = 37.0        # the path is followed until e^{−τ²} < e^{−LEVEL}
 MAX_STEP = 0.5      # trapezoid step in τ (error e^{−π²/h²} for an entire t'(τ))
@@ -46,60 +47,71 @@ def derivatives(t: complex, y: float, s: float, c: float):
 
 
 @njit(cache=True)
-def _log1p_complex(re: float, im: float):
-    """``log(1 + z)`` for ``z = re + i·im`` as (real, imaginary) parts, accurate for small |z|."""
-    modulus = re * (2.0 + re) + im * im          # |1 + z|² − 1
-    if abs(modulus) < 0.5:
-        real = 0.5 * math.log1p(modulus)
-    else:
-        real = 0.5 * math.log((1.0 + re) ** 2 + im * im)
-    return real, math.atan2(im, 1.0 + re)
+def saddle_slope(t: complex, y: float, s: float, c: float, low: tuple[float, float, float]) -> complex:
+    """``φ'(t) = q(t)/(t(1+t))`` at a (rounded) saddle t, with ``q(t) = y t² + (y + s − 1 − c) t + (s − 1)``
+    in double-double arithmetic, with the parameters' low parts ``low = (y_lo, s_lo, c_lo)``:
+    q's terms are ~s while q(t) ~ ε s, so the plain sum would leave ``ε s`` in φ' (and
+    ``ε √s τ`` in :func:`centred_phi` along the path)."""
+    u, v = t.real, t.imag
+    y_lo, s_lo, c_lo = low
+    below_hi, below_lo = dd_add(s, s_lo, -1.0, 0.0)                 # s − 1
+    b_hi, b_lo = dd_add(y, y_lo, below_hi, below_lo)
+    b_hi, b_lo = dd_add(b_hi, b_lo, -c, -c_lo)                      # y + s − 1 − c
+    yu_hi, yu_lo = dd_mul(y, y_lo, u, 0.0)
+    re_hi, re_lo = dd_mul(yu_hi, yu_lo, u, 0.0)                     # y u²
+    yv_hi, yv_lo = dd_mul(y, y_lo, v, 0.0)
+    sq_hi, sq_lo = dd_mul(yv_hi, yv_lo, v, 0.0)                     # y v²
+    re_hi, re_lo = dd_add(re_hi, re_lo, -sq_hi, -sq_lo)
+    bu_hi, bu_lo = dd_mul(b_hi, b_lo, u, 0.0)
+    re_hi, re_lo = dd_add(re_hi, re_lo, bu_hi, bu_lo)
+    re_hi, re_lo = dd_add(re_hi, re_lo, below_hi, below_lo)
+    im_hi, im_lo = dd_add(2.0 * yu_hi, 2.0 * yu_lo, b_hi, b_lo)      # 2yu + b
+    return complex(re_hi + re_lo, v * (im_hi + im_lo)) / (t * (1.0 + t))
 
 
 @njit(cache=True)
-def centred_phi(t: complex, centre: complex, y: float, s: float, c: float) -> complex:
-    """``φ(t) − φ(centre)`` in the centred form ``y d + (s−1) log(1 + d/centre) − c log(1 + d/(1+centre))``
-    (principal logarithms; both points in the closed upper half plane)."""
+def centred_phi(t: complex, centre: complex, slope: complex, y: float, s: float, c: float) -> complex:
+    """``φ(t) − φ(centre)`` for a saddle ``centre`` with ``slope = φ'(centre)``
+    (:func:`saddle_slope`): ``slope·d + (s−1) g(d/centre) − c g(d/(1+centre))``,
+    ``g(z) = log(1 + z) − z``, ``d = t − centre`` — the terms linear in d, each ~s|d|, cancel
+    exactly (principal logarithms; both points in the closed upper half plane)."""
     d = t - centre
-    e0 = d / centre
-    e1 = d / (1.0 + centre)
-    r0, i0 = _log1p_complex(e0.real, e0.imag)
-    r1, i1 = _log1p_complex(e1.real, e1.imag)
-    return complex(y * d.real + (s - 1.0) * r0 - c * r1, y * d.imag + (s - 1.0) * i0 - c * i1)
+    return slope * d + (s - 1.0) * clog1pmx(d / centre) - c * clog1pmx(d / (1.0 + centre))
 
 
 @njit(cache=True)
-def _follow(centre: complex, first: complex, second: complex, third: complex, h: float, sign: float,
-            y: float, s: float, c: float):
+def _follow(centre: complex, slope: complex, first: complex, second: complex, third: complex, h: float,
+            sign: float, y: float, s: float, c: float):
     """Trapezoid nodes on one half of the path (τ = sign·k·h, k ≥ 1) from the saddle
     ``centre``, with Taylor coefficients ``t'(0), t''(0), t'''(0) = first, second, third``.
-    Returns ``(Σ e^{−τ²} t'(τ), ok)``; ok is False if a node leaves the closed upper half
-    plane or Newton's method fails (the caller then uses another path).
+    Returns ``(Σ e^{−τ²} t'(τ), Σ e^{−τ²} t(τ) t'(τ), ok)``; ok is False if a node leaves the
+    closed upper half plane or Newton's method fails (the caller then uses another path).
 
     Each node starts from the Taylor polynomial of the path at the previous node (third
     order, plus a fourth-order term from the change of t''') and takes Newton steps on
     ``φ(t) − φ(centre) + τ²`` until a step is below ``1e-7`` of the node spacing (the
     quadratic convergence then leaves about 1e-14 of it)."""
     total = 0j
+    moment = 0j
     t, d1_t, d2_t, d3_t, d4_t = centre, first, second, third, 0j
     tau = 0.0
     for k in range(1, MAX_NODES):
         new = sign * k * h
         if new * new > LEVEL:
-            return total, True
+            return total, moment, True
         dt = new - tau
         guess = t + dt * (d1_t + dt * (0.5 * d2_t + dt * (d3_t / 6.0 + dt * d4_t / 24.0)))
         converged = False
         for _ in range(NEWTON):
             if guess.imag < 0.0 or abs(guess) < 1e-300 or abs(1.0 + guess) < 1e-300:
-                return total, False
-            step = (centred_phi(guess, centre, y, s, c) + new * new) / derivatives(guess, y, s, c)[0]
+                return total, moment, False
+            step = (centred_phi(guess, centre, slope, y, s, c) + new * new) / derivatives(guess, y, s, c)[0]
             guess -= step
             if abs(step) < 1e-7 * h * abs(d1_t):
                 converged = True
                 break
         if not converged or guess.imag < 0.0:
-            return total, False
+            return total, moment, False
         t, tau = guess, new
         g1, g2, g3 = derivatives(t, y, s, c)
         d1_t = -2.0 * tau / g1
@@ -107,17 +119,20 @@ def _follow(centre: complex, first: complex, second: complex, third: complex, h:
         third_new = -(g3 * d1_t * d1_t * d1_t + 3.0 * g2 * d1_t * d2_t) / g1
         d4_t = (third_new - d3_t) / dt if k > 1 else 0j
         d3_t = third_new
-        total += math.exp(-tau * tau) * d1_t
-    return total, False
+        weight = math.exp(-tau * tau) * d1_t
+        total += weight
+        moment += weight * t
+    return total, moment, False
 
 
 @njit(cache=True)
-def complex_saddle(y: float, s: float, c: float, disc: float):
-    """``(t_s, log|∫ e^{φ − φ(t_s)} dt|, arg ∫ e^{φ − φ(t_s)} dt, ok)`` through the upper saddle
-    ``t_s = (−(y+α) + i√(−disc))/(2y)`` (``disc < 0``)."""
+def complex_saddle(y: float, s: float, c: float, disc: float, low: tuple[float, float, float]):
+    """``(t_s, ∫ e^{φ − φ(t_s)} dt, ∫ t e^{φ − φ(t_s)} dt, ok)`` through the upper saddle
+    ``t_s = (−(y+α) + i√(−disc))/(2y)`` (``disc < 0``), in the direction of the path's
+    parametrization (from one end to the other; the caller needs moduli and ratios only)."""
     alpha = s - c - 1.0
     centre = complex(-(y + alpha), math.sqrt(-disc)) / (2.0 * y)
-    g1, g2, g3 = derivatives(centre, y, s, c)
+    _, g2, g3 = derivatives(centre, y, s, c)
     inv0, inv1 = 1.0 / centre, 1.0 / (1.0 + centre)
     g4 = 6.0 * (c * (inv1 * inv1) * (inv1 * inv1) - (s - 1.0) * (inv0 * inv0) * (inv0 * inv0))
     first = cmath.sqrt(-2.0 / g2)
@@ -125,17 +140,18 @@ def complex_saddle(y: float, s: float, c: float, disc: float):
     square = first * first
     a3 = -(0.5 * g2 * a2 * a2 + 0.5 * g3 * square * a2 + g4 * square * square / 24.0) / (g2 * first)
     second, third = 2.0 * a2, 6.0 * a3
-    # singularities of t(τ): the conjugate saddle continued across (−1, 0) or (−∞, −1)
+    # singularities of t(τ) at τ² = φ(t_s) − φ(t̄_s): the conjugate saddle reached across
+    # (0, ∞), (−1, 0) or (−∞, −1), where Im φ jumps by 0, 2π(s−1), 2π(s−1−c); |Im τ| = √|gap|
     im_phi = y * centre.imag + (s - 1.0) * cmath.phase(centre) - c * cmath.phase(1.0 + centre)
     gap = im_phi - math.pi * (s - 1.0)
-    distance = math.sqrt(min(abs(gap), abs(gap + math.pi * c)))
+    distance = math.sqrt(min(abs(im_phi), abs(gap), abs(gap + math.pi * c)))
     h = min(MAX_STEP, distance / SAFETY)
     if h < MIN_STEP:
-        return centre, 0.0, 0.0, False
-    upper, ok_upper = _follow(centre, first, second, third, h, 1.0, y, s, c)
-    lower, ok_lower = _follow(centre, first, second, third, h, -1.0, y, s, c)
-    total = h * (first + upper + lower)
-    return centre, math.log(abs(total)), cmath.phase(total), ok_upper and ok_lower
+        return centre, 0j, 0j, False
+    slope = saddle_slope(centre, y, s, c, low)
+    upper, upper_t, ok_upper = _follow(centre, slope, first, second, third, h, 1.0, y, s, c)
+    lower, lower_t, ok_lower = _follow(centre, slope, first, second, third, h, -1.0, y, s, c)
+    return centre, h * (first + upper + lower), h * (first * centre + upper_t + lower_t), ok_upper and ok_lower
 
 
 @njit(cache=True)
@@ -148,14 +164,15 @@ def _real_derivatives(t: float, y: float, s: float, c: float):
 
 
 @njit(cache=True)
-def centred_real(t: float, centre: float, y: float, s: float, c: float) -> float:
-    """``Re φ(t) − Re φ(centre)`` for t on the same side of 0 and of −1 as ``centre``."""
+def centred_real(t: float, centre: float, slope: float, y: float, s: float, c: float) -> float:
+    """``Re φ(t) − Re φ(centre)`` for t on the same side of 0 and of −1 as a real saddle
+    ``centre`` (``slope = φ'(centre)``; see :func:`centred_phi`)."""
     d = t - centre
-    return y * d + (s - 1.0) * math.log1p(d / centre) - c * math.log1p(d / (1.0 + centre))
+    return slope * d + (s - 1.0) * log1pmx(d / centre) - c * log1pmx(d / (1.0 + centre))
 
 
 @njit(cache=True)
-def _follow_real(centre: float, first: float, second: float, h: float, sign: float,
+def _follow_real(centre: float, slope: float, first: float, second: float, h: float, sign: float,
                  y: float, s: float, c: float):
     """Real counterpart of :func:`_follow` along the axis (the path stays on one side of 0 and −1)."""
     total = 0.0
@@ -171,7 +188,7 @@ def _follow_real(centre: float, first: float, second: float, h: float, sign: flo
         for _ in range(NEWTON):
             if guess * centre <= 0.0 or (1.0 + guess) * (1.0 + centre) <= 0.0:
                 return total, False
-            residual = centred_real(guess, centre, y, s, c) + new * new
+            residual = centred_real(guess, centre, slope, y, s, c) + new * new
             guess -= residual / _real_derivatives(guess, y, s, c)[0]
             if abs(residual) < 1e-10:
                 converged = True
@@ -188,15 +205,16 @@ def _follow_real(centre: float, first: float, second: float, h: float, sign: flo
 
 
 @njit(cache=True)
-def real_peak(peak: float, y: float, s: float, c: float):
+def real_peak(peak: float, y: float, s: float, c: float, low: tuple[float, float, float]):
     """``(log|∫ e^{φ − φ(peak)} dt|, ok)`` along the real axis through ``peak``, a maximum of
     ``Re φ`` on the axis, truncated where ``e^{−τ²} < e^{−LEVEL}`` on both sides (the caller
     checks that the rest of the path, past the minimum beyond, is negligible)."""
-    g1, g2, g3 = _real_derivatives(peak, y, s, c)
+    _, g2, g3 = _real_derivatives(peak, y, s, c)
     if not g2 < 0.0:
         return 0.0, False
     first = math.sqrt(-2.0 / g2)
     second = 2.0 * g3 / (3.0 * g2 * g2)
-    upper, ok_upper = _follow_real(peak, first, second, MAX_STEP, 1.0, y, s, c)
-    lower, ok_lower = _follow_real(peak, first, second, MAX_STEP, -1.0, y, s, c)
+    slope = saddle_slope(complex(peak, 0.0), y, s, c, low).real
+    upper, ok_upper = _follow_real(peak, slope, first, second, MAX_STEP, 1.0, y, s, c)
+    lower, ok_lower = _follow_real(peak, slope, first, second, MAX_STEP, -1.0, y, s, c)
     return math.log(abs(MAX_STEP * (first + upper + lower))), ok_upper and ok_lower
