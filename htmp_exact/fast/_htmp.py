@@ -99,8 +99,7 @@ def _logpdf_positive(x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.
     values = x.copy()
     few = _grouped(values, gamma, kappa, _logpdf_group, MIN_GROUP)
     if few.size:
-        result = np.empty(few.size)
-        logpdf_points(x[few], gamma[few], kappa[few], result)
+        result = logpdf_points(x[few], gamma[few], kappa[few])
         for j in np.flatnonzero(np.isnan(result)):
             i = few[j]
             result[j] = _logpdf_group(float(gamma[i]), float(kappa[i]), x[i:i + 1])[0]

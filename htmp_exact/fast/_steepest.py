@@ -11,8 +11,7 @@ of the value above the cut).  The saddles of φ are the roots of
 ``φ(t) − φ(t_s) = −τ²`` (τ real), so ``J = e^{φ(t_s)} ∫ e^{−τ²} t'(τ) dτ`` with
 ``t' = −2τ/φ'(t)``: the trapezoidal rule in τ converges like ``e^{−2πd/h}``, d the distance
 from the real τ axis of the nearest singularity of ``t(τ)`` (another saddle).  Each node
-is found by Newton's method on ``φ(t) − φ(t_s) + τ²`` from a third-order Taylor step
-along the path.
+is found by Halley's method on ``φ(t) − φ(t_s) + τ²`` from a Taylor step along the path.
 
 :func:`complex_saddle` does this through the upper complex saddle (the bulk);
 :func:`real_peak` along the real axis through a real saddle that is a maximum of the
@@ -23,6 +22,7 @@ from __future__ import annotations
 import cmath
 import math
 
+import numpy as np
 from numba import njit
 
 from ._special import clog1pmx, dd_add, dd_mul, log1pmx
@@ -33,7 +33,8 @@ MAX_STEP = 0.5      # trapezoid step in τ (error e^{−π²/h²} for an entire 
 SAFETY = 5.5        # step ≤ d/SAFETY: error ~ e^{−2π·SAFETY} from a singularity at distance d
 MIN_STEP = 0.15     # below: too many nodes (the polygon of :mod:`._polygon` instead)
 MAX_NODES = 400
-NEWTON = 10
+ITERATIONS = 10     # Halley steps per node before giving up
+HALLEY_DONE = 2e-5  # a Halley step below this (of the node spacing) leaves ~(2e-5)³: the node is final
 
 
 @njit(cache=True)
@@ -71,12 +72,27 @@ def saddle_slope(t: complex, y: float, s: float, c: float, low: tuple[float, flo
 
 @njit(cache=True)
 def centred_phi(t: complex, centre: complex, slope: complex, y: float, s: float, c: float) -> complex:
-    """``φ(t) − φ(centre)`` for a saddle ``centre`` with ``slope = φ'(centre)``
-    (:func:`saddle_slope`): ``slope·d + (s−1) g(d/centre) − c g(d/(1+centre))``,
-    ``g(z) = log(1 + z) − z``, ``d = t − centre`` — the terms linear in d, each ~s|d|, cancel
-    exactly (principal logarithms; both points in the closed upper half plane)."""
+    """``φ(t) − φ(centre)`` for a saddle ``centre`` with ``slope = φ'(centre)`` (:func:`saddle_slope`),
+    principal logarithms, both points in the closed upper half plane.
+
+    Near the saddle (``|d| < |centre|/2`` and ``|d| < |1 + centre|/2``, ``d = t − centre``):
+    ``slope·d + (s−1) g(d/centre) − c g(d/(1+centre))`` with ``g(z) = log(1 + z) − z`` — the
+    terms linear in d, each ~s|d|, cancel exactly.  Elsewhere ``y d + (s−1) log(t/centre)
+    − c log((1+t)/(1+centre))``, where no term is much larger than the sum."""
     d = t - centre
-    return slope * d + (s - 1.0) * clog1pmx(d / centre) - c * clog1pmx(d / (1.0 + centre))
+    e0, e1 = d / centre, d / (1.0 + centre)
+    if e0.real * e0.real + e0.imag * e0.imag < 0.25 and e1.real * e1.real + e1.imag * e1.imag < 0.25:
+        return slope * d + (s - 1.0) * clog1pmx(e0) - c * clog1pmx(e1)
+    return y * d + (s - 1.0) * _log_ratio(e0, t, centre) - c * _log_ratio(e1, 1.0 + t, 1.0 + centre)
+
+
+@njit(cache=True)
+def _log_ratio(e: complex, top: complex, bottom: complex) -> complex:
+    """``log(top/bottom)`` for ``top/bottom = 1 + e``: ``log(1 + e)`` for small e, the logarithms
+    of the points themselves elsewhere (as t → 0 or −1, 1 + e would cancel)."""
+    if e.real * e.real + e.imag * e.imag < 0.25:
+        return clog1pmx(e) + e
+    return np.log(top) - np.log(bottom)
 
 
 @njit(cache=True)
@@ -85,12 +101,12 @@ def _follow(centre: complex, slope: complex, first: complex, second: complex, th
     """Trapezoid nodes on one half of the path (τ = sign·k·h, k ≥ 1) from the saddle
     ``centre``, with Taylor coefficients ``t'(0), t''(0), t'''(0) = first, second, third``.
     Returns ``(Σ e^{−τ²} t'(τ), Σ e^{−τ²} t(τ) t'(τ), ok)``; ok is False if a node leaves the
-    closed upper half plane or Newton's method fails (the caller then uses another path).
+    closed upper half plane or Halley's method fails (the caller then uses another path).
 
     Each node starts from the Taylor polynomial of the path at the previous node (third
-    order, plus a fourth-order term from the change of t''') and takes Newton steps on
-    ``φ(t) − φ(centre) + τ²`` until a step is below ``1e-7`` of the node spacing (the
-    quadratic convergence then leaves about 1e-14 of it)."""
+    order, plus a fourth-order term from the change of t''', ~1e-5 of the node spacing
+    off) and takes Halley steps on ``φ(t) − φ(centre) + τ²`` until a step is below
+    :data:`HALLEY_DONE` of the spacing (cubic convergence: usually one step)."""
     total = 0j
     moment = 0j
     t, d1_t, d2_t, d3_t, d4_t = centre, first, second, third, 0j
@@ -102,12 +118,14 @@ def _follow(centre: complex, slope: complex, first: complex, second: complex, th
         dt = new - tau
         guess = t + dt * (d1_t + dt * (0.5 * d2_t + dt * (d3_t / 6.0 + dt * d4_t / 24.0)))
         converged = False
-        for _ in range(NEWTON):
+        for _ in range(ITERATIONS):
             if guess.imag < 0.0 or abs(guess) < 1e-300 or abs(1.0 + guess) < 1e-300:
                 return total, moment, False
-            step = (centred_phi(guess, centre, slope, y, s, c) + new * new) / derivatives(guess, y, s, c)[0]
+            residual = centred_phi(guess, centre, slope, y, s, c) + new * new
+            g1, g2, _ = derivatives(guess, y, s, c)
+            step = 2.0 * residual * g1 / (2.0 * g1 * g1 - residual * g2)     # Halley: cubic convergence
             guess -= step
-            if abs(step) < 1e-7 * h * abs(d1_t):
+            if abs(step) < HALLEY_DONE * h * abs(d1_t):
                 converged = True
                 break
         if not converged or guess.imag < 0.0:
@@ -166,9 +184,13 @@ def _real_derivatives(t: float, y: float, s: float, c: float):
 @njit(cache=True)
 def centred_real(t: float, centre: float, slope: float, y: float, s: float, c: float) -> float:
     """``Re φ(t) − Re φ(centre)`` for t on the same side of 0 and of −1 as a real saddle
-    ``centre`` (``slope = φ'(centre)``; see :func:`centred_phi`)."""
+    ``centre`` (``slope = φ'(centre)``; the two forms of :func:`centred_phi`)."""
     d = t - centre
-    return slope * d + (s - 1.0) * log1pmx(d / centre) - c * log1pmx(d / (1.0 + centre))
+    e0, e1 = d / centre, d / (1.0 + centre)
+    if abs(e0) < 0.5 and abs(e1) < 0.5:
+        return slope * d + (s - 1.0) * log1pmx(e0) - c * log1pmx(e1)
+    return (y * d + (s - 1.0) * (log1pmx(e0) + e0 if abs(e0) < 0.5 else math.log(t / centre))
+            - c * (log1pmx(e1) + e1 if abs(e1) < 0.5 else math.log((1.0 + t) / (1.0 + centre))))
 
 
 @njit(cache=True)
@@ -185,12 +207,14 @@ def _follow_real(centre: float, slope: float, first: float, second: float, h: fl
         dt = new - tau
         guess = t + dt * (d1_t + dt * (0.5 * d2_t + dt * d3_t / 6.0))
         converged = False
-        for _ in range(NEWTON):
+        for _ in range(ITERATIONS):
             if guess * centre <= 0.0 or (1.0 + guess) * (1.0 + centre) <= 0.0:
                 return total, False
             residual = centred_real(guess, centre, slope, y, s, c) + new * new
-            guess -= residual / _real_derivatives(guess, y, s, c)[0]
-            if abs(residual) < 1e-10:
+            g1, g2, _ = _real_derivatives(guess, y, s, c)
+            step = 2.0 * residual * g1 / (2.0 * g1 * g1 - residual * g2)
+            guess -= step
+            if abs(step) < HALLEY_DONE * h * abs(d1_t):
                 converged = True
                 break
         if not converged:
