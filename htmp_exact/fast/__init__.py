@@ -1,46 +1,47 @@
-r"""Fast float64 HTMP pdf, logpdf, cdf, sf, ppf, isf, Stieltjes transform and MP closed forms, numpy-vectorized (not certified).
+r"""Fast float64 evaluation of HTMP(γ, κ) and MP(γ): pdf, logpdf, cdf, sf, ppf, isf, Stieltjes
+transform, numpy-vectorized (not certified; measured accuracy in docs/fast-path.md).
 
-Algorithm (a Riccati equation for the logarithmic derivative of U on the cut)
---------------------------------------------------------------------------------
-Let ``w(y) = U(c, −α, y e^{iπ})`` (SPEC §3, value above the cut), ``t = log y`` and
-``u = d log w / d t = y w'/w``.  Kummer's equation (DLMF 13.2.1) with ``z = −y`` gives
+Two routes, chosen per parameter pair (automatic choice)
+---------------------------------------------------------
+* **Grouped** (a pair with at least :data:`MIN_GROUP` points; always for cdf, sf, ppf, isf,
+  stieltjes): one solve of a Riccati equation per (γ, κ).  With ``w(y) = U(c, −α, y e^{iπ})``
+  (SPEC §3, above the cut), ``t = log y`` and ``u = y w'/w = ρ − i e^v``, Kummer's equation
+  (DLMF 13.2.1) gives
 
-    du/dt = (1 − b − y) u − u² − a y,        a = c,  b = −α,  y = e^t.
+      ρ' = (1 − b − y) ρ − ρ² + e^{2v} − a y,      v' = 1 − b − y − 2ρ      (a = c, b = −α),
 
-``w`` never vanishes on the cut, so ``u`` is smooth (no poles, no oscillation), and
-the density is its imaginary part: with ``θ = arg w`` and ``F(x) = −θ(sx)/(πc)``
-(the phase formula of the exact path), ``p(x) = −Im u(t) / (π c x)``.  We integrate
-``ρ = Re u`` and ``v = log(−Im u)``:
+  and ``p(x) = e^v/(π c x)``.  Perturbations decay away from the bulk, so the equation is
+  integrated outward from x = 1 (:mod:`._solution`) by 8-stage Radau IIA collocation
+  (:mod:`._riccati`), from ``u = m + y conj(J_t/J)`` at y = s computed by the per-point
+  quadrature below (c ≥ 1) or from the certified boundary value of the Stieltjes transform
+  (:func:`htmp_exact.exact.stieltjes_boundary`, c < 1).  cdf/sf: Gauss–Legendre quadrature of
+  ``dF/dt = e^v/(πc)`` from anchors in both tails (:mod:`._cumulative`); quantiles by Newton
+  steps on it (:mod:`._quantile`); Stieltjes transform by Cauchy-integral panels
+  (:mod:`._stieltjes`).  Set-up ~0.2–2 ms per pair, then ~0.1 µs per point.
+* **Per point** (pairs with fewer points; logpdf and pdf): U on the cut from DLMF 13.4.4 after
+  Kummer's transformation, ``Γ(s) U(s, α+2, y e^{−iπ}) = ∫ e^{yt} t^{s−1} (1+t)^{−c} dt``:
+  for ``c < 1`` as two positive integrals along the negative axis (:mod:`._positive`), for
+  ``c ≥ 1`` by the trapezoidal rule on the steepest-descent path through a saddle
+  (:mod:`._steepest`) or Gauss–Legendre on a traced polygon (:mod:`._polygon`), normalized
+  at the saddle without large terms (:mod:`._normalization`); closed forms for
+  ``y > 10^100`` and ``y < 10^-25`` (:mod:`._pointwise`).  ~2–40 µs per point.
 
-    ρ' = (1 − b − y) ρ − ρ² + e^{2v} − a y,      v' = 1 − b − y − 2ρ,
+γ > 1 through the duality of SPEC §3 (the atom ``1 − 1/γ`` at 0).  MP(γ) (SPEC §2):
+closed forms, with the mass next to each edge computed directly (:mod:`._marchenko_pastur`).
 
-so ``logpdf = v − log(π c x)`` keeps its accuracy where the pdf underflows.
-Perturbations of ``(ρ, v)`` scale like ``−Im u``, which decreases away from the bulk
-in both directions, so the equation is integrated **outward from x = 1** (the mean):
-down to the smallest and up to the largest requested x.  The starting value
-``u(log s) = s·c·U(c+1, 1−α, −s)/U(c, −α, −s)`` (DLMF 13.3.22) is computed once per
-(γ, κ) by the certified path (:mod:`htmp_exact.exact`), then rounded to float64.
-The integrator is Radau IIA collocation with 8 stages (:mod:`htmp_exact.fast._riccati`,
-compiled with numba): L-stable, so neither the stiff tails nor the oscillatory bulk at
-large κ limit its steps; global errors near 1e-15.
-
-cdf and sf: ``dF/dt = e^v/(π c)`` is integrated by Gauss–Legendre quadrature over the
-solver's steps (split where v falls steeply; :mod:`htmp_exact.fast._cumulative`), from
-anchors 50 e-folds of the density beyond the requested range, where the mass left over
-is bounded below 1e-20 of the rest: ``F(x) = F(anchor) + ∫`` below x = 1 and
-``sf(x) = sf(anchor) + ∫`` above, so both tails keep their relative accuracy.  A lower
-tail too slow for that (α + 1 < 0.5) is anchored at y ≤ 1e-18/max(1, c) by the closed form
-of the two leading terms of U at 0 (:func:`~htmp_exact.fast._cumulative.small_y_cdf`).  ppf/isf: Newton
-steps on log F (log sf) over one solve on [1e-300, 1e300].
-Stieltjes transform: ``S(z) = ∫ p(x)/(x − z) dx`` by Gauss–Legendre panels over the same
-solution, refined toward ``Re z`` next to the support (:mod:`htmp_exact.fast._stieltjes`).
-γ > 1 uses the exact duality of SPEC §3 (the atom ``1 − 1/γ`` at 0).  MP(γ): closed forms
-(SPEC §2) for ``mp_pdf``, ``mp_cdf``, ``mp_sf``, ``mp_stieltjes``; bisection for ``mp_ppf``.
-
-Cost: one certified evaluation (the start) and one ODE solve (1–10 ms) per distinct (γ, κ),
-then about 0.13 µs per point (0.26 ms per Stieltjes point next to the support).  Domain
-and measured errors: see the README and ``tests/test_fast.py``.  Conventions as in
-scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0 (plus nothing), sf 1.
+Input policy
+------------
+* ``x`` (``q``, ``z``): int or float numbers or arrays of them (``z`` may be complex),
+  broadcast with γ and κ.  NaN gives NaN at that position; ``x = ±inf`` gives the limits
+  (pdf 0, logpdf −inf, cdf 0/1, sf 1/0; S(z) → 0).  bool, complex x or q, None, strings,
+  object arrays (e.g. ``flint.arb``) raise ``TypeError`` naming the argument; ``q`` outside
+  [0, 1] and ``z`` on [0, ∞) raise ``ValueError``.
+* ``gamma``, ``kappa``: real, not bool, finite and > 0 (``TypeError``/``ValueError`` naming
+  the parameter, its value and the valid range); a pair outside the validated domain
+  :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` raises ``ValueError`` pointing to
+  :mod:`htmp_exact.exact`.
+* Scalar input gives a numpy scalar (``numpy.float64``, ``numpy.complex128``), as scipy does.
+* Conventions as in scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0, sf 1.
 """
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ from ._stieltjes import stieltjes
 __all__ = [
     "GAMMA_RANGE",
     "KAPPA_RANGE",
+    "MIN_GROUP",
     "cdf",
     "isf",
     "logpdf",

@@ -13,7 +13,7 @@ Input policy (also in the package docstring and docs/fast-path.md):
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -120,8 +120,8 @@ def groups(gamma: np.ndarray, kappa: np.ndarray, min_size: int = 1
     indices of the points whose pair has fewer than ``min_size`` points, and ``large`` yields
     ``(γ, κ, flat indices)`` for each other pair.
 
-    One sort of integer keys (not ``np.unique(axis=0)``, 20× slower on 10⁵ pairs); no sort
-    at all when every point has the same pair.
+    Sorts of integer keys (not ``np.unique(axis=0)``, 20× slower on 10⁵ pairs); no sort at
+    all when every point has the same pair.
     """
     g, k = gamma.ravel(), kappa.ravel()
     if g.size == 0:
@@ -133,13 +133,13 @@ def groups(gamma: np.ndarray, kappa: np.ndarray, min_size: int = 1
     g_values, g_index = np.unique(g, return_inverse=True)
     k_values, k_index = np.unique(k, return_inverse=True)
     key = g_index.ravel() * k_values.size + k_index.ravel()
-    sizes = np.bincount(key)
-    few = sizes[key] < min_size
-    order = np.argsort(np.where(few, -1, key), kind="stable")[np.count_nonzero(few):]
+    labels, group, sizes = np.unique(key, return_inverse=True, return_counts=True)
+    few = sizes[group] < min_size
+    order = np.argsort(np.where(few, -1, group), kind="stable")[np.count_nonzero(few):]
 
     def large() -> Iterator[tuple[float, float, np.ndarray]]:
-        for sel in np.split(order, np.flatnonzero(np.diff(key[order])) + 1):
+        for sel in np.split(order, np.flatnonzero(np.diff(group[order])) + 1):
             if sel.size:
-                index = key[sel[0]]
+                index = labels[group[sel[0]]]
                 yield float(g_values[index // k_values.size]), float(k_values[index % k_values.size]), sel
     return np.flatnonzero(few), large()

@@ -14,8 +14,19 @@ import math
 from numba import njit
 
 from ._positive import positive_integrals
-from ._special import (dd_add, dd_div, dd_mul, digamma, half_log_plus_remainder, log_gamma_over_power,
-                       log_gamma_ratio, log1pmx, stirling_remainder, two_product, two_sum)
+from ._special import (
+    dd_add,
+    dd_div,
+    dd_mul,
+    digamma,
+    half_log_plus_remainder,
+    log1pmx,
+    log_gamma_over_power,
+    log_gamma_ratio,
+    stirling_remainder,
+    two_product,
+    two_sum,
+)
 
 Y_FAR = 1e100        # beyond y = s x: the leading term of U's expansion (DLMF 13.7.3)
 SMALL_Y = 1e-25      # (c + s + 1) y below this: the two leading terms of U at 0 (DLMF 13.2.42)
@@ -41,7 +52,8 @@ def parameters(gamma: float, kappa: float, x: float):
     y = s * x / scale
     y_lo = 0.0
     if 1e-280 < y < Y_FAR:
-        y, y_lo = dd_div(*dd_mul(s, s_lo, x, 0.0), scale, 0.0)
+        product_hi, product_lo = dd_mul(s, s_lo, x, 0.0)
+        y, y_lo = dd_div(product_hi, product_lo, scale, 0.0)
     return c, s, m_hi + m_lo, y, (y_lo, s_lo, c_lo), scale
 
 
@@ -70,20 +82,26 @@ def normalization(centre: complex, y: float, s: float, c: float, low: tuple[floa
     y_lo, s_lo, c_lo = low
     u, v = centre.real, centre.imag
     below_hi, below_lo = dd_add(s, s_lo, -1.0, 0.0)                         # s − 1
-    square_hi, square_lo = dd_add(*two_product(u, u), *two_product(v, v))   # |t|²
+    uu_hi, uu_lo = two_product(u, u)
+    vv_hi, vv_lo = two_product(v, v)
+    square_hi, square_lo = dd_add(uu_hi, uu_lo, vv_hi, vv_lo)               # |t|²
     shifted_hi, shifted_lo = two_sum(1.0, u)
     outer_hi, outer_lo = dd_mul(shifted_hi, shifted_lo, shifted_hi, shifted_lo)
-    outer_hi, outer_lo = dd_add(outer_hi, outer_lo, *two_product(v, v))     # |1 + t|²
-    first_hi, first_lo = dd_add(*dd_mul(y, y_lo, square_hi, square_lo), -below_hi, -below_lo)
-    second_hi, second_lo = dd_add(*dd_mul(y, y_lo, outer_hi, outer_lo), -c, -c_lo)
+    outer_hi, outer_lo = dd_add(outer_hi, outer_lo, vv_hi, vv_lo)           # |1 + t|²
+    first_hi, first_lo = dd_mul(y, y_lo, square_hi, square_lo)
+    first_hi, first_lo = dd_add(first_hi, first_lo, -below_hi, -below_lo)
+    second_hi, second_lo = dd_mul(y, y_lo, outer_hi, outer_lo)
+    second_hi, second_lo = dd_add(second_hi, second_lo, -c, -c_lo)
     below = below_hi + below_lo
     e0, e1 = (first_hi + first_lo) / below, (second_hi + second_lo) / c
     value = (math.log(s) - 2.0 * math.log(y) + half_log_plus_remainder(below) - 0.5 * math.log(c)
              - stirling_remainder(c))
     if abs(e0) < 0.5 and abs(e1) < 0.5:
         return value - below * log1pmx(e0) + c * log1pmx(e1)
-    linear_hi, linear_lo = dd_add(*dd_mul(2.0 * y, 2.0 * y_lo, u, 0.0), y, y_lo)
-    linear_hi, linear_lo = dd_add(linear_hi, linear_lo, *dd_add(below_hi, below_lo, -c, -c_lo))
+    linear_hi, linear_lo = dd_mul(2.0 * y, 2.0 * y_lo, u, 0.0)
+    linear_hi, linear_lo = dd_add(linear_hi, linear_lo, y, y_lo)
+    alpha_hi, alpha_lo = dd_add(below_hi, below_lo, -c, -c_lo)
+    linear_hi, linear_lo = dd_add(linear_hi, linear_lo, alpha_hi, alpha_lo)
     return (value - below * math.log(y * (square_hi / below)) + c * math.log(y * (outer_hi / c))
             - (linear_hi + linear_lo))
 

@@ -29,8 +29,16 @@ import numpy as np
 from numba import njit
 
 from . import _steepest
-from ._normalization import (SMALL_Y, Y_FAR, discriminant, far_logpdf, normalization, parameters,
-                             small_c_logpdf, small_y_logpdf)
+from ._normalization import (
+    SMALL_Y,
+    Y_FAR,
+    discriminant,
+    far_logpdf,
+    normalization,
+    parameters,
+    small_c_logpdf,
+    small_y_logpdf,
+)
 from ._polygon import polygon
 
 CLOSED, SMALL_C, SADDLE, GROUPED = 0, 1, 2, 3

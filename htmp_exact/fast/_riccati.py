@@ -347,15 +347,15 @@ class RiccatiSolution(NamedTuple):
     base: np.ndarray
     increments: np.ndarray
 
-    def rho(self, t: np.ndarray, shift: Optional[np.ndarray] = None) -> np.ndarray:
+    def rho(self, t: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
         """ρ = Re u at the points ``t + shift`` (inside the solved range; see :func:`_evaluate`)."""
         return self._component(t, shift, 0)
 
-    def v(self, t: np.ndarray, shift: Optional[np.ndarray] = None) -> np.ndarray:
+    def v(self, t: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
         """v = log(−Im u) at the points ``t + shift`` (inside the solved range)."""
         return self._component(t, shift, 1)
 
-    def _component(self, t: np.ndarray, shift: Optional[np.ndarray], component: int) -> np.ndarray:
+    def _component(self, t: np.ndarray, shift: np.ndarray | None, component: int) -> np.ndarray:
         t = np.ascontiguousarray(t, dtype=float)
         shift = np.zeros_like(t) if shift is None else np.ascontiguousarray(shift, dtype=float)
         return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY, t, shift, component)

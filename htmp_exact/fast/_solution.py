@@ -15,7 +15,6 @@ from fractions import Fraction
 import numpy as np
 
 from .. import exact
-from .._domain import HTMPParams
 from . import _riccati
 from ._pointwise import log_derivative
 
@@ -47,13 +46,14 @@ class CarrierLaw:
 
     @classmethod
     def from_inputs(cls, gamma: float, kappa: float) -> CarrierLaw:
-        params = HTMPParams.from_inputs(gamma, kappa)
+        """The carrying law of HTMP(γ, κ), its floats rounded once from the exact rationals."""
+        exact_gamma, exact_kappa = Fraction(gamma), Fraction(kappa)
         if gamma > 1:
-            params = params.dual()
-        return cls(gamma=float(params.gamma), kappa=float(params.kappa), c=float(params.c), s=float(params.s),
-                   m=float(params.alpha + 1), scale=gamma if gamma > 1 else 1.0,
-                   exact_gamma=Fraction(int(params.gamma.p), int(params.gamma.q)),
-                   exact_kappa=Fraction(int(params.kappa.p), int(params.kappa.q)),
+            exact_gamma, exact_kappa = 1 / exact_gamma, exact_kappa / exact_gamma
+        c = exact_kappa / 2
+        s = c / exact_gamma
+        return cls(gamma=float(exact_gamma), kappa=float(exact_kappa), c=float(c), s=float(s), m=float(s - c),
+                   scale=gamma if gamma > 1 else 1.0, exact_gamma=exact_gamma, exact_kappa=exact_kappa,
                    s_parts=(kappa / 2, 1.0) if gamma > 1 else (kappa / 2, gamma), inputs=(gamma, kappa))
 
     @property

@@ -27,7 +27,6 @@ from numba import njit
 
 from ._special import clog1pmx, dd_add, dd_mul, log1pmx
 
-
 LEVEL = 37.0        # the path is followed until e^{−τ²} < e^{−LEVEL}
 MAX_STEP = 0.5      # trapezoid step in τ (error e^{−π²/h²} for an entire t'(τ))
 SAFETY = 5.5        # step ≤ d/SAFETY: error ~ e^{−2π·SAFETY} from a singularity at distance d

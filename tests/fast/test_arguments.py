@@ -6,8 +6,8 @@ from flint import arb
 
 from htmp_exact import exact, fast
 
-from .reference import grouped
 from .reference import exact_float as _exact
+from .reference import grouped
 
 DENSITY_LIKE = [fast.pdf, fast.logpdf, fast.cdf, fast.sf]
 
