@@ -78,7 +78,11 @@ def normalization(centre: complex, y: float, s: float, c: float, low: tuple[floa
     ``α = s − 1 − c``), so that ``Λ = … − (s−1) g(ρ₀ − 1) + c g(ρ₁ − 1)`` with
     ``g(e) = log(1 + e) − e``.  At a saddle ρ₀, ρ₁ are 1 in the bulk and near 1 next to its
     edges: there the second form (no term larger than the result), with ``ρ − 1`` formed in
-    double-double arithmetic; in the tails (|ρ − 1| ≥ 1/2) the first (the result is large)."""
+    double-double arithmetic; it stays accurate while one of ρ₀, ρ₁ is near 1.  Where both
+    are far from 1 (|ρ − 1| ≥ 1/2, deep in the tails) the second form's terms ~s e cancel
+    each other and the first is used (there the result is large), with ``(s−1) log ρ₀ − c log ρ₁``
+    regrouped as ``−(s−1)(2 log|1 + 1/t| + log(1 + α/c)) + α log ρ₁`` where |α| < c (γ near 1:
+    the two nearly cancel)."""
     y_lo, s_lo, c_lo = low
     u, v = centre.real, centre.imag
     below_hi, below_lo = dd_add(s, s_lo, -1.0, 0.0)                         # s − 1
@@ -96,14 +100,19 @@ def normalization(centre: complex, y: float, s: float, c: float, low: tuple[floa
     e0, e1 = (first_hi + first_lo) / below, (second_hi + second_lo) / c
     value = (math.log(s) - 2.0 * math.log(y) + half_log_plus_remainder(below) - 0.5 * math.log(c)
              - stirling_remainder(c))
-    if abs(e0) < 0.5 and abs(e1) < 0.5:
-        return value - below * log1pmx(e0) + c * log1pmx(e1)
+    if abs(e0) < 0.5 or abs(e1) < 0.5:
+        return value - below * _g(e0, y * (square_hi / below)) + c * _g(e1, y * (outer_hi / c))
     linear_hi, linear_lo = dd_mul(2.0 * y, 2.0 * y_lo, u, 0.0)
     linear_hi, linear_lo = dd_add(linear_hi, linear_lo, y, y_lo)
     alpha_hi, alpha_lo = dd_add(below_hi, below_lo, -c, -c_lo)
     linear_hi, linear_lo = dd_add(linear_hi, linear_lo, alpha_hi, alpha_lo)
-    return (value - below * math.log(y * (square_hi / below)) + c * math.log(y * (outer_hi / c))
-            - (linear_hi + linear_lo))
+    alpha = alpha_hi + alpha_lo
+    log_outer = math.log(y * (outer_hi / c))
+    if abs(alpha) < c:   # s ≈ c (γ near 1): (s−1) log ρ₀ and c log ρ₁ nearly cancel; regrouped
+        # with log ρ₀ − log ρ₁ = −2 log|1 + 1/t| − log(1 + α/c)
+        gap = math.log1p((2.0 * u + 1.0) / square_hi) + math.log1p(alpha / c)
+        return value + below * gap - alpha * log_outer - (linear_hi + linear_lo)
+    return value - below * math.log(y * (square_hi / below)) + c * log_outer - (linear_hi + linear_lo)
 
 
 @njit(cache=True)
@@ -141,3 +150,10 @@ def small_c_logpdf(y: float, s: float, c: float) -> float:
     re, im = a + math.cos(math.pi * c) * b, math.sin(math.pi * c) * b
     return (math.log(s) + (c - 2.0) * math.log(y) - math.lgamma(c + 1.0) + log_gamma_over_power(s - 1.0, y)
             - 2.0 * top - math.log(re * re + im * im))
+
+
+@njit(cache=True)
+def _g(excess: float, ratio: float) -> float:
+    """``log(ratio) − excess`` for ``ratio = 1 + excess`` (two forms of one number): the series
+    of :func:`log1pmx` near 1, the logarithm of the ratio elsewhere (where 1 + excess would cancel)."""
+    return log1pmx(excess) if abs(excess) < 0.5 else math.log(ratio) - excess

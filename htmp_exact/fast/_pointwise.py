@@ -102,7 +102,8 @@ def _saddle_logpdf(y: float, s: float, c: float, m: float, low: tuple[float, flo
     near = (s - 1.0) / (y * far)
     peak, other = (far, near) if far < -1.0 else (near, far)
     slope = _steepest.saddle_slope(complex(peak, 0.0), y, s, c, low).real
-    if s >= SMALL_S and -_steepest.centred_real(other, peak, slope, y, s, c) > _steepest.LEVEL + 5.0:
+    alpha = _steepest.alpha_of(s, c, low)
+    if s >= SMALL_S and -_steepest.centred_real(other, peak, slope, alpha, y, s, c) > _steepest.LEVEL + 5.0:
         log_j, ok = _steepest.real_peak(peak, y, s, c, low)
         if ok:
             return normalization(complex(peak, 0.0), y, s, c, low) - 2.0 * log_j

@@ -14,7 +14,8 @@ Paths of ``J = ∫ e^{φ(t)} dt`` (:mod:`._steepest`) in the closed upper half p
   minimum on the axis), then along the axis above the cut through the other (the
   maximum) to −∞.
 
-A path is traced until ``Re(φ − φ_ref) < −LEVEL``; a piece that ends within
+A path is traced until ``e^{Re(φ − φ_ref)}/|φ'|`` (what is left beyond, about) is below
+``e^{−LEVEL}`` of the reference saddle's width ``|φ''|^{−1/2}``; a piece that ends within
 ``min(1/4, 1/(2(1+y)), 1/(2(1+c)))`` of 0 is closed by the power series of
 ``e^{yt}(1+t)^{−c}`` (:func:`zero_piece`).  Vertices are ``STEP`` local widths apart
 (``min(STEP |φ''|^{−1/2}, CUBIC_STEP (6/|φ'''|)^{1/3})``, at most ``CAP·min(|t|, |1+t|)``): along
@@ -28,7 +29,7 @@ import math
 import numpy as np
 from numba import njit
 
-from ._steepest import centred_phi, derivatives, saddle_slope
+from ._steepest import alpha_of, centred_phi, derivatives, saddle_slope
 
 LEVEL = 40.0
 STEP = 3.0          # edge length: at most STEP/√|φ''| (φ falls by ~STEP²/2 along it) ...
@@ -62,7 +63,7 @@ def _step(t: complex, y: float, s: float, c: float) -> float:
 
 
 @njit(cache=True)
-def trace(reference: complex, slope: complex, start: complex, direction: complex, target: float, to_zero: bool,
+def trace(reference: complex, slope: complex, alpha: float, start: complex, direction: complex, target: float, to_zero: bool,
           y: float, s: float, c: float, out: np.ndarray):
     """Vertices from ``start``, first along ``direction`` (unit), then along ``−conj φ'``,
     into ``out``.  Stops below the level (relative to ``reference``), within
@@ -72,6 +73,7 @@ def trace(reference: complex, slope: complex, start: complex, direction: complex
     t = start
     e = direction
     r0 = zero_radius(y, c)
+    width = 1.0 / math.sqrt(max(abs(derivatives(reference, y, s, c)[1]), 1e-300))
     for i in range(1, MAX_VERTICES):
         following = _upper(t + e * _step(t, y, s, c))
         if not math.isnan(target) and t.imag == 0.0 and (following.real - target) * (t.real - target) <= 0.0:
@@ -83,17 +85,19 @@ def trace(reference: complex, slope: complex, start: complex, direction: complex
             return i + 1, FAILED
         if to_zero and abs(t) <= r0:
             return i + 1, ZERO
-        if centred_phi(t, reference, slope, y, s, c).real < -LEVEL:
-            return i + 1, REACHED_LEVEL
         g1 = derivatives(t, y, s, c)[0]
         if g1 == 0.0:
             return i + 1, FAILED
+        # what is left beyond t is about e^{Re(φ − φ_ref)}/|φ'| (the decay length), against the
+        # reference's width
+        if centred_phi(t, reference, slope, alpha, y, s, c).real - math.log(abs(g1) * width) < -LEVEL:
+            return i + 1, REACHED_LEVEL
         e = -g1.conjugate() / abs(g1)
     return MAX_VERTICES, FAILED
 
 
 @njit(cache=True)
-def edges(vertices: np.ndarray, count: int, reference: complex, slope: complex, y: float, s: float, c: float):
+def edges(vertices: np.ndarray, count: int, reference: complex, slope: complex, alpha: float, y: float, s: float, c: float):
     """``(∫ e^{φ − φ(reference)}, ∫ t e^{φ − φ(reference)})`` along the polygon ``vertices[:count]``
     (16-node rule per edge)."""
     total = 0j
@@ -103,14 +107,14 @@ def edges(vertices: np.ndarray, count: int, reference: complex, slope: complex, 
         mid, half = 0.5 * (a + b), 0.5 * (b - a)
         for j in range(PATH_NODES.size):
             t = _upper(mid + half * PATH_NODES[j])
-            weight = half * PATH_WEIGHTS[j] * cmath.exp(centred_phi(t, reference, slope, y, s, c))
+            weight = half * PATH_WEIGHTS[j] * cmath.exp(centred_phi(t, reference, slope, alpha, y, s, c))
             total += weight
             moment += weight * t
     return total, moment
 
 
 @njit(cache=True)
-def zero_piece(end: complex, reference: complex, slope: complex, y: float, s: float, c: float):
+def zero_piece(end: complex, reference: complex, slope: complex, alpha: float, y: float, s: float, c: float):
     """``(∫_0^{end} e^{φ − φ(reference)} dt, ∫_0^{end} t e^{φ − φ(reference)} dt)`` from the power
     series of ``g = e^{yt}(1+t)^{−c} = Σ g_k t^k``, ``g_{k+1} = ((y − c − k) g_k + y g_{k−1})/(k + 1)``:
     ``e^{φ(end) − φ(reference)} (end/g(end)) Σ g_k end^k/(s + k)`` and the same with ``end²`` and
@@ -130,36 +134,36 @@ def zero_piece(end: complex, reference: complex, slope: complex, y: float, s: fl
         previous, current = current, ((y - c - k) * current + y * previous) / (k + 1)
         power *= end
     g_end = cmath.exp(y * end - c * cmath.log(1.0 + end))
-    factor = cmath.exp(centred_phi(end, reference, slope, y, s, c)) * end / g_end
+    factor = cmath.exp(centred_phi(end, reference, slope, alpha, y, s, c)) * end / g_end
     return factor * total, factor * end * moment
 
 
 @njit(cache=True)
-def _closed(vertices: np.ndarray, count: int, reason: int, reference: complex, slope: complex, y: float,
+def _closed(vertices: np.ndarray, count: int, reason: int, reference: complex, slope: complex, alpha: float, y: float,
             s: float, c: float, sign: float):
     """:func:`edges` of one traced piece, plus ``sign`` times its :func:`zero_piece` if it ended next to 0."""
-    total, moment = edges(vertices, count, reference, slope, y, s, c)
+    total, moment = edges(vertices, count, reference, slope, alpha, y, s, c)
     if reason == ZERO:
-        extra, extra_t = zero_piece(vertices[count - 1], reference, slope, y, s, c)
+        extra, extra_t = zero_piece(vertices[count - 1], reference, slope, alpha, y, s, c)
         total += sign * extra
         moment += sign * extra_t
     return total, moment
 
 
 @njit(cache=True)
-def _from_saddle(reference: complex, slope: complex, direction: complex, y: float, s: float, c: float,
-                 buffer: np.ndarray):
+def _from_saddle(reference: complex, slope: complex, alpha: float, direction: complex, y: float, s: float,
+                 c: float, buffer: np.ndarray):
     """Both halves of the steepest-descent path through a complex saddle: ``(J, J_t, ok)``; only
     the half that starts toward 0 may end at 0 (with :func:`zero_piece`)."""
     toward_zero = (direction * reference.conjugate()).real < 0.0
-    count, reason = trace(reference, slope, reference, direction, math.nan, toward_zero, y, s, c, buffer)
+    count, reason = trace(reference, slope, alpha, reference, direction, math.nan, toward_zero, y, s, c, buffer)
     if reason == FAILED:
         return 0j, 0j, False
-    total, moment = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)   # traced away from the saddle
-    count, reason = trace(reference, slope, reference, -direction, math.nan, not toward_zero, y, s, c, buffer)
+    total, moment = _closed(buffer, count, reason, reference, slope, alpha, y, s, c, -1.0)   # traced away from the saddle
+    count, reason = trace(reference, slope, alpha, reference, -direction, math.nan, not toward_zero, y, s, c, buffer)
     if reason == FAILED:
         return 0j, 0j, False
-    other, other_t = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)
+    other, other_t = _closed(buffer, count, reason, reference, slope, alpha, y, s, c, -1.0)
     return other - total, other_t - moment, True
 
 
@@ -175,7 +179,8 @@ def polygon(y: float, s: float, c: float, disc: float, low: tuple[float, float, 
         reference = complex(-b, math.sqrt(-disc)) / (2.0 * y)
         g2 = derivatives(reference, y, s, c)[1]
         direction = cmath.exp(0.5j * (math.pi - cmath.phase(g2)))
-        total, moment, ok = _from_saddle(reference, saddle_slope(reference, y, s, c, low), direction, y, s, c, buffer)
+        total, moment, ok = _from_saddle(reference, saddle_slope(reference, y, s, c, low), alpha_of(s, c, low),
+                                         direction, y, s, c, buffer)
         return reference, total, moment, ok and total != 0
     root = math.sqrt(disc)
     far = (-b - math.copysign(root, b)) / (2.0 * y)      # the root of larger modulus
@@ -184,24 +189,25 @@ def polygon(y: float, s: float, c: float, disc: float, low: tuple[float, float, 
     peak, other = (far, near) if far < -1.0 else (near, far)
     reference = complex(peak, 0.0)
     slope = saddle_slope(reference, y, s, c, low)
+    alpha = alpha_of(s, c, low)
     toward_other = 1.0 if other > peak else -1.0
     # the axis from the peak away from the other saddle (to 0, or to −∞)
-    count, reason = trace(reference, slope, reference, complex(-toward_other, 0.0), math.nan, far > -1.0, y, s, c, buffer)
+    count, reason = trace(reference, slope, alpha, reference, complex(-toward_other, 0.0), math.nan, far > -1.0, y, s, c, buffer)
     if reason == FAILED:
         return reference, 0j, 0j, False
-    away, away_t = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)
+    away, away_t = _closed(buffer, count, reason, reference, slope, alpha, y, s, c, -1.0)
     total, moment = -away, -away_t
     # the axis from the peak to the other saddle, then its steepest-descent path upward
-    count, reason = trace(reference, slope, reference, complex(toward_other, 0.0), other, False, y, s, c, buffer)
+    count, reason = trace(reference, slope, alpha, reference, complex(toward_other, 0.0), other, False, y, s, c, buffer)
     if reason == FAILED:
         return reference, 0j, 0j, False
-    part, part_t = edges(buffer, count, reference, slope, y, s, c)
+    part, part_t = edges(buffer, count, reference, slope, alpha, y, s, c)
     total, moment = total + part, moment + part_t
     if reason == REACHED_TARGET:
-        count, reason = trace(reference, slope, complex(other, 0.0), 1j, math.nan, far < -1.0, y, s, c, buffer)
+        count, reason = trace(reference, slope, alpha, complex(other, 0.0), 1j, math.nan, far < -1.0, y, s, c, buffer)
         if reason == FAILED:
             return reference, 0j, 0j, False
-        part, part_t = _closed(buffer, count, reason, reference, slope, y, s, c, -1.0)
+        part, part_t = _closed(buffer, count, reason, reference, slope, alpha, y, s, c, -1.0)
         total, moment = total + part, moment + part_t
     if far < -1.0:       # the pieces ran from −∞ to 0
         total, moment = -total, -moment

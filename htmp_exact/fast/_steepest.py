@@ -27,7 +27,8 @@ from numba import njit
 
 from ._special import clog1pmx, dd_add, dd_mul, log1pmx
 
-LEVEL = 37.0        # the path is followed until e^{−τ²} < e^{−LEVEL}
+LEVEL = 37.0        # the path is followed until e^{−τ²} < e^{−LEVEL} ...
+SMALL_TERM = math.exp(-LEVEL)   # ... and the trapezoid's terms e^{−τ²}|t'| are below this of the first
 MAX_STEP = 0.5      # trapezoid step in τ (error e^{−π²/h²} for an entire t'(τ))
 SAFETY = 5.5        # step ≤ d/SAFETY: error ~ e^{−2π·SAFETY} from a singularity at distance d
 MIN_STEP = 0.15     # below: too many nodes (the polygon of :mod:`._polygon` instead)
@@ -44,6 +45,22 @@ def derivatives(t: complex, y: float, s: float, c: float):
     a0 = (s - 1.0) * inv0
     a1 = c * inv1
     return y + a0 - a1, -a0 * inv0 + a1 * inv1, 2.0 * (a0 * inv0 * inv0 - a1 * inv1 * inv1)
+
+
+@njit(cache=True)
+def path_slope(t: complex, y: float, s: float, alpha: float) -> complex:
+    """``φ'(t) = y + (α t + s − 1)/(t(1 + t))``: for s ≈ c the two fractions of
+    ``y + (s−1)/t − c/(1+t)`` nearly cancel at large |t| (by ~|t|/s), this form does not
+    (α = s − 1 − c accurate, from :func:`alpha_of`)."""
+    return y + (alpha * t + (s - 1.0)) / (t * (1.0 + t))
+
+
+@njit(cache=True)
+def alpha_of(s: float, c: float, low: tuple[float, float, float]) -> float:
+    """``α = s − 1 − c`` from the parameters and their low parts, in double-double arithmetic."""
+    hi, lo = dd_add(s, low[1], -1.0, 0.0)
+    hi, lo = dd_add(hi, lo, -c, -low[2])
+    return hi + lo
 
 
 @njit(cache=True)
@@ -70,19 +87,26 @@ def saddle_slope(t: complex, y: float, s: float, c: float, low: tuple[float, flo
 
 
 @njit(cache=True)
-def centred_phi(t: complex, centre: complex, slope: complex, y: float, s: float, c: float) -> complex:
-    """``φ(t) − φ(centre)`` for a saddle ``centre`` with ``slope = φ'(centre)`` (:func:`saddle_slope`),
-    principal logarithms, both points in the closed upper half plane.
+def centred_phi(t: complex, centre: complex, slope: complex, alpha: float, y: float, s: float, c: float) -> complex:
+    """``φ(t) − φ(centre)`` for a saddle ``centre`` with ``slope = φ'(centre)`` (:func:`saddle_slope`)
+    and ``α = s − 1 − c`` (:func:`alpha_of`); principal logarithms, both points in the closed
+    upper half plane.
 
     Near the saddle (``|d| < |centre|/2`` and ``|d| < |1 + centre|/2``, ``d = t − centre``):
     ``slope·d + (s−1) g(d/centre) − c g(d/(1+centre))`` with ``g(z) = log(1 + z) − z`` — the
     terms linear in d, each ~s|d|, cancel exactly.  Elsewhere ``y d + (s−1) log(t/centre)
-    − c log((1+t)/(1+centre))``, where no term is much larger than the sum."""
+    − c log((1+t)/(1+centre))``, or where ``|α| < c`` (γ near 1, where those two logarithms
+    nearly cancel) and ``|d/(t(1+centre))| < 1/2``, ``y d + α log(t/centre) − c log(1 − d/(t(1+centre)))``
+    (the last logarithm near 1: no branch to choose)."""
     d = t - centre
     e0, e1 = d / centre, d / (1.0 + centre)
     if e0.real * e0.real + e0.imag * e0.imag < 0.25 and e1.real * e1.real + e1.imag * e1.imag < 0.25:
         return slope * d + (s - 1.0) * clog1pmx(e0) - c * clog1pmx(e1)
-    return y * d + (s - 1.0) * _log_ratio(e0, t, centre) - c * _log_ratio(e1, 1.0 + t, 1.0 + centre)
+    log0 = _log_ratio(e0, t, centre)
+    shrink = -d / (t * (1.0 + centre))                         # (1 + 1/t)/(1 + 1/centre) − 1
+    if abs(alpha) < c and shrink.real * shrink.real + shrink.imag * shrink.imag < 0.25:
+        return y * d + alpha * log0 - c * (clog1pmx(shrink) + shrink)
+    return y * d + (s - 1.0) * log0 - c * _log_ratio(e1, 1.0 + t, 1.0 + centre)
 
 
 @njit(cache=True)
@@ -96,7 +120,7 @@ def _log_ratio(e: complex, top: complex, bottom: complex) -> complex:
 
 @njit(cache=True)
 def _follow(centre: complex, slope: complex, first: complex, second: complex, third: complex, h: float,
-            sign: float, y: float, s: float, c: float):
+            sign: float, y: float, s: float, c: float, alpha: float):
     """Trapezoid nodes on one half of the path (τ = sign·k·h, k ≥ 1) from the saddle
     ``centre``, with Taylor coefficients ``t'(0), t''(0), t'''(0) = first, second, third``.
     Returns ``(Σ e^{−τ²} t'(τ), Σ e^{−τ²} t(τ) t'(τ), ok)``; ok is False if a node leaves the
@@ -112,7 +136,7 @@ def _follow(centre: complex, slope: complex, first: complex, second: complex, th
     tau = 0.0
     for k in range(1, MAX_NODES):
         new = sign * k * h
-        if new * new > LEVEL:
+        if new * new > LEVEL and math.exp(-tau * tau) * abs(d1_t) < SMALL_TERM * abs(first):
             return total, moment, True
         dt = new - tau
         guess = t + dt * (d1_t + dt * (0.5 * d2_t + dt * (d3_t / 6.0 + dt * d4_t / 24.0)))
@@ -120,7 +144,7 @@ def _follow(centre: complex, slope: complex, first: complex, second: complex, th
         for _ in range(ITERATIONS):
             if guess.imag < 0.0 or abs(guess) < 1e-300 or abs(1.0 + guess) < 1e-300:
                 return total, moment, False
-            residual = centred_phi(guess, centre, slope, y, s, c) + new * new
+            residual = centred_phi(guess, centre, slope, alpha, y, s, c) + new * new
             g1, g2, _ = derivatives(guess, y, s, c)
             step = 2.0 * residual * g1 / (2.0 * g1 * g1 - residual * g2)     # Halley: cubic convergence
             guess -= step
@@ -130,7 +154,8 @@ def _follow(centre: complex, slope: complex, first: complex, second: complex, th
         if not converged or guess.imag < 0.0:
             return total, moment, False
         t, tau = guess, new
-        g1, g2, g3 = derivatives(t, y, s, c)
+        _, g2, g3 = derivatives(t, y, s, c)
+        g1 = path_slope(t, y, s, alpha)
         d1_t = -2.0 * tau / g1
         d2_t = (-2.0 - g2 * d1_t * d1_t) / g1
         third_new = -(g3 * d1_t * d1_t * d1_t + 3.0 * g2 * d1_t * d2_t) / g1
@@ -166,8 +191,9 @@ def complex_saddle(y: float, s: float, c: float, disc: float, low: tuple[float, 
     if h < MIN_STEP:
         return centre, 0j, 0j, False
     slope = saddle_slope(centre, y, s, c, low)
-    upper, upper_t, ok_upper = _follow(centre, slope, first, second, third, h, 1.0, y, s, c)
-    lower, lower_t, ok_lower = _follow(centre, slope, first, second, third, h, -1.0, y, s, c)
+    alpha = alpha_of(s, c, low)
+    upper, upper_t, ok_upper = _follow(centre, slope, first, second, third, h, 1.0, y, s, c, alpha)
+    lower, lower_t, ok_lower = _follow(centre, slope, first, second, third, h, -1.0, y, s, c, alpha)
     return centre, h * (first + upper + lower), h * (first * centre + upper_t + lower_t), ok_upper and ok_lower
 
 
@@ -181,27 +207,31 @@ def _real_derivatives(t: float, y: float, s: float, c: float):
 
 
 @njit(cache=True)
-def centred_real(t: float, centre: float, slope: float, y: float, s: float, c: float) -> float:
+def centred_real(t: float, centre: float, slope: float, alpha: float, y: float, s: float, c: float) -> float:
     """``Re φ(t) − Re φ(centre)`` for t on the same side of 0 and of −1 as a real saddle
-    ``centre`` (``slope = φ'(centre)``; the two forms of :func:`centred_phi`)."""
+    ``centre`` (``slope = φ'(centre)``; the three forms of :func:`centred_phi`)."""
     d = t - centre
     e0, e1 = d / centre, d / (1.0 + centre)
     if abs(e0) < 0.5 and abs(e1) < 0.5:
         return slope * d + (s - 1.0) * log1pmx(e0) - c * log1pmx(e1)
-    return (y * d + (s - 1.0) * (log1pmx(e0) + e0 if abs(e0) < 0.5 else math.log(t / centre))
+    log0 = log1pmx(e0) + e0 if abs(e0) < 0.5 else math.log(t / centre)
+    shrink = -d / (t * (1.0 + centre))
+    if abs(alpha) < c and abs(shrink) < 0.5:
+        return y * d + alpha * log0 - c * (log1pmx(shrink) + shrink)
+    return (y * d + (s - 1.0) * log0
             - c * (log1pmx(e1) + e1 if abs(e1) < 0.5 else math.log((1.0 + t) / (1.0 + centre))))
 
 
 @njit(cache=True)
 def _follow_real(centre: float, slope: float, first: float, second: float, h: float, sign: float,
-                 y: float, s: float, c: float):
+                 y: float, s: float, c: float, alpha: float):
     """Real counterpart of :func:`_follow` along the axis (the path stays on one side of 0 and −1)."""
     total = 0.0
     t, d1_t, d2_t, d3_t = centre, first, second, 0.0
     tau = 0.0
     for k in range(1, MAX_NODES):
         new = sign * k * h
-        if new * new > LEVEL:
+        if new * new > LEVEL and math.exp(-tau * tau) * abs(d1_t) < SMALL_TERM * abs(first):
             return total, True
         dt = new - tau
         guess = t + dt * (d1_t + dt * (0.5 * d2_t + dt * d3_t / 6.0))
@@ -209,7 +239,7 @@ def _follow_real(centre: float, slope: float, first: float, second: float, h: fl
         for _ in range(ITERATIONS):
             if guess * centre <= 0.0 or (1.0 + guess) * (1.0 + centre) <= 0.0:
                 return total, False
-            residual = centred_real(guess, centre, slope, y, s, c) + new * new
+            residual = centred_real(guess, centre, slope, alpha, y, s, c) + new * new
             g1, g2, _ = _real_derivatives(guess, y, s, c)
             step = 2.0 * residual * g1 / (2.0 * g1 * g1 - residual * g2)
             guess -= step
@@ -219,7 +249,8 @@ def _follow_real(centre: float, slope: float, first: float, second: float, h: fl
         if not converged:
             return total, False
         t, tau = guess, new
-        g1, g2, g3 = _real_derivatives(t, y, s, c)
+        _, g2, g3 = _real_derivatives(t, y, s, c)
+        g1 = y + (alpha * t + (s - 1.0)) / (t * (1.0 + t))     # as path_slope
         d1_t = -2.0 * tau / g1
         d2_t = (-2.0 - g2 * d1_t * d1_t) / g1
         d3_t = -(g3 * d1_t * d1_t * d1_t + 3.0 * g2 * d1_t * d2_t) / g1
@@ -238,6 +269,7 @@ def real_peak(peak: float, y: float, s: float, c: float, low: tuple[float, float
     first = math.sqrt(-2.0 / g2)
     second = 2.0 * g3 / (3.0 * g2 * g2)
     slope = saddle_slope(complex(peak, 0.0), y, s, c, low).real
-    upper, ok_upper = _follow_real(peak, slope, first, second, MAX_STEP, 1.0, y, s, c)
-    lower, ok_lower = _follow_real(peak, slope, first, second, MAX_STEP, -1.0, y, s, c)
+    alpha = alpha_of(s, c, low)
+    upper, ok_upper = _follow_real(peak, slope, first, second, MAX_STEP, 1.0, y, s, c, alpha)
+    lower, ok_lower = _follow_real(peak, slope, first, second, MAX_STEP, -1.0, y, s, c, alpha)
     return math.log(abs(MAX_STEP * (first + upper + lower))), ok_upper and ok_lower

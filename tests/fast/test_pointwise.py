@@ -15,7 +15,8 @@ from .reference import exact_float as _exact
 
 def _sweep(seed: int, n: int):
     """(γ, κ, x) over the documented domain in strata: bulk, both far tails, γ near and at 1,
-    integer b = −α, small κ (c < 1), large κ, next to the edges of the MP bulk."""
+    integer b = −α, small κ (c < 1), large κ, next to the edges of the MP bulk, and the slowly
+    decaying lower tails at γ near 1."""
     rng = np.random.default_rng(seed)
 
     def log_uniform(lo, hi, size=n):
@@ -38,10 +39,12 @@ def _sweep(seed: int, n: int):
     carrier = np.where(g > 1, 1 / g, g)
     edge = np.where(rng.uniform(size=n) < 0.5, (1 - np.sqrt(carrier)) ** 2, (1 + np.sqrt(carrier)) ** 2)
     rows += zip(g, k, edge * (1 + rng.choice([-1, 1], n) * log_uniform(-8, -1)) * np.maximum(g, 1))
+    g = 1 + rng.choice([-1, 1], n) * log_uniform(-6, -0.5)
+    rows += zip(g, log_uniform(-2, 5), log_uniform(-25, -3) * np.maximum(g, 1))     # power-law lower tails
     return [(float(a), float(b), float(c)) for a, b, c in rows]
 
 
-SWEEP = _sweep(20261207, 40)   # 7 strata × 40 points
+SWEEP = _sweep(20261207, 32)   # 8 strata × 32 points
 
 
 def test_pointwise_logpdf_matches_exact_over_the_strata():
