@@ -116,14 +116,15 @@ def normalization(centre: complex, y: float, s: float, c: float, low: tuple[floa
 
 
 @njit(cache=True)
-def far_logpdf(y: float, s: float, c: float, m: float) -> float:
+def far_logpdf(y: float, s: float, c: float, alpha: float) -> float:
     """log p beyond :data:`Y_FAR`: ``s y^{α+2c} e^{−y}/(Γ(c+1)Γ(s))`` (SPEC §3, x → ∞)."""
-    return math.log(s) + (m - 1.0 + 2.0 * c) * math.log(y) - y - math.lgamma(c + 1.0) - math.lgamma(s)
+    return math.log(s) + (alpha + 2.0 * c) * math.log(y) - y - math.lgamma(c + 1.0) - math.lgamma(s)
 
 
 @njit(cache=True)
-def small_y_logpdf(log_y: float, s: float, c: float, m: float) -> float:
-    """log p for ``(c + s + 1) y < SMALL_Y``, from ``log y`` (y itself may be subnormal).
+def small_y_logpdf(log_y: float, s: float, c: float, m: float, alpha: float) -> float:
+    """log p for ``(c + s + 1) y < SMALL_Y``, from ``log y`` (y itself may be subnormal);
+    ``alpha = m − 1`` is passed accurately (the float m = s − c loses it when m ≈ 1).
 
     ``U(c, −α, y e^{iπ}) = (Γ(m)/Γ(s)) (1 + R y^m e^{iπm})``, ``R = −Γ(1−m)Γ(c+m)/(Γ(1+m)Γ(c))``
     (DLMF 13.2.42 with M → 1; relative corrections O((c + s) y |log y|)); the second term
@@ -132,7 +133,7 @@ def small_y_logpdf(log_y: float, s: float, c: float, m: float) -> float:
     if m == 0.0:
         shifted = log_y + digamma(c) + 2.0 * EULER
         return -log_y - math.log(shifted * shifted + math.pi * math.pi)
-    value = (math.log(s) + (m - 1.0) * log_y - math.lgamma(c + 1.0) + math.lgamma(s)
+    value = (math.log(s) + alpha * log_y - math.lgamma(c + 1.0) + math.lgamma(s)
              - 2.0 * math.lgamma(m))
     if m >= 1.0 - 1e-6:
         return value

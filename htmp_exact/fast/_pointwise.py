@@ -65,11 +65,13 @@ def routes(x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray, out: np.ndarray)
 @njit(cache=True)
 def _closed_points(x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray, out: np.ndarray) -> None:
     for i in range(x.size):
-        c, s, m, y, _, scale = parameters(gamma[i], kappa[i], x[i])
+        c, s, m, y, low, scale = parameters(gamma[i], kappa[i], x[i])
+        alpha = _steepest.alpha_of(s, c, low)
         if y > Y_FAR:
-            out[i] = far_logpdf(y, s, c, m) - 2.0 * math.log(scale)
+            out[i] = far_logpdf(y, s, c, alpha) - 2.0 * math.log(scale)
         else:
-            out[i] = small_y_logpdf(math.log(s) + math.log(x[i]) - math.log(scale), s, c, m) - 2.0 * math.log(scale)
+            log_y = math.log(s) + math.log(x[i]) - math.log(scale)
+            out[i] = small_y_logpdf(log_y, s, c, m, alpha) - 2.0 * math.log(scale)
 
 
 @njit(cache=True)

@@ -98,3 +98,14 @@ def test_float_start_value_matches_the_certified_boundary_value(gamma, kappa):
     reference = c * complex(exact.stieltjes_boundary(1, *carrier, digits=17)).conjugate()
     assert abs(u - reference) <= 2e-14 * abs(reference)
     assert abs(u.imag - reference.imag) <= 2e-14 * abs(reference.imag)
+
+
+@pytest.mark.parametrize("gamma, kappa", [(1.0, 4.0), (0.999, 10.0), (0.8, 2.0), (0.6, 3.0), (0.5, 4.0), (3.0, 5.0)])
+def test_closed_forms_at_the_ends_of_the_range(gamma, kappa):
+    # (c + s + 1) y < 1e-25: the two leading terms of U at 0 (m = α + 1 = 0, 0.005, 0.25, 0.67, 2,
+    # 0.67 for the dual: the second matters while (c y)^m is not negligible); y > 1e100: U ~ z^{−c}
+    s = kappa / 2 / min(gamma, 1.0) if gamma <= 1 else kappa / 2
+    x = np.array([1e-27 / s, 1e-40, 1e-300, 1e-320, 1e101 / s]) * max(1.0, gamma)
+    values = _pointwise.logpdf_points(x, np.full(x.size, gamma), np.full(x.size, kappa))
+    refs = np.array([_exact(exact.logpdf, v, gamma, kappa) for v in x])
+    assert np.all(np.abs(values - refs) <= 1e-14 * np.maximum(1.0, np.abs(refs))), values - refs
