@@ -155,8 +155,9 @@ class Cumulative:
         """``∫_lo^hi e^{v} dt`` on each interval (lo ≤ hi).
 
         The nodes are passed as (piece start, offset): where v falls steeply (rate r) at large
-        |t|, a node rounded to a float would move the integrand by ``r·|t|·ε`` (2e-10 at
-        r = 1e5, t = 17), while the offsets are exact to their own size."""
+        |t|, a piece's midpoint rounded to a float would shift all its nodes alike and move
+        the piece's mass by up to ``r·|t|·ε/2`` (1e-10 at r = 1e5, t = 17), while the start
+        is a float and the offsets are exact to their own size."""
         sub_lo, sub_hi, owner = self.sub_intervals(lo, hi)
         half = 0.5 * (sub_hi - sub_lo)
         offsets = half[:, None] * (1.0 + GL_NODES)

@@ -35,8 +35,8 @@ def test_sf_in_the_upper_tail(gamma, kappa, xs):
 
 def test_sf_just_past_the_upper_edge_at_large_s():
     # s = 1.7e7: the density falls at a rate ~1e5 per unit of t = log y (t ≈ 17), so a
-    # quadrature node rounded to a float moves the integrand by ~2e-10 (measured 7e-11 in sf);
-    # the offsets of the nodes are kept exact (measured 1.4e-12)
+    # quadrature piece whose midpoint is rounded to a float has its mass moved by up to 1e-10
+    # (1.4e-10 in sf); with the nodes as exact offsets from the piece's start, ~2e-12
     gamma, kappa, x = 0.0014923851002122534, 51396.853771103226, 1.079
     assert abs(fast.sf(x, gamma, kappa) / _exact(exact.sf, x, gamma, kappa) - 1) <= 5e-12
 
