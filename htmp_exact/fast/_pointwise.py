@@ -142,22 +142,38 @@ def logpdf_points(x: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.nda
     return out
 
 
-@njit(cache=True)
 def log_derivative(gamma: float, kappa: float) -> complex:
     """``u = y w'(y)/w(y)`` of ``w(y) = U(c, −α, y e^{iπ})`` at ``y = s`` (x = 1 in the carrying law:
     the start of the Riccati solve of :mod:`._solution`), ``u = m + y conj(J_t/J)`` with
     ``J_t = ∫ t e^{φ} dt`` on the path of J; for ``c ≥ 1`` (NaN otherwise, or where no route
-    applies)."""
+    applies).  The trapezoidal rule where it applies, else the polygon (compiled only when needed)."""
+    value = _start_by_trapezoid(gamma, kappa)
+    return _start_by_polygon(gamma, kappa) if math.isnan(value.real) else value
+
+
+@njit(cache=True)
+def _start_parameters(gamma: float, kappa: float) -> tuple[float, float, float, float, tuple[float, float, float]]:
+    """(c, s, m, y, low) at x = 1 of the carrying law, with ``s = 1`` moved to :data:`ONE_PLUS`."""
     c, s, m, y, low, _ = parameters(gamma, kappa, max(gamma, 1.0))
-    if c < 1.0:
-        return complex(math.nan, math.nan)
-    s = max(s, ONE_PLUS)
+    return c, max(s, ONE_PLUS), m, y, low
+
+
+@njit(cache=True)
+def _start_by_trapezoid(gamma: float, kappa: float) -> complex:
+    c, s, m, y, low = _start_parameters(gamma, kappa)
     disc = discriminant(y, s, c)
-    if disc < 0.0 and s >= TRAPEZOID_S:
+    if c >= 1.0 and disc < 0.0 and s >= TRAPEZOID_S:
         _, total, moment, ok = _steepest.complex_saddle(y, s, c, disc, low)
         if ok:
             return m + y * (moment / total).conjugate()
-    _, total, moment, ok = polygon(y, s, c, disc, low)
-    if not ok:
-        return complex(math.nan, math.nan)
-    return m + y * (moment / total).conjugate()
+    return complex(math.nan, math.nan)
+
+
+@njit(cache=True)
+def _start_by_polygon(gamma: float, kappa: float) -> complex:
+    c, s, m, y, low = _start_parameters(gamma, kappa)
+    if c >= 1.0:
+        _, total, moment, ok = polygon(y, s, c, discriminant(y, s, c), low)
+        if ok:
+            return m + y * (moment / total).conjugate()
+    return complex(math.nan, math.nan)

@@ -295,18 +295,22 @@ def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_ste
                 grown_steps = np.empty(capacity)
                 grown_base = np.empty((capacity, 2, 2))
                 grown_values = np.empty((capacity, s + 1, 2))
-                grown_ends[:n + 1] = ends[:n + 1]
-                grown_steps[:n] = steps[:n]
-                grown_base[:n] = base[:n]
-                grown_values[:n] = values[:n]
+                grown_ends[n] = ends[n]
+                for i in range(n):   # element loops: slice assignments take seconds to compile
+                    grown_ends[i], grown_steps[i] = ends[i], steps[i]
+                    for k in range(2):
+                        grown_base[i, k, 0], grown_base[i, k, 1] = base[i, k, 0], base[i, k, 1]
+                    for j in range(s + 1):
+                        grown_values[i, j, 0], grown_values[i, j, 1] = values[i, j, 0], values[i, j, 1]
                 ends, steps, base, values = grown_ends, grown_steps, grown_base, grown_values
             for k in range(2):
                 base[n, k, 0], base[n, k, 1] = start[k], start_lo[k]
                 hi, lo = _two_sum(start[k], shift[k])
                 base[n + 1, k, 0], base[n + 1, k, 1] = hi, lo + start_lo[k]
                 start[k], start_lo[k] = _two_sum(hi, lo + start_lo[k] + second[s, k])
-            values[n] = first
-            values[n + 1] = second
+            for j in range(s + 1):
+                for k in range(2):
+                    values[n, j, k], values[n + 1, j, k] = first[j, k], second[j, k]
             steps[n], steps[n + 1] = h1, h2
             ends[n + 1] = t_mid
             ends[n + 2] = t = t_next

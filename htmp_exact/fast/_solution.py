@@ -70,12 +70,12 @@ class CarrierLaw:
 def start_value(law: CarrierLaw) -> complex:
     """``u`` at y = s (x = 1).
 
-    For ``c ≥ 1``, ``m + y conj(J_t/J)`` by the per-point kernel's trapezoidal rule
+    For ``c ≥ 1``, ``m + y conj(J_t/J)`` by the per-point kernel's trapezoidal rule or polygon
     (:func:`~._pointwise.log_derivative`, relative error ~1e-15, 5–50 µs); for ``c < 1``
     (whose per-point integrals leave up to 1e-12 in this ratio) and where the kernel has no
     route, ``c·conj(S(1 + i0))`` (DLMF 13.3.22) from the certified boundary value of the
     Stieltjes transform (:func:`htmp_exact.exact.stieltjes_boundary`, 0.05–5 ms at c < 1), rounded."""
-    value = log_derivative(*law.inputs)
+    value = log_derivative(*law.inputs) if law.c >= 1 else complex(math.nan, math.nan)
     if not (value.imag < 0 and math.isfinite(value.real)):
         boundary = exact.stieltjes_boundary(1, law.exact_gamma, law.exact_kappa, digits=17)
         value = law.c * complex(boundary).conjugate()
