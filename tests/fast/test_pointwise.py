@@ -56,6 +56,20 @@ def test_pointwise_logpdf_matches_exact_over_the_strata():
     assert np.median(errors) <= 1e-14
 
 
+@pytest.mark.parametrize("gamma, kappa, x", [
+    (0.0011445056492332443, 15951.550841827971, [1.068550821340148, 1.0687, 1.0675, 1.06]),   # s = 7e6
+    (0.0029225833660028937, 25164.897090873867, [0.9045134495116219, 0.95]),
+    (0.0018452988591995804, 28474.557665844754, [1.0823021678296758]),
+    (0.001, 1e5, [0.9375, 0.938, 1.064, 1.0646, 1e-3, 5.0]),                                    # s = 5e7
+])
+def test_pointwise_next_to_the_edges_at_large_s(gamma, kappa, x):
+    # the two saddles nearly meet: φ' at the trapezoid's nodes is ~1e3 while its terms are ~s
+    # (the plain sum y + (s−1)/t − c/(1+t) left 1e-11 in logpdf)
+    values = _pointwise.logpdf_points(np.array(x), np.full(len(x), gamma), np.full(len(x), kappa))
+    refs = np.array([_exact(exact.logpdf, v, gamma, kappa) for v in x])
+    assert np.all(np.abs(values - refs) <= 2e-13 * np.maximum(1.0, np.abs(refs))), values - refs
+
+
 @pytest.mark.parametrize("gamma, kappa", [(1.0, 2.0), (1.0, 1e5), (0.5, 4.0), (0.2, 8000.0), (4.0, 1.0)])
 def test_pointwise_at_exact_integers_and_gamma_one(gamma, kappa):
     # c = κ/2 integer; b = −α integer (γ = 1: b = 1; γ = 0.5: b = 1 − κ/2; γ = 0.2, κ = 8000: b = −15999)
