@@ -143,9 +143,10 @@ def digamma(x: float) -> float:
 @njit(cache=True)
 def log_gamma_ratio(c: float, m: float) -> float:
     """``log Γ(c + m) − log Γ(c)`` for c > 0, m ≥ 0, without the cancellation of the difference
-    at large c: ``m ψ(c + m/2)`` with the third-order correction for m ≤ 1e-3, else
-    Stirling's formula for c ≥ 10 (DLMF 5.11.1), else the difference itself."""
-    if m <= 1e-3:
+    at large c: ``m ψ(c + m/2)`` with the third-order correction for ``m ≤ 1e-3 min(c, 1)``
+    (the next term is ``m⁵ ψ⁗/1920``, ~``(m/c)⁵/80`` at small c), else Stirling's formula
+    for c ≥ 10 (DLMF 5.11.1), else the difference itself."""
+    if m <= 1e-3 * min(c, 1.0):
         middle = c + 0.5 * m
         h = 1e-3 * middle
         second = (digamma(middle + h) - 2.0 * digamma(middle) + digamma(middle - h)) / (h * h)

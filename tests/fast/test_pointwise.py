@@ -114,10 +114,12 @@ def test_float_start_value_matches_the_certified_boundary_value(gamma, kappa):
     assert abs(u.imag - reference.imag) <= 2e-14 * abs(reference.imag)
 
 
-@pytest.mark.parametrize("gamma, kappa", [(1.0, 4.0), (0.999, 10.0), (0.8, 2.0), (0.6, 3.0), (0.5, 4.0), (3.0, 5.0)])
+@pytest.mark.parametrize("gamma, kappa", [(1.0, 4.0), (0.999, 10.0), (0.8, 2.0), (0.6, 3.0), (0.5, 4.0), (3.0, 5.0),
+                                          (0.9716034972213828, 0.03238023029768432), (1.0424433517247942, 0.0119928770)])
 def test_closed_forms_at_the_ends_of_the_range(gamma, kappa):
     # (c + s + 1) y < 1e-25: the two leading terms of U at 0 (m = α + 1 = 0, 0.005, 0.25, 0.67, 2,
-    # 0.67 for the dual: the second matters while (c y)^m is not negligible); y > 1e100: U ~ z^{−c}
+    # 0.67 for the dual, 5e-4 and 2.5e-4 at c = 0.016 and 0.006: the second matters while (c y)^m
+    # is not negligible, and log Γ(c + m) − log Γ(c) must hold at m ~ c/30); y > 1e100: U ~ z^{−c}
     s = kappa / 2 / min(gamma, 1.0) if gamma <= 1 else kappa / 2
     x = np.array([1e-27 / s, 1e-40, 1e-300, 1e-320, 1e101 / s]) * max(1.0, gamma)
     values = _pointwise.logpdf_points(x, np.full(x.size, gamma), np.full(x.size, kappa))
