@@ -73,7 +73,8 @@ def trace(reference: complex, slope: complex, alpha: float, start: complex, dire
     t = start
     e = direction
     r0 = zero_radius(y, c)
-    width = 1.0 / math.sqrt(max(abs(derivatives(reference, y, s, c)[1]), 1e-300))
+    _, g2, g3 = derivatives(reference, y, s, c)     # the peak's width: quadratic, or cubic at a double saddle
+    width = min(1.0 / math.sqrt(max(abs(g2), 1e-300)), (6.0 / max(abs(g3), 1e-300)) ** (1.0 / 3.0))
     for i in range(1, MAX_VERTICES):
         following = _upper(t + e * _step(t, y, s, c))
         if not math.isnan(target) and t.imag == 0.0 and (following.real - target) * (t.real - target) <= 0.0:

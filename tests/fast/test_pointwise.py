@@ -80,6 +80,15 @@ def test_pointwise_at_exact_integers_and_gamma_one(gamma, kappa):
     assert np.all(np.abs(values - refs) <= POINTWISE_TOL * np.maximum(1.0, np.abs(refs)))
 
 
+@pytest.mark.parametrize("gamma, kappa, x", [(0.5, 2.0, 2.0), (2.0, 4.0, 4.0), (0.5, 2.0, 2.0000000000000004)])
+def test_pointwise_at_a_double_saddle(gamma, kappa, x):
+    # c = 1, s = 2, y = 4: q(t) = (2t + 1)², the two saddles coincide at t = −1/2 exactly
+    # (φ'' = 0 there: the peak's width is the cubic one)
+    value = _pointwise.logpdf_points(np.array([x]), np.array([gamma]), np.array([kappa]))[0]
+    ref = _exact(exact.logpdf, x, gamma, kappa)
+    assert abs(value - ref) <= 1e-14 * max(1.0, abs(ref))
+
+
 def test_pointwise_and_grouped_routes_agree_on_a_dense_grid():
     # two independent algorithms (quadrature of U on the cut; Radau solve of the Riccati equation)
     rng = np.random.default_rng(7)
