@@ -92,7 +92,9 @@ def walk(kind: int, start: float, direction: float, stop: float, y: float, c: fl
     ``e^{reference}``) or ``stop`` is reached.
 
     A panel is ``STEP`` local widths ``1/sqrt|F''|`` long, at most ``DROP/|F'|`` and
-    :data:`MAX_WIDTH`, and is halved while F changes by more than ``2·DROP`` over it."""
+    :data:`MAX_WIDTH`, and is halved while F changes by more than that drop over it or
+    it is longer than ``STEP`` local widths at its far end (where ``y e^u`` grows, F''
+    grows fast: a panel sized at its start alone left 7e-12 in P2)."""
     total = 0.0
     v = start
     f, d1, d2 = log_integrand(kind, v, y, c, s)
@@ -110,7 +112,7 @@ def walk(kind: int, start: float, direction: float, stop: float, y: float, c: fl
             if direction * (end - stop) > 0.0:
                 end = stop
             f_end, d1_end, d2_end = log_integrand(kind, end, y, c, s)
-            if abs(f_end - f) <= drop or width < 1e-6:
+            if (abs(f_end - f) <= drop and abs(d2_end) * width * width <= STEP * STEP) or width < 1e-6:
                 break
             width *= 0.5
         half = 0.5 * (end - v)

@@ -89,6 +89,15 @@ def test_pointwise_at_a_double_saddle(gamma, kappa, x):
     assert abs(value - ref) <= 1e-14 * max(1.0, abs(ref))
 
 
+def test_small_c_panels_follow_the_steepening_integrand():
+    # c = 0.75 < 1, s = 75, y ≈ s: P2's integrand e^{(1−c)u − y e^u + (s−1) log(1 + e^u)} is
+    # flat at its peak and steepens fast beyond (a panel sized at its start left 1.5e-12)
+    x = np.array([0.99, 1.0, 1.01])
+    values = _pointwise.logpdf_points(x, np.full(3, 0.01), np.full(3, 1.5))
+    refs = np.array([_exact(exact.logpdf, v, 0.01, 1.5) for v in x])
+    assert np.all(np.abs(values - refs) <= 2e-14 * np.maximum(1.0, np.abs(refs))), values - refs
+
+
 def test_pointwise_and_grouped_routes_agree_on_a_dense_grid():
     # two independent algorithms (quadrature of U on the cut; Radau solve of the Riccati equation)
     rng = np.random.default_rng(7)
