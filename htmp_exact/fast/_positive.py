@@ -94,7 +94,7 @@ def walk(kind: int, start: float, direction: float, stop: float, y: float, c: fl
     A panel is ``STEP`` local widths ``1/sqrt|F''|`` long, at most ``DROP/|F'|`` and
     :data:`MAX_WIDTH`, and is halved while F changes by more than that drop over it or
     it is longer than ``STEP`` local widths at its far end (where ``y e^u`` grows, F''
-    grows fast: a panel sized at its start alone left 7e-12 in P2)."""
+    grows fast: a panel sized at its start alone would leave 7e-12 in P2)."""
     total = 0.0
     v = start
     f, d1, d2 = log_integrand(kind, v, y, c, s)

@@ -64,7 +64,7 @@ def test_pointwise_logpdf_matches_exact_over_the_strata():
 ])
 def test_pointwise_next_to_the_edges_at_large_s(gamma, kappa, x):
     # the two saddles nearly meet: φ' at the trapezoid's nodes is ~1e3 while its terms are ~s
-    # (the plain sum y + (s−1)/t − c/(1+t) left 1e-11 in logpdf)
+    # (the plain sum y + (s−1)/t − c/(1+t) would leave 1e-11 in logpdf)
     values = _pointwise.logpdf_points(np.array(x), np.full(len(x), gamma), np.full(len(x), kappa))
     refs = np.array([_exact(exact.logpdf, v, gamma, kappa) for v in x])
     assert np.all(np.abs(values - refs) <= 2e-13 * np.maximum(1.0, np.abs(refs))), values - refs
@@ -91,7 +91,7 @@ def test_pointwise_at_a_double_saddle(gamma, kappa, x):
 
 def test_small_c_panels_follow_the_steepening_integrand():
     # c = 0.75 < 1, s = 75, y ≈ s: P2's integrand e^{(1−c)u − y e^u + (s−1) log(1 + e^u)} is
-    # flat at its peak and steepens fast beyond (a panel sized at its start left 1.5e-12)
+    # flat at its peak and steepens fast beyond (a panel sized at its start would leave 1.5e-12)
     x = np.array([0.99, 1.0, 1.01])
     values = _pointwise.logpdf_points(x, np.full(3, 0.01), np.full(3, 1.5))
     refs = np.array([_exact(exact.logpdf, v, 0.01, 1.5) for v in x])
