@@ -16,6 +16,7 @@ import numpy as np
 from .. import exact
 from ._arguments import as_result, groups, points
 from ._cumulative import Cumulative
+from ._marchenko_pastur import atom
 from ._pointwise import logpdf_points
 from ._solution import CarrierLaw, solve_between
 
@@ -203,7 +204,7 @@ def _carrier_cumulative(g: float, k: float, x: np.ndarray) -> tuple[np.ndarray, 
 
 def _cdf_group(g: float, k: float, x: np.ndarray) -> np.ndarray:
     cdf = _carrier_cumulative(g, k, x)[0]
-    return (1 - 1 / g) + cdf if g > 1 else cdf
+    return atom(g) + cdf
 
 
 def _sf_group(g: float, k: float, x: np.ndarray) -> np.ndarray:
@@ -243,7 +244,7 @@ def cdf(x: object, gamma: object, kappa: object) -> np.ndarray:
     True
     """
     x, gamma, kappa = points(x, gamma, kappa)
-    return as_result(_evaluate(x, gamma, kappa, _cdf_group, (0.0, 1.0), lambda g, k: max(0.0, 1 - 1 / g)))
+    return as_result(_evaluate(x, gamma, kappa, _cdf_group, (0.0, 1.0), lambda g, k: atom(g)))
 
 
 def sf(x: object, gamma: object, kappa: object) -> np.ndarray:

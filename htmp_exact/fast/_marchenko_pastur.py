@@ -111,16 +111,21 @@ def _bulk_masses(x: float, gamma: float):
 
 
 @njit(cache=True)
+def atom(gamma: float) -> float:
+    """The mass ``1 − 1/γ`` at 0 for γ > 1 (of MP(γ) and of HTMP(γ, κ)), as ``(γ − 1)/γ``: to ε relative."""
+    return (gamma - 1.0) / gamma if gamma > 1.0 else 0.0
+
+
+@njit(cache=True)
 def _cdf_sf(x: np.ndarray, gamma: np.ndarray, cdf: np.ndarray, sf: np.ndarray) -> None:
     for i in range(x.size):
-        atom = 1.0 - 1.0 / gamma[i] if gamma[i] > 1.0 else 0.0
         if math.isnan(x[i]):
             cdf[i], sf[i] = math.nan, math.nan
         elif x[i] < 0.0:
             cdf[i], sf[i] = 0.0, 1.0
         else:
             below, above = _bulk_masses(x[i], gamma[i])
-            cdf[i], sf[i] = atom + below, above
+            cdf[i], sf[i] = atom(gamma[i]) + below, above
 
 
 @njit(cache=True)
@@ -140,10 +145,9 @@ def _quantile(q: float, gamma: float) -> float:
     """The smallest x with cdf(x) ≥ q: Newton's method on the mass next to the nearer edge
     (derivative ± the density), kept inside a bisection bracket, to a few ulps."""
     lo_edge, hi_edge = edges(gamma)
-    atom = 1.0 - 1.0 / gamma if gamma > 1.0 else 0.0
-    below, above = q - atom, 1.0 - q          # bulk mass wanted below and above x
+    below, above = q - atom(gamma), 1.0 - q          # bulk mass wanted below and above x
     if below <= 0.0:
-        return 0.0 if atom > 0.0 else lo_edge
+        return 0.0 if gamma > 1.0 else lo_edge
     if above <= 0.0:
         return hi_edge
     use_upper = above < below

@@ -6,6 +6,7 @@ import numpy as np
 
 from ._arguments import as_result, groups, points
 from ._cumulative import Cumulative
+from ._marchenko_pastur import atom
 from ._solution import CarrierLaw
 
 
@@ -52,8 +53,8 @@ def _quantile(q: object, gamma: object, kappa: object, upper_tail: bool) -> np.n
         sel = known[sel]
         cdf_q = 1 - flat_q[sel] if upper_tail else flat_q[sel]
         sf_q = flat_q[sel] if upper_tail else 1 - flat_q[sel]
-        atom = 1 - 1 / g if g > 1 else 0.0
-        lower, upper = (cdf_q - atom) / (1 - atom), sf_q / (1 - atom)  # the continuous part's law
+        mass = atom(g)
+        lower, upper = (cdf_q - mass) / (1 - mass), sf_q / (1 - mass)  # the continuous part's law
         values = np.where(lower <= 0, 0.0, np.inf)
         inside = (lower > 0) & (upper > 0)
         if np.any(inside):

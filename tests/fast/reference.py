@@ -1,5 +1,7 @@
 """Shared by the fast-path tests: certified references at the same binary64 inputs, and the
 tolerances (the worst errors measured on the validation sweeps of docs/fast-path.md, times ~3–5)."""
+from fractions import Fraction
+
 import numpy as np
 
 from htmp_exact import fast
@@ -13,6 +15,11 @@ PDF_REL_TOL = 1e-12    # grouped route: |Δ pdf| / pdf where pdf ≥ 1e-300  (me
 CDF_ABS_TOL = 5e-15    # (measured ≤ 1.1e-15)
 SF_REL_TOL = 1e-11     # where sf ≥ 1e-300                              (measured ≤ 1.7e-12)
 STIELTJES_REL_TOL = 1e-13   # measured worst on the validation grid 3.5e-14, times ~3
+
+
+def exact_atom(gamma: float) -> float:
+    """The mass ``1 − 1/γ`` at 0 (γ > 1, else 0), correctly rounded (from exact fractions)."""
+    return float(1 - 1 / Fraction(gamma)) if gamma > 1 else 0.0
 
 
 def exact_float(fn, x, gamma, kappa):

@@ -5,6 +5,8 @@ import pytest
 
 from htmp_exact import exact, fast
 
+from .reference import exact_atom
+
 GAMMAS = [1e-3, 0.25, 0.5, 0.999999, 1.0, 1.000001, 2.0, 4.0, 100.0]
 
 
@@ -29,7 +31,7 @@ def test_mp_cdf_and_sf_keep_relative_accuracy_next_to_the_edges(gamma):
     # the small side (cdf minus the atom next to λ−, sf next to λ+) to ~1e-15 relative, at
     # distances 1e-8 … 1e-2 (relative) inside the bulk, and exact values outside
     lo, hi = _edges(gamma)
-    atom = max(0.0, 1 - 1 / gamma)
+    atom = exact_atom(gamma)
     for d in (1e-8, 1e-6, 1e-4, 1e-2):
         if lo > 0:
             x = lo * (1 + d)
@@ -49,7 +51,7 @@ def test_mp_cdf_and_sf_keep_relative_accuracy_next_to_the_edges(gamma):
 
 @pytest.mark.parametrize("gamma", [0.5, 0.999999, 1.0, 4.0])
 def test_mp_ppf_inverts_the_certified_cdf_to_a_few_ulps(gamma):
-    atom = max(0.0, 1 - 1 / gamma)
+    atom = exact_atom(gamma)
     q = atom + (1 - atom) * np.array([1e-12, 1e-6, 0.01, 0.3, 0.5, 0.9, 0.999])
     x = fast.mp_ppf(q, gamma)
     for qi, xi in zip(q, x):

@@ -4,6 +4,7 @@ import pytest
 
 from htmp_exact import exact, fast
 
+from .reference import exact_atom
 from .reference import exact_float as _exact
 
 QS = np.array([1e-12, 1e-6, 0.01, 0.3, 0.5, 0.7, 0.99, 1 - 1e-6])
@@ -11,7 +12,7 @@ QS = np.array([1e-12, 1e-6, 0.01, 0.3, 0.5, 0.7, 0.99, 1 - 1e-6])
 
 @pytest.mark.parametrize("gamma, kappa", [(0.5, 10.0), (0.25, 1.0), (0.2, 1000.0), (0.9, 0.05), (3.0, 20.0)])
 def test_ppf_and_isf_against_the_certified_cdf_and_sf(gamma, kappa):
-    atom = max(0.0, 1 - 1 / gamma)
+    atom = exact_atom(gamma)
     q = atom + (1 - atom) * QS
     x = fast.ppf(q, gamma, kappa)
     under = x == 0          # a quantile below the float range comes back as 0 (κ = 0.05: F(1e-300) = 0.017)
