@@ -17,14 +17,17 @@ Two routes, chosen per parameter pair (automatic choice)
   (:func:`htmp_exact.exact.stieltjes_boundary`, c < 1).  cdf/sf: Gauss–Legendre quadrature of
   ``dF/dt = e^v/(πc)`` from anchors in both tails (:mod:`._cumulative`); quantiles by Newton
   steps on it (:mod:`._quantile`); Stieltjes transform by Cauchy-integral panels
-  (:mod:`._stieltjes`).  Set-up ~0.2–2 ms per pair, then ~0.1 µs per point.
+  (:mod:`._stieltjes`).  Set-up ~0.5–3 ms per pair, then ~0.1 µs per point.
 * **Per point** (pairs with fewer points; logpdf and pdf): U on the cut from DLMF 13.4.4 after
   Kummer's transformation, ``Γ(s) U(s, α+2, y e^{−iπ}) = ∫ e^{yt} t^{s−1} (1+t)^{−c} dt``:
   for ``c < 1`` as two positive integrals along the negative axis (:mod:`._positive`), for
   ``c ≥ 1`` by the trapezoidal rule on the steepest-descent path through a saddle
   (:mod:`._steepest`) or Gauss–Legendre on a traced polygon (:mod:`._polygon`), normalized
   at the saddle without large terms (:mod:`._normalization`); closed forms for
-  ``y > 10^100`` and ``y < 10^-25`` (:mod:`._pointwise`).  ~2–40 µs per point.
+  ``y > 10^100`` and ``y < 10^-25`` (:mod:`._pointwise`).  ~2–40 µs per point (median 5 µs).
+
+The choice is made per pair within each call: at :data:`MIN_GROUP` = 128 points the two
+routes cost about the same (``benchmarks/crossover_fast.py``).
 
 γ > 1 through the duality of SPEC §3 (the atom ``1 − 1/γ`` at 0).  MP(γ) (SPEC §2):
 closed forms, with the mass next to each edge computed directly (:mod:`._marchenko_pastur`).

@@ -2,9 +2,10 @@ r"""pdf, logpdf, cdf, sf of HTMP(γ, κ) in float64, with the automatic choice b
 Riccati solve per parameter pair (grouped) and the per-point kernel.
 
 Rule: the points of a pair (γ, κ) with at least :data:`MIN_GROUP` points are evaluated from
-one solve of the Riccati equation (set-up ~0.2–2 ms, then ~0.1 µs per point); the points of
-the other pairs by the per-point kernel (:mod:`._pointwise`, ~3–20 µs per point), which
-costs less below about that many points.  cdf and sf always use the grouped route.
+one solve of the Riccati equation (set-up ~0.5–3 ms, then ~0.1 µs per point); the points of
+the other pairs by the per-point kernel (:mod:`._pointwise`, ~5–20 µs per point), which
+costs less below about that many points (benchmarks/crossover_fast.py).  cdf and sf always
+use the grouped route.
 """
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ._pointwise import logpdf_points
 from ._solution import CarrierLaw, solve_between
 
 #: Pairs with at least this many points get one Riccati solve; the others the per-point kernel.
-MIN_GROUP = 48
+MIN_GROUP = 128
 
 Kernel = Callable[[float, float, np.ndarray], np.ndarray]
 
