@@ -308,7 +308,7 @@ def mp_ppf(q: object, gamma: object) -> np.ndarray:
     q, gamma = mp_points(q, gamma, "q")
     outside = (q < 0) | (q > 1)
     if np.any(outside):
-        raise ValueError(f"q must lie in [0, 1], got {q[outside].flat[0]!r}")
+        raise ValueError(f"q must lie in [0, 1], got {float(q[outside].flat[0])!r}")
     out = np.empty(q.shape)
     _quantiles(q.ravel(), gamma.ravel(), out.reshape(-1))
     return as_result(out)

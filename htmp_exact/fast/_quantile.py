@@ -44,7 +44,7 @@ def _quantile(q: object, gamma: object, kappa: object, upper_tail: bool) -> np.n
     q, gamma, kappa = points(q, gamma, kappa, "q")
     outside = (q < 0) | (q > 1)
     if np.any(outside):
-        raise ValueError(f"q must lie in [0, 1], got {q[outside].flat[0]!r}")
+        raise ValueError(f"q must lie in [0, 1], got {float(q[outside].flat[0])!r}")
     out = np.full(q.shape, np.nan)
     flat_q, flat_out = q.ravel(), out.reshape(-1)
     known = np.flatnonzero(~np.isnan(flat_q))
