@@ -71,6 +71,23 @@ FAST_GAMMA = Interval("gamma", 1e-3, 1e3, low_open=False)
 FAST_KAPPA = Interval("kappa", 1e-2, 1e5, low_open=False)
 
 
+def check_fast_domain(gamma: np.ndarray, kappa: np.ndarray) -> None:
+    """``ValueError`` naming the first pair (γ, κ) outside :data:`FAST_GAMMA` × :data:`FAST_KAPPA`."""
+    outside = (
+        (gamma < FAST_GAMMA.low)
+        | (gamma > FAST_GAMMA.high)
+        | (kappa < FAST_KAPPA.low)
+        | (kappa > FAST_KAPPA.high)
+    )
+    if np.any(outside):
+        index = np.flatnonzero(outside.ravel())[0]
+        raise ValueError(
+            f"(gamma, kappa) = ({float(gamma.ravel()[index])!r}, {float(kappa.ravel()[index])!r}) is outside "
+            f"the fast path's validated domain gamma in {FAST_GAMMA}, kappa in {FAST_KAPPA}; "
+            "use htmp_exact.exact there"
+        )
+
+
 @dataclass(frozen=True)
 class HTMPParams:
     """Derived parameters of HTMP(γ, κ), SPEC §3, in the number type of γ and κ.

@@ -13,7 +13,7 @@ from flint import acb, arb
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from htmp_exact import PrecisionError, ensembles, exact, htmp, inverse_htmp, marchenko_pastur, tables
+from htmp_exact import PrecisionError, ensembles, exact, fast, htmp, inverse_htmp, marchenko_pastur, tables
 
 SPECIAL = [
     Decimal("NaN"),
@@ -69,6 +69,18 @@ EXACT = [
     ("mp_moment", exact.mp_moment, ("k", "gamma"), (3, "0.5")),
 ]
 FLOAT = [
+    ("fast.pdf", fast.pdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
+    ("fast.logpdf", fast.logpdf, ("x", "gamma", "kappa"), ([0.7, 1.2], 0.5, 3.0)),
+    ("fast.sf", fast.sf, ("x", "gamma", "kappa"), (0.7, 2.0, 3.0)),
+    ("fast.isf", fast.isf, ("q", "gamma", "kappa"), (0.3, 0.5, 3.0)),
+    ("fast.stieltjes", fast.stieltjes, ("z", "gamma", "kappa"), (-1.0 + 0.5j, 0.5, 3.0)),
+    (
+        "fast.logpdf_function",
+        lambda g, k, lo, hi: fast.logpdf_function(g, k, lo, hi)(1.0),
+        ("gamma", "kappa", "x_lo", "x_hi"),
+        (0.5, 3.0, 0.01, 10.0),
+    ),
+    ("fast.mp_ppf", fast.mp_ppf, ("q", "gamma"), (0.3, 0.5)),
     ("htmp.pdf", htmp.pdf, ("x", "gamma", "kappa"), (0.7, 0.5, 3.0)),
     ("htmp.cdf", htmp.cdf, ("x", "gamma", "kappa"), (0.7, 2.0, 3.0)),
     ("htmp.ppf", htmp.ppf, ("q", "gamma", "kappa"), (0.3, 0.5, 3.0)),

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from .. import exact, fast
-from .._parameters import FAST_GAMMA, FAST_KAPPA, float_atom
+from .._parameters import check_fast_domain, float_atom
 from ..fitting import HTMPFit, InverseHTMPFit, fit_htmp, fit_inverse_htmp
 from ._law import Law
 from ._tails import TailExponents, tail_exponents
@@ -28,14 +28,8 @@ class _TwoShapeLaw(Law):
     """Shared by HTMP and its inverse: the validated domain of the fast path, the atom."""
 
     def _check_shapes(self, **shapes: np.ndarray) -> None:
-        for interval in (FAST_GAMMA, FAST_KAPPA):
-            value = shapes[interval.name]
-            inside = np.vectorize(interval.contains, otypes=[bool])(value)
-            if not np.all(inside):
-                raise ValueError(
-                    f"{interval.name} must lie in {interval}, the domain on which the float path is "
-                    f"validated, got {value[~inside].flat[0]!r} (use htmp_exact.exact beyond it)"
-                )
+        gamma, kappa = np.broadcast_arrays(shapes["gamma"], shapes["kappa"])
+        check_fast_domain(gamma, kappa)
 
     def atom(self, gamma: Any, kappa: Any, loc: Any = 0, scale: Any = 1) -> Any:
         """The mass of the law's atom: ``max(0, 1 − 1/γ)``."""

@@ -31,7 +31,7 @@ from .._inputs import float_points, generator, positive_floats, shown
 __all__ = ["Law", "FrozenLaw"]
 
 
-def _real_array(value: object, name: str) -> np.ndarray:
+def _finite_array(value: object, name: str) -> np.ndarray:
     array = float_points(value, name)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite, got {shown(value)}")
@@ -74,7 +74,7 @@ class Law(rv_continuous):
         shapes, loc, scale = self._parse_args(*args, **kwds)
         checked = {name: positive_floats(value, name) for name, value in zip(self._shape_names(), shapes)}
         self._check_shapes(**checked)
-        checked["loc"] = _real_array(loc, "loc")
+        checked["loc"] = _finite_array(loc, "loc")
         checked["scale"] = positive_floats(scale, "scale")
         return {name: value[()] if value.ndim == 0 else value for name, value in checked.items()}
 

@@ -32,8 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from numba import njit
 from numpy.polynomial import legendre as leg
+
+from .._jit import jit
 
 N_NODES = 16
 NODES, WEIGHTS = leg.leggauss(N_NODES)
@@ -178,7 +179,7 @@ def point_masses(omega: np.ndarray, positions: np.ndarray, masses: np.ndarray) -
     return out
 
 
-@njit(cache=True)
+@jit
 def _point_mass_sums(omega, positions, masses, out) -> None:  # pragma: no cover - compiled
     for p in range(omega.size):
         for i in range(positions.size):
@@ -188,7 +189,7 @@ def _point_mass_sums(omega, positions, masses, out) -> None:  # pragma: no cover
             out[2, p] += term * positions[i]
 
 
-@njit(cache=True)
+@jit
 def _far_sums(omega, tau, x, w, out, rho) -> None:  # pragma: no cover - compiled
     """Add the 16-point sums of S, S', T over the panels with ρ ≥ 3 to ``out``; store ρ (or 4.0
     where ``|τ| > 5/3``, which already implies ρ > 3)."""

@@ -18,7 +18,8 @@ from fractions import Fraction
 from math import comb
 
 import numpy as np
-from numba import njit
+
+from .._jit import jit
 
 __all__ = [
     "STRUCTURES",
@@ -189,7 +190,7 @@ def exact_beta(structure: str, **sizes: int) -> Fraction:
     return heuristic_beta(key, **sizes)
 
 
-@njit(cache=True)
+@jit
 def _sum_log_gaps_rows(rows: np.ndarray, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Per row, ``Σ_p log|row[first_p] − row[second_p]|``: products of gaps, one log per block."""
     out = np.empty(rows.shape[0])

@@ -32,6 +32,7 @@ stages (order 15 at the step ends, stage order 8; Hairer & Wanner, *Solving ODEs
 The tableau (nodes ``c_i``: zeros of ``P_s(2c−1) − P_{s−1}(2c−1)``; ``a_ij = ∫_0^{c_i} ℓ_j``)
 is computed once at import in 40-digit mpmath arithmetic and rounded to float64.
 """
+
 from __future__ import annotations
 
 import math
@@ -40,11 +41,11 @@ from typing import NamedTuple
 import mpmath
 import numpy as np
 
-from ._jit import jit
+from .._jit import jit
 
 STAGES = 8
-TOL = 1e-13          # step-doubling estimate per step (the kept half steps are ~500× better)
-MAX_STEP = 2.0       # in t = log y
+TOL = 1e-13  # step-doubling estimate per step (the kept half steps are ~500× better)
+MAX_STEP = 2.0  # in t = log y
 FIRST_STEP = 0.01
 MAX_STEPS = 200_000  # attempted steps per solve before giving up
 
@@ -56,23 +57,33 @@ def _radau_tableau(stages: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
         legendre = np.zeros(stages + 1)
         legendre[-2:] = [-1, 1]
         guesses = sorted(np.polynomial.legendre.legroots(legendre).real)
-        roots = [mpmath.findroot(lambda x: mpmath.legendre(stages, x) - mpmath.legendre(stages - 1, x),
-                                 mpmath.mpf(g)) for g in guesses[:-1]] + [mpmath.mpf(1)]
+        roots = [
+            mpmath.findroot(
+                lambda x: mpmath.legendre(stages, x) - mpmath.legendre(stages - 1, x), mpmath.mpf(g)
+            )
+            for g in guesses[:-1]
+        ] + [mpmath.mpf(1)]
         c = [(x + 1) / 2 for x in roots]
-        vandermonde = mpmath.matrix([[ci ** k for k in range(stages)] for ci in c])
+        vandermonde = mpmath.matrix([[ci**k for k in range(stages)] for ci in c])
         matrix = np.empty((stages, stages))
         for j in range(stages):
             unit = mpmath.matrix(stages, 1)
             unit[j] = 1
-            coef = mpmath.lu_solve(vandermonde, unit)   # ℓ_j(τ) = Σ_k coef_k τ^k
+            coef = mpmath.lu_solve(vandermonde, unit)  # ℓ_j(τ) = Σ_k coef_k τ^k
             for i in range(stages):
                 matrix[i, j] = float(mpmath.fsum(coef[k] * c[i] ** (k + 1) / (k + 1) for k in range(stages)))
         nodes = [mpmath.mpf(0)] + c
-        bary = [1 / mpmath.fprod(nodes[j] - nodes[k] for k in range(stages + 1) if k != j)
-                for j in range(stages + 1)]
+        bary = [
+            1 / mpmath.fprod(nodes[j] - nodes[k] for k in range(stages + 1) if k != j)
+            for j in range(stages + 1)
+        ]
         scale = max(abs(w) for w in bary)
-        return (np.array([float(x) for x in c]), matrix, np.array([float(x) for x in nodes]),
-                np.array([float(w / scale) for w in bary]))
+        return (
+            np.array([float(x) for x in c]),
+            matrix,
+            np.array([float(x) for x in nodes]),
+            np.array([float(w / scale) for w in bary]),
+        )
 
 
 C, A, NODES, BARY = _radau_tableau(STAGES)
@@ -129,13 +140,14 @@ def _collocate(t0, start, h, a, b, incr, c, matrix):
     jacobian = np.empty((2 * s, 2 * s))
     residual = np.empty(2 * s)
     y = np.empty(s)
-    for j in range(s):   # e^{t0}·e^{c_j h}: relative error ~3ε, where e^{t0 + c_j h} has |t|·ε
+    for j in range(s):  # e^{t0}·e^{c_j h}: relative error ~3ε, where e^{t0 + c_j h} has |t|·ε
         y[j] = math.exp(t0) * math.exp(c[j] * h)
     previous = np.inf
     for iteration in range(20):
         for j in range(s):
-            f[j, 0], f[j, 1], dfdrho[j], dfdv[j] = _rhs(y[j], start[0] + incr[j, 0],
-                                                        start[1] + incr[j, 1], a, b)
+            f[j, 0], f[j, 1], dfdrho[j], dfdv[j] = _rhs(
+                y[j], start[0] + incr[j, 0], start[1] + incr[j, 1], a, b
+            )
         for i in range(s):
             acc0 = 0.0
             acc1 = 0.0
@@ -156,13 +168,17 @@ def _collocate(t0, start, h, a, b, incr, c, matrix):
         for j in range(s):
             incr[j, 0] += delta[2 * j]
             incr[j, 1] += delta[2 * j + 1]
-            norm = max(norm, _scaled(delta[2 * j], delta[2 * j + 1], start[0] + incr[j, 0],
-                                     start[1] + incr[j, 1], incr[j, 1]))
+            norm = max(
+                norm,
+                _scaled(
+                    delta[2 * j], delta[2 * j + 1], start[0] + incr[j, 0], start[1] + incr[j, 1], incr[j, 1]
+                ),
+            )
         if not math.isfinite(norm):
             return False
         if norm < 1e-16:
             return True
-        if iteration >= 2 and norm > 0.5 * previous:   # stagnated at rounding level
+        if iteration >= 2 and norm > 0.5 * previous:  # stagnated at rounding level
             return norm < 1e-13
         previous = norm
     return False
@@ -253,16 +269,16 @@ def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_ste
     second = np.zeros((s + 1, 2))
     shift = np.empty(2)
     zero = np.zeros(2)
-    for attempt in range(max_steps):
-        if direction * (t_end - t) <= 1e-13 * (1.0 + abs(t)):   # reached (to rounding)
-            return ends[:n + 1], steps[:n], base[:n], values[:n], True
+    for _attempt in range(max_steps):
+        if direction * (t_end - t) <= 1e-13 * (1.0 + abs(t)):  # reached (to rounding)
+            return ends[: n + 1], steps[:n], base[:n], values[:n], True
         # step ends exactly representable, so that consecutive steps meet at the same t
         # (a mismatch of ε·|t| would cost v'·ε·|t| per step); the last step ends at t_end
         t_next = t_end if direction * (t + h - t_end) >= 0 else t + h
         h = t_next - t
         t_mid = t + h / 2
         h1, h2 = t_mid - t, t_next - t_mid
-        for j in range(s):   # starting guess: the previous polynomial, extrapolated
+        for j in range(s):  # starting guess: the previous polynomial, extrapolated
             if n > 0:
                 r, v = _interpolate(nodes, bary, values[n - 1], (t + c[j] * h - ends[n - 1]) / steps[n - 1])
                 whole[j + 1, 0] = r - values[n - 1, s, 0]
@@ -287,8 +303,13 @@ def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_ste
             if abs(h) < 1e-13 * (1.0 + abs(t)):
                 break
             continue
-        error = max(_step_error(nodes, bary, whole, first, 0.0, h1 / h, zero, start, c),
-                    _step_error(nodes, bary, whole, second, h1 / h, h2 / h, shift, start, c)) / tol
+        error = (
+            max(
+                _step_error(nodes, bary, whole, first, 0.0, h1 / h, zero, start, c),
+                _step_error(nodes, bary, whole, second, h1 / h, h2 / h, shift, start, c),
+            )
+            / tol
+        )
         if error <= 1.0:
             if n + 2 > capacity:
                 capacity *= 2
@@ -296,43 +317,50 @@ def _integrate(t0, rho0, v0, t_end, a, b, c, matrix, nodes, bary, tol, first_ste
                 grown_steps = np.empty(capacity)
                 grown_base = np.empty((capacity, 2, 2))
                 grown_values = np.empty((capacity, s + 1, 2))
-                grown_ends[:n + 1] = ends[:n + 1]
-                grown_steps[:n] = steps[:n]
-                grown_base[:n] = base[:n]
-                grown_values[:n] = values[:n]
+                grown_ends[n] = ends[n]
+                for i in range(n):  # element loops: slice assignments take seconds to compile
+                    grown_ends[i], grown_steps[i] = ends[i], steps[i]
+                    for k in range(2):
+                        grown_base[i, k, 0], grown_base[i, k, 1] = base[i, k, 0], base[i, k, 1]
+                    for j in range(s + 1):
+                        grown_values[i, j, 0], grown_values[i, j, 1] = values[i, j, 0], values[i, j, 1]
                 ends, steps, base, values = grown_ends, grown_steps, grown_base, grown_values
             for k in range(2):
                 base[n, k, 0], base[n, k, 1] = start[k], start_lo[k]
                 hi, lo = _two_sum(start[k], shift[k])
                 base[n + 1, k, 0], base[n + 1, k, 1] = hi, lo + start_lo[k]
                 start[k], start_lo[k] = _two_sum(hi, lo + start_lo[k] + second[s, k])
-            values[n] = first
-            values[n + 1] = second
+            for j in range(s + 1):
+                for k in range(2):
+                    values[n, j, k], values[n + 1, j, k] = first[j, k], second[j, k]
             steps[n], steps[n + 1] = h1, h2
             ends[n + 1] = t_mid
             ends[n + 2] = t = t_next
             n += 2
         factor = min(3.0, max(0.2, 0.9 * max(error, 1e-10) ** (-1.0 / (s + 1))))
         h = direction * min(abs(h) * factor, max_step)
-    return ends[:n + 1], steps[:n], base[:n], values[:n], False
+    return ends[: n + 1], steps[:n], base[:n], values[:n], False
 
 
 @jit
-def _evaluate(ends, steps, base, values, nodes, bary, t, component):
-    """Component 0 (ρ) or 1 (v) of the dense output at the points ``t`` (binary search)."""
+def _evaluate(ends, steps, base, values, nodes, bary, t, shift, component):
+    """Component 0 (ρ) or 1 (v) of the dense output at the points ``t + shift`` (binary
+    search on the rounded sum; the step's local coordinate from ``(t − start) + shift``, so
+    that a small exact ``shift`` keeps its precision where ``|t|·ε`` would not)."""
     out = np.empty(t.size)
     n = steps.size
     increasing = steps[0] > 0
     for i in range(t.size):
+        point = t[i] + shift[i]
         lo = 0
         hi = n - 1
         while lo < hi:
             mid = (lo + hi + 1) // 2
-            if (ends[mid] <= t[i]) if increasing else (ends[mid] >= t[i]):
+            if (ends[mid] <= point) if increasing else (ends[mid] >= point):
                 lo = mid
             else:
                 hi = mid - 1
-        pair = _interpolate(nodes, bary, values[lo], (t[i] - ends[lo]) / steps[lo])
+        pair = _interpolate(nodes, bary, values[lo], ((t[i] - ends[lo]) + shift[i]) / steps[lo])
         out[i] = base[lo, component, 0] + (base[lo, component, 1] + pair[component])
     return out
 
@@ -340,20 +368,24 @@ def _evaluate(ends, steps, base, values, nodes, bary, t, component):
 class RiccatiSolution(NamedTuple):
     """One direction of the solution from its start: step ends ``t`` (monotone), signed
     step sizes, start values (double-double) and collocation increments (see :func:`solve`)."""
+
     t: np.ndarray
     steps: np.ndarray
     base: np.ndarray
     increments: np.ndarray
 
-    def rho(self, t: np.ndarray) -> np.ndarray:
-        """ρ = Re u at the points ``t`` (inside the solved range)."""
-        return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY,
-                         np.ascontiguousarray(t, dtype=float), 0)
+    def rho(self, t: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
+        """ρ = Re u at the points ``t + shift`` (inside the solved range; see :func:`_evaluate`)."""
+        return self._component(t, shift, 0)
 
-    def v(self, t: np.ndarray) -> np.ndarray:
-        """v = log(−Im u) at the points ``t`` (inside the solved range)."""
-        return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY,
-                         np.ascontiguousarray(t, dtype=float), 1)
+    def v(self, t: np.ndarray, shift: np.ndarray | None = None) -> np.ndarray:
+        """v = log(−Im u) at the points ``t + shift`` (inside the solved range)."""
+        return self._component(t, shift, 1)
+
+    def _component(self, t: np.ndarray, shift: np.ndarray | None, component: int) -> np.ndarray:
+        t = np.ascontiguousarray(t, dtype=float)
+        shift = np.zeros_like(t) if shift is None else np.ascontiguousarray(shift, dtype=float)
+        return _evaluate(self.t, self.steps, self.base, self.increments, NODES, BARY, t, shift, component)
 
 
 def solve(a: float, b: float, t0: float, rho0: float, v0: float, t_end: float) -> RiccatiSolution:
@@ -371,8 +403,9 @@ def solve(a: float, b: float, t0: float, rho0: float, v0: float, t_end: float) -
     >>> bool(abs(slope - (1 + 1 - math.e - 2 * sol.rho(np.array([1.0]))[0])) < 1e-7)
     True
     """
-    ends, steps, base, increments, ok = _integrate(t0, rho0, v0, t_end, a, b, C, A, NODES, BARY, TOL,
-                                                   FIRST_STEP, MAX_STEP, MAX_STEPS)
+    ends, steps, base, increments, ok = _integrate(
+        t0, rho0, v0, t_end, a, b, C, A, NODES, BARY, TOL, FIRST_STEP, MAX_STEP, MAX_STEPS
+    )
     if not ok or steps.size == 0:
         raise ArithmeticError(f"Riccati solve failed between t = {t0} and {t_end} (a = {a}, b = {b})")
     return RiccatiSolution(ends, steps, base, increments)

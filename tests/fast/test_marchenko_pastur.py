@@ -1,0 +1,70 @@
+"""MP closed forms of the fast path against the certified exact path, the quadratic of SPEC §2
+and, for the quantiles, inversion of the certified cdf."""
+
+import numpy as np
+import pytest
+
+from htmp_exact import exact, fast
+
+from .reference import exact_atom
+
+GAMMAS = [1e-3, 0.25, 0.5, 0.999999, 1.0, 1.000001, 2.0, 4.0, 100.0]
+
+
+def _edges(gamma):
+    return (1 - gamma) ** 2 / (1 + gamma**0.5) ** 2, (1 + gamma**0.5) ** 2
+
+
+@pytest.mark.parametrize("gamma", [1e-3, 0.5, 1.0, 1.000001, 4.0])
+def test_mp_stieltjes_solves_the_quadratic_and_matches_exact(gamma):
+    z = np.array([-1e6, 1e6j, -1e-8, 1e-8j, 0.5 + 1e-6j, 1 + 1e-9j, 3 - 1e-6j, 1e-12 + 1e-9j, 1e30 + 1e20j])
+    s = fast.mp_stieltjes(z, gamma)
+    residual = gamma * z * s * s + (z + (gamma - 1)) * s + 1  # SPEC §2
+    assert np.all(np.abs(residual) <= 1e-12 * (np.abs(gamma * z * s * s) + np.abs((z + (gamma - 1)) * s) + 1))
+    assert np.all(s.imag * z.imag >= 0)  # Im S > 0 for Im z > 0
+    for zi, si in zip(z, s):
+        ref = complex(exact.mp_stieltjes(complex(zi), gamma, digits=16))
+        assert abs(si - ref) <= 1e-14 * abs(ref)
+
+
+@pytest.mark.parametrize("gamma", GAMMAS)
+def test_mp_cdf_and_sf_keep_relative_accuracy_next_to_the_edges(gamma):
+    # the small side (cdf minus the atom next to λ−, sf next to λ+) to ~1e-15 relative, at
+    # distances 1e-8 … 1e-2 (relative) inside the bulk, and exact values outside
+    lo, hi = _edges(gamma)
+    atom = exact_atom(gamma)
+    for d in (1e-8, 1e-6, 1e-4, 1e-2):
+        if lo > 0:
+            x = lo * (1 + d)
+            small = float(exact.mp_cdf(x, gamma, digits=18)) - atom
+            if atom == 0:
+                assert abs(fast.mp_cdf(x, gamma) / small - 1) <= 1e-14
+            else:
+                assert abs(fast.mp_cdf(x, gamma) - atom - small) <= 2e-16
+            assert fast.mp_cdf(lo * (1 - d), gamma) == atom
+        x = hi * (1 - d)
+        assert abs(fast.mp_sf(x, gamma) / float(exact.mp_sf(x, gamma, digits=18)) - 1) <= 1e-14
+        assert fast.mp_sf(hi * (1 + d), gamma) == 0
+    x = np.linspace(lo, hi, 9)[1:-1]
+    assert np.allclose(
+        fast.mp_cdf(x, gamma), [float(exact.mp_cdf(v, gamma, digits=18)) for v in x], rtol=0, atol=2e-15
+    )
+    assert np.allclose(
+        fast.mp_pdf(x, gamma), [float(exact.mp_pdf(v, gamma, digits=18)) for v in x], rtol=1e-14, atol=0
+    )
+
+
+@pytest.mark.parametrize("gamma", [0.5, 0.999999, 1.0, 4.0])
+def test_mp_ppf_inverts_the_certified_cdf_to_a_few_ulps(gamma):
+    atom = exact_atom(gamma)
+    q = atom + (1 - atom) * np.array([1e-12, 1e-6, 0.01, 0.3, 0.5, 0.9, 0.999])
+    x = fast.mp_ppf(q, gamma)
+    for qi, xi in zip(q, x):
+        # the certified cdf brackets qi between the neighbouring floats of x, up to 4 ulps away
+        below = float(exact.mp_cdf(float(np.nextafter(xi, 0) - 3 * np.spacing(xi)), gamma, digits=20))
+        above = float(exact.mp_cdf(float(xi + 4 * np.spacing(xi)), gamma, digits=20))
+        assert below <= qi <= above, (qi, xi)
+    assert fast.mp_ppf(0.5 * atom, gamma) == pytest.approx(
+        0.0 if atom else _edges(gamma)[0], rel=1e-15, abs=0
+    )
+    assert fast.mp_ppf(1.0, gamma) == pytest.approx(_edges(gamma)[1], rel=1e-15)
