@@ -10,7 +10,7 @@ Laguerre family ``p_β ∝ |Δ(λ)|^β Π w(λ_i)``, the minimiser of ``KL(p_β 
 * **exchangeability**: with uniformly random labels, ``E[H | the eigenvalues as a set]`` is the
   average of ``H`` over all N! relabellings, which is ``(D / C(N, 2)) L``, so
   ``Cov_β(H, L) = β* Var_β(L)`` for every β and the derivative ``Var_β(L)(β − β*)`` has the one
-  root β*.  The pair set P is read off the Weyl factors of ``proofs_check.weyl`` (each factor of
+  root β*.  The pair set P is read off the Weyl factors of ``proofs_check.structures`` (each factor of
   ``W²`` must be ``(λ_i − λ_j)²``; (b), (d) with m ≥ 2 are shown not to be of that form), and the
   orbit average over S_N is enumerated in exact rationals.  The result is compared with
   ``htmp_exact.variational.exact_beta``.
@@ -39,7 +39,7 @@ import sympy as sp
 from htmp_exact.ensembles import beta_laguerre_eigenvalues
 from htmp_exact.variational import exact_beta
 
-from . import weyl
+from . import structures
 from ._report import Check, main_for
 
 SEED = 20251205
@@ -79,7 +79,7 @@ def check_kl_derivative(sign: int = 1) -> Check:
     )
 
 
-def product_pairs(structure: weyl.Structure) -> list[Pair] | None:
+def product_pairs(structure: structures.Structure) -> list[Pair] | None:
     """The pairs (i, j) with ``W² = Π (λ_i − λ_j)²``, read off the Weyl factors; None if a factor
     is not the square of one eigenvalue difference (W is not of product form)."""
     lam = sp.symbols(f"lambda0:{structure.n_lambda}")
@@ -104,7 +104,7 @@ def orbit_weights(pairs: Sequence[Pair], N: int) -> dict[Pair, Fraction]:
 
 
 def check_exact_beta(
-    structure: weyl.Structure, sizes: dict[str, int], claimed: Callable[..., Fraction] = exact_beta
+    structure: structures.Structure, sizes: dict[str, int], claimed: Callable[..., Fraction] = exact_beta
 ) -> Check:
     """Pairs from W, uniform orbit weights D/C(N, 2), and ``claimed(key, **sizes)`` equal to it."""
     N = structure.dim
@@ -128,7 +128,7 @@ def check_exact_beta(
     )
 
 
-def check_not_product_form(structure: weyl.Structure) -> Check:
+def check_not_product_form(structure: structures.Structure) -> Check:
     """(b), (d) with m ≥ 2: some factor of W² is not a squared eigenvalue difference."""
     ok = product_pairs(structure) is None
     return Check(
@@ -141,7 +141,7 @@ def check_not_product_form(structure: weyl.Structure) -> Check:
 
 
 def slope_and_error(
-    structure: weyl.Structure, beta: float, shape: float, draws: int, seed: int = SEED
+    structure: structures.Structure, beta: float, shape: float, draws: int, seed: int = SEED
 ) -> tuple[float, float]:
     """Monte Carlo ``Cov(H, L)/Var(L)`` under ``p_β`` and its delta-method standard error.
 
@@ -161,7 +161,9 @@ def slope_and_error(
     return slope, float(residual.std() / np.sqrt(draws) / (lc * lc).mean())
 
 
-def check_lemma_g4(structure: weyl.Structure, beta: float, shape: float = 0.0, draws: int = 20000) -> Check:
+def check_lemma_g4(
+    structure: structures.Structure, beta: float, shape: float = 0.0, draws: int = 20000
+) -> Check:
     """Monte Carlo: ``β = Cov_β(H, L)/Var_β(L)`` within 4 standard errors at this β."""
     slope, se = slope_and_error(structure, beta, shape, draws)
     ok = abs(slope - beta) <= 4 * se + ROUNDING
@@ -175,7 +177,7 @@ def check_lemma_g4(structure: weyl.Structure, beta: float, shape: float = 0.0, d
 
 
 def check_lemma_g4_fails_off_optimum(
-    structure: weyl.Structure, beta: float, shape: float = 0.0, draws: int = 20000
+    structure: structures.Structure, beta: float, shape: float = 0.0, draws: int = 20000
 ) -> Check:
     """Monte Carlo at β ≠ β*: the slope is β* (exchangeability), so β = Cov/Var fails."""
     target = float(Fraction(structure.repulsions, comb(structure.dim, 2)))
@@ -192,16 +194,16 @@ def check_lemma_g4_fails_off_optimum(
 
 #: (structure, sizes) of the product-form structures checked: (a), (c), (e), F.7
 EXACT_CASES = (
-    [(weyl.diagonal(N), {"N": N}) for N in (3, 6)]
-    + [(weyl.symmetric_blocks(m, n), {"m": m, "n": n}) for m, n in ((2, 2), (2, 3), (3, 2), (1, 5))]
-    + [(weyl.symmetric(N), {"N": N}) for N in (2, 5, 7)]
-    + [(weyl.free_eigenvectors(N, k), {"N": N, "k": k}) for N, k in ((3, 1), (3, 2), (7, 3), (6, 6))]
+    [(structures.diagonal(N), {"N": N}) for N in (3, 6)]
+    + [(structures.symmetric_blocks(m, n), {"m": m, "n": n}) for m, n in ((2, 2), (2, 3), (3, 2), (1, 5))]
+    + [(structures.symmetric(N), {"N": N}) for N in (2, 5, 7)]
+    + [(structures.free_eigenvectors(N, k), {"N": N, "k": k}) for N, k in ((3, 1), (3, 2), (7, 3), (6, 6))]
 )
 NOT_PRODUCT = [
-    weyl.commuting_blocks(2, 2),
-    weyl.commuting_blocks(3, 2),
-    weyl.kronecker(2, 2),
-    weyl.kronecker(2, 3),
+    structures.commuting_blocks(2, 2),
+    structures.commuting_blocks(3, 2),
+    structures.kronecker(2, 2),
+    structures.kronecker(2, 3),
 ]
 
 
@@ -210,14 +212,14 @@ def checks() -> list[Callable[[], Check]]:
     runs: list[Callable[[], Check]] = [check_kl_derivative]
     runs += [partial(check_exact_beta, st, sz) for st, sz in EXACT_CASES]
     runs += [partial(check_not_product_form, st) for st in NOT_PRODUCT]
-    c23, f63 = weyl.symmetric_blocks(2, 3), weyl.free_eigenvectors(6, 3)
+    c23, f63 = structures.symmetric_blocks(2, 3), structures.free_eigenvectors(6, 3)
     runs += [
         lambda: check_lemma_g4(c23, 0.4),
         lambda: check_lemma_g4(f63, 0.2, shape=1.5),
-        lambda: check_lemma_g4(weyl.symmetric(4), 1.0),
+        lambda: check_lemma_g4(structures.symmetric(4), 1.0),
         lambda: check_lemma_g4_fails_off_optimum(c23, 0.7),
         lambda: check_lemma_g4_fails_off_optimum(f63, 0.05, shape=1.5),
-        lambda: check_lemma_g4_fails_off_optimum(weyl.diagonal(4), 0.5),
+        lambda: check_lemma_g4_fails_off_optimum(structures.diagonal(4), 0.5),
     ]
     return runs
 

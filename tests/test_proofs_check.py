@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from proofs_check import identities, moments, weyl
+from proofs_check import identities, moments, structures, weyl
 from proofs_check._report import Check, exit_status, markdown_table
 
 
@@ -56,16 +56,16 @@ def test_moment_quadrature_catches_a_wrong_moment():
 
 
 def test_weyl_checks_fail_with_a_wrong_exponent():
-    st = weyl.symmetric(3)
+    st = structures.symmetric(3)
     assert not weyl.check_exact_in_lambda(st, points=1, exponent=2).passed
-    assert not weyl.check_float(weyl.symmetric(5), exponent=2).passed
-    assert not weyl.check_symbolic(weyl.symmetric(2), exponent=2).passed
+    assert not weyl.check_float(structures.symmetric(5), exponent=2).passed
+    assert not weyl.check_symbolic(structures.symmetric(2), exponent=2).passed
 
 
 def test_weyl_checks_fail_with_the_wrong_structure_factor():
     # (b)'s W applied to (c)'s map: the commuting-block W is not the right volume factor
-    b, c = weyl.commuting_blocks(2, 2), weyl.symmetric_blocks(2, 2)
-    mixed = weyl.Structure(
+    b, c = structures.commuting_blocks(2, 2), structures.symmetric_blocks(2, 2)
+    mixed = structures.Structure(
         "c?", c.name, c.sizes, c.n_lambda, c.n_angle, c.build, b.w2_factors, b.repulsions, c.dim
     )
     assert not weyl.check_exact_in_lambda(mixed, points=1).passed
@@ -73,8 +73,8 @@ def test_weyl_checks_fail_with_the_wrong_structure_factor():
 
 
 def test_repulsion_count_check_catches_a_wrong_D():
-    st = weyl.kronecker(2, 3)
-    wrong = weyl.Structure(
+    st = structures.kronecker(2, 3)
+    wrong = structures.Structure(
         st.key, st.name, st.sizes, st.n_lambda, st.n_angle, st.build, st.w2_factors, st.repulsions + 1, st.dim
     )
     assert not weyl.check_repulsion_counts([wrong]).passed
@@ -88,11 +88,11 @@ def test_variational_checks_fail_on_false_identities():
     from proofs_check import variational
 
     assert not variational.check_kl_derivative(sign=-1).passed
-    c23 = weyl.symmetric_blocks(2, 3)
+    c23 = structures.symmetric_blocks(2, 3)
     assert not variational.check_exact_beta(
         c23, {"m": 2, "n": 3}, claimed=lambda key, **s: Fraction(1, 2)
     ).passed
-    assert not variational.check_exact_beta(weyl.commuting_blocks(2, 2), {"m": 2, "n": 2}).passed
-    assert not variational.check_not_product_form(weyl.kronecker(1, 3)).passed
+    assert not variational.check_exact_beta(structures.commuting_blocks(2, 2), {"m": 2, "n": 2}).passed
+    assert not variational.check_not_product_form(structures.kronecker(1, 3)).passed
     assert not variational.check_lemma_g4(c23, 0.6, draws=4000).passed
     assert not variational.check_lemma_g4_fails_off_optimum(c23, 0.4, draws=4000).passed

@@ -1,6 +1,6 @@
 """The variational β (SPEC §9): exact values, the batch sampler, Algorithm 1 and its intervals.
 
-Independent routes: the pair count of the Weyl factors (proofs_check.weyl / .variational), the
+Independent routes: the pair count of the Weyl factors (proofs_check.structures / .variational), the
 Laguerre Selberg integral (mean and variance of L = log|Δ| are derivatives of its logarithm),
 Gamma laws at β = 0, W evaluated from the Weyl factors, Monte Carlo with the ensembles sampler.
 """
@@ -24,17 +24,17 @@ from htmp_exact.variational import (
     log_vandermonde,
     log_weyl_factor,
 )
+from proofs_check import structures
 from proofs_check import variational as pv
-from proofs_check import weyl
 
 TABLE = Path(__file__).parent.parent / "docs" / "data" / "variational_beta_b_d.csv"
 WEYL = {
-    "a": lambda N: weyl.diagonal(N),
-    "b": weyl.commuting_blocks,
-    "c": weyl.symmetric_blocks,
-    "d": weyl.kronecker,
-    "e": lambda N: weyl.symmetric(N),
-    "F.7": weyl.free_eigenvectors,
+    "a": lambda N: structures.diagonal(N),
+    "b": structures.commuting_blocks,
+    "c": structures.symmetric_blocks,
+    "d": structures.kronecker,
+    "e": lambda N: structures.symmetric(N),
+    "F.7": structures.free_eigenvectors,
 }
 
 

@@ -114,11 +114,8 @@ def isf(q: object, gamma: object, kappa: object) -> np.ndarray:
 
     Parameters
     ----------
-    q : array_like of float
-        Probabilities in [0, 1] (``ValueError`` outside); NaN gives NaN.
-    gamma, kappa : array_like of float
-        Parameters in :data:`~htmp_exact.fast.GAMMA_RANGE` × :data:`~htmp_exact.fast.KAPPA_RANGE`,
-        broadcast with q.
+    q, gamma, kappa : array_like of float
+        As for :func:`ppf`: upper-tail probabilities in [0, 1], broadcast with the parameters.
 
     Returns
     -------

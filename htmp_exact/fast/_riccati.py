@@ -29,8 +29,7 @@ stages (order 15 at the step ends, stage order 8; Hairer & Wanner, *Solving ODEs
 - **Dense output.** Each kept step stores its collocation polynomial (degree 8: the value
   at the step's start and at the 8 stages), evaluated in barycentric form.
 
-The tableau (nodes ``c_i``: zeros of ``P_s(2c−1) − P_{s−1}(2c−1)``; ``a_ij = ∫_0^{c_i} ℓ_j``)
-is computed once at import in 40-digit mpmath arithmetic and rounded to float64.
+The tableau is computed once at import (:func:`._radau.radau_tableau`).
 """
 
 from __future__ import annotations
@@ -38,10 +37,10 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-import mpmath
 import numpy as np
 
 from .._jit import jit
+from ._radau import radau_tableau
 
 STAGES = 8
 TOL = 1e-13  # step-doubling estimate per step (the kept half steps are ~500× better)
@@ -50,43 +49,7 @@ FIRST_STEP = 0.01
 MAX_STEPS = 200_000  # attempted steps per solve before giving up
 
 
-def _radau_tableau(stages: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """``(c, A, nodes, weights)``: Radau IIA nodes and matrix, and the barycentric weights
-    of the dense-output nodes ``(0, c_1, …, c_s)`` (scaled to max 1)."""
-    with mpmath.workdps(40):
-        legendre = np.zeros(stages + 1)
-        legendre[-2:] = [-1, 1]
-        guesses = sorted(np.polynomial.legendre.legroots(legendre).real)
-        roots = [
-            mpmath.findroot(
-                lambda x: mpmath.legendre(stages, x) - mpmath.legendre(stages - 1, x), mpmath.mpf(g)
-            )
-            for g in guesses[:-1]
-        ] + [mpmath.mpf(1)]
-        c = [(x + 1) / 2 for x in roots]
-        vandermonde = mpmath.matrix([[ci**k for k in range(stages)] for ci in c])
-        matrix = np.empty((stages, stages))
-        for j in range(stages):
-            unit = mpmath.matrix(stages, 1)
-            unit[j] = 1
-            coef = mpmath.lu_solve(vandermonde, unit)  # ℓ_j(τ) = Σ_k coef_k τ^k
-            for i in range(stages):
-                matrix[i, j] = float(mpmath.fsum(coef[k] * c[i] ** (k + 1) / (k + 1) for k in range(stages)))
-        nodes = [mpmath.mpf(0)] + c
-        bary = [
-            1 / mpmath.fprod(nodes[j] - nodes[k] for k in range(stages + 1) if k != j)
-            for j in range(stages + 1)
-        ]
-        scale = max(abs(w) for w in bary)
-        return (
-            np.array([float(x) for x in c]),
-            matrix,
-            np.array([float(x) for x in nodes]),
-            np.array([float(w / scale) for w in bary]),
-        )
-
-
-C, A, NODES, BARY = _radau_tableau(STAGES)
+C, A, NODES, BARY = radau_tableau(STAGES)
 
 
 @jit
