@@ -31,6 +31,7 @@ import signal
 from fractions import Fraction
 
 import numpy as np
+from _report import recorded
 
 from htmp_exact import exact, fast
 from htmp_exact.fast import _pointwise
@@ -275,14 +276,19 @@ def main():
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--limit", type=int, default=15)
     args = parser.parse_args()
+    title = "Fast path: accuracy against the certified path"
     if args.grid:
-        grid_table(args.limit)
+        with recorded("fast-accuracy-grid", title + " (grid)"):
+            grid_table(args.limit)
     if args.strata:
-        strata_table(args.seed, args.strata, args.limit)
+        with recorded("fast-accuracy-per-point", title + " (per-point kernel)"):
+            strata_table(args.seed, args.strata, args.limit)
     if args.mp:
-        mp_table()
+        with recorded("fast-accuracy-mp", title + " (MP edges and quantiles)"):
+            mp_table()
     if args.nice:
-        nice_table()
+        with recorded("fast-accuracy-table", title + " (table of round parameters)"):
+            nice_table()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ and prints a Markdown table of points per second and the ratios.
 import time
 
 import numpy as np
+from _report import recorded
 from authors_style import authors_style_pdf
 from scipy import stats
 
@@ -104,4 +105,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    with recorded("fast-grouped", "Fast path: grouped throughput"):
+        main()

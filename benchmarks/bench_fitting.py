@@ -26,7 +26,7 @@ import sys
 import tempfile
 
 import numpy as np
-from _report import timings
+from _report import recorded, timings
 from scipy.optimize import minimize_scalar
 
 from htmp_exact import fast
@@ -161,4 +161,5 @@ def main(quick):
 
 
 if __name__ == "__main__":
-    main("--quick" in sys.argv)
+    with recorded("fitting", "Fitting: speed", preformatted=True):
+        main("--quick" in sys.argv)

@@ -22,7 +22,7 @@ Each time is the best of three runs (the machine is shared and noisy).
 import time
 
 import numpy as np
-from _report import timings
+from _report import recorded, timings
 from scipy import stats
 
 from htmp_exact import fast, htmp
@@ -88,4 +88,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    with recorded("free-convolution", "Population covariance: speed"):
+        main()

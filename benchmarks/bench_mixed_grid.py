@@ -27,6 +27,7 @@ import math
 import time
 
 import numpy as np
+from _report import recorded
 from authors_style import authors_style_pdf
 from bench_fast import PAIRS, grouped_rows, print_table
 
@@ -170,4 +171,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    with recorded("fast-mixed-grid", "Fast path: mixed grid and per-point kernel"):
+        main()

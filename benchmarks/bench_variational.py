@@ -16,6 +16,7 @@ import sys
 import time
 
 import numpy as np
+from _report import recorded
 
 from htmp_exact.ensembles import beta_laguerre_eigenvalues
 from htmp_exact.variational import estimate_beta, exact_beta, laguerre_batch, log_vandermonde, log_weyl_factor
@@ -101,4 +102,9 @@ def coverage(replicates=200):
 
 
 if __name__ == "__main__":
-    coverage() if sys.argv[1:] == ["coverage"] else timing()
+    if sys.argv[1:] == ["coverage"]:
+        with recorded("variational-coverage", "Variational β: coverage of the intervals"):
+            coverage()
+    else:
+        with recorded("variational-timing", "Variational β: cost"):
+            timing()

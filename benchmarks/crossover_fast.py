@@ -14,6 +14,7 @@ import argparse
 import time
 
 import numpy as np
+from _report import recorded
 
 from htmp_exact import fast
 from htmp_exact.fast import _htmp, _pointwise
@@ -58,4 +59,5 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    with recorded("fast-crossover", "Fast path: the automatic choice of route"):
+        main()
