@@ -166,6 +166,7 @@ def junk() -> str:
         "other exception": 0,
     }
     slowest = 0.0
+    surprises = []
     for function, names, valid in ENTRY_POINTS:
         for position in range(len(valid)):
             for value in JUNK:
@@ -178,17 +179,27 @@ def junk() -> str:
                 except (ValueError, TypeError) as err:
                     named = any(name in str(err) for name in names)
                     outcomes["named ValueError/TypeError" if named else "unnamed error"] += 1
+                    if not named:
+                        surprises.append(f"{_called(function, arguments)}: {type(err).__name__}: {err}")
                 except PrecisionError:
                     outcomes["PrecisionError (limit named)"] += 1
-                except Exception:
+                except Exception as err:
                     outcomes["other exception"] += 1
+                    surprises.append(f"{_called(function, arguments)}: {type(err).__name__}: {err}")
                 slowest = max(slowest, time.perf_counter() - start)
     total = sum(outcomes.values())
+    listed = "".join(f"\n* `{line}`" for line in surprises)
     return (
         table(["outcome", "calls"], [[k, v] for k, v in outcomes.items()])
         + f"\n\n{total} calls ({len(ENTRY_POINTS)} entry points × each argument × {len(JUNK)} junk values); "
         f"slowest call {slowest:.2f} s."
+        + (f"\n\nUnnamed errors and other exceptions:\n{listed}" if surprises else "")
     )
+
+
+def _called(function: object, arguments: list) -> str:
+    name = getattr(function, "__qualname__", repr(function))
+    return f"{name}({', '.join(repr(a) for a in arguments)})"
 
 
 def overhead() -> str:

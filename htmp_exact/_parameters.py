@@ -30,6 +30,7 @@ __all__ = [
     "KAPPA",
     "FAST_GAMMA",
     "FAST_KAPPA",
+    "FAST_MP_GAMMA",
     "EXACT_MAX_S",
     "HTMPParams",
     "gamma_above_one",
@@ -69,6 +70,8 @@ EXACT_MAX_S = 1e8
 #: The domain on which the float64 fast path is validated against the certified path.
 FAST_GAMMA = Interval("gamma", 1e-3, 1e3, low_open=False)
 FAST_KAPPA = Interval("kappa", 1e-2, 1e5, low_open=False)
+#: MP(γ) in float64 (closed forms): validated for these γ (beyond, its Stieltjes transform overflows).
+FAST_MP_GAMMA = Interval("gamma", 1e-300, 1e300, low_open=False)
 
 
 def check_fast_domain(gamma: np.ndarray, kappa: np.ndarray) -> None:

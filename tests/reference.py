@@ -53,3 +53,12 @@ def contains(ball, value, ref_digits=30) -> bool:
     """Whether the flint ball meets [value ± |value|·10^-ref_digits] (the reference's own error)."""
     mid = arb(mp.nstr(value, ref_digits + 10, strip_zeros=False))
     return ball.overlaps(mid + arb(0, abs(mid).upper() * arb(10) ** (-ref_digits)))
+
+
+def htmp_cdf_phase_near_zero(x, gamma, kappa, dps=40):
+    """HTMP cdf by the phase formula ``F = −arg U(c, −α, y e^{iπ})/(πc)`` (SPEC §3) with mpmath's
+    ``hyperu`` just above the cut, for x so small that the phase has made no half turn (y ≪ 1);
+    the atom of γ > 1 comes with it."""
+    with mp.workdps(dps):
+        c, al, _, y = _derived(x, gamma, kappa)
+        return -mp.arg(mp.hyperu(c, -al, mp.mpc(-y, 0))) / (mp.pi * c)

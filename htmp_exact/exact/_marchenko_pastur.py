@@ -13,7 +13,7 @@ from math import comb
 
 from flint import acb, arb, fmpq
 
-from .._inputs import ComplexInput, RealInput, to_off_support, to_positive, to_signed_real
+from .._inputs import ComplexInput, RealInput, is_exact, to_off_support, to_positive, to_signed_real
 from .._parameters import atom_mass, gamma_above_one, mp_edges
 from ._moments import check_order
 from ._precision import Precision, Unpack, certify
@@ -38,7 +38,9 @@ def mp_pdf(x: RealInput, gamma: RealInput, **precision: Unpack[Precision]) -> ar
         lo, hi = mp_edges(gb)
         if xb <= lo or xb >= hi:
             return arb(0)
-        if not (xb > lo and xb < hi):
+        if not (xb > lo and xb < hi):  # undecided at this precision
+            if is_exact(xv) and is_exact(g):
+                return arb.nan()  # exact x next to an edge (γ → 0: λ± = 1 ± 2√γ): more precision
             raise ValueError(f"x = {x!r} is a ball containing a bulk edge")
         return ((hi - xb) * (xb - lo)).sqrt() / (2 * arb.pi() * gb * xb)
 

@@ -41,15 +41,15 @@ Input policy
   [0, 1] and ``z`` on [0, ∞) raise ``ValueError``.
 * ``gamma``, ``kappa``: real, not bool, finite and > 0 (``TypeError``/``ValueError`` naming
   the parameter, its value and the valid range); a pair outside the validated domain
-  :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` raises ``ValueError`` pointing to
-  :mod:`htmp_exact.exact`.
+  :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` (for MP: γ in :data:`MP_GAMMA_RANGE`) raises
+  ``ValueError`` pointing to :mod:`htmp_exact.exact`.
 * Scalar input gives a numpy scalar (``numpy.float64``, ``numpy.complex128``), as scipy does.
 * Conventions as in scipy.stats: ``x < 0`` gives pdf 0, logpdf −inf, cdf 0, sf 1.
 """
 
 from __future__ import annotations
 
-from ._arguments import GAMMA_RANGE, KAPPA_RANGE
+from ._arguments import GAMMA_RANGE, KAPPA_RANGE, MP_GAMMA_RANGE
 from ._htmp import MIN_GROUP, cdf, logpdf, logpdf_function, pdf, sf
 from ._marchenko_pastur import mp_cdf, mp_pdf, mp_ppf, mp_sf, mp_stieltjes
 from ._quantile import isf, ppf
@@ -58,6 +58,7 @@ from ._stieltjes import stieltjes
 __all__ = [
     "GAMMA_RANGE",
     "KAPPA_RANGE",
+    "MP_GAMMA_RANGE",
     "MIN_GROUP",
     "cdf",
     "isf",

@@ -8,8 +8,8 @@ Input policy (also in the package docstring and docs/fast-path.md):
   None, strings, object arrays (e.g. ``flint.arb``) raise ``TypeError`` naming the argument.
 * ``gamma``, ``kappa``: real numbers (not bool), finite and > 0, else ``TypeError`` /
   ``ValueError`` naming the parameter, its value and the valid range; a pair outside the
-  validated domain :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` raises ``ValueError`` pointing to
-  :mod:`htmp_exact.exact`.
+  validated domain :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` (for MP: γ in
+  :data:`MP_GAMMA_RANGE`) raises ``ValueError`` pointing to :mod:`htmp_exact.exact`.
 """
 
 from __future__ import annotations
@@ -19,11 +19,12 @@ from collections.abc import Iterator
 import numpy as np
 
 from .._inputs import float_points, positive_floats
-from .._parameters import FAST_GAMMA, FAST_KAPPA, check_fast_domain
+from .._parameters import FAST_GAMMA, FAST_KAPPA, FAST_MP_GAMMA, check_fast_domain
 
 #: Validated domain of the fast path (cross-checked against :mod:`htmp_exact.exact`).
 GAMMA_RANGE = (FAST_GAMMA.low, FAST_GAMMA.high)
 KAPPA_RANGE = (FAST_KAPPA.low, FAST_KAPPA.high)
+MP_GAMMA_RANGE = (FAST_MP_GAMMA.low, FAST_MP_GAMMA.high)
 
 
 def broadcast(
@@ -75,9 +76,15 @@ def off_support(z: np.ndarray, name: str = "z") -> None:
 def mp_points(
     x: object, gamma: object, name: str = "x", complex_x: bool = False
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Points (real, or complex with ``complex_x``) and γ (finite, > 0; any size) broadcast."""
+    """Points (real, or complex with ``complex_x``) and γ (in :data:`FAST_MP_GAMMA`) broadcast."""
     first = complex_array(x, name) if complex_x else float_points(x, name)
     gamma_array = positive_floats(gamma, "gamma")
+    outside = (gamma_array < FAST_MP_GAMMA.low) | (gamma_array > FAST_MP_GAMMA.high)
+    if np.any(outside):
+        raise ValueError(
+            f"gamma = {gamma_array[outside].flat[0].item()!r} is outside the fast path's validated "
+            f"domain gamma in {FAST_MP_GAMMA} for MP; use htmp_exact.exact there"
+        )
     try:
         first, gamma_array = (np.array(a) for a in np.broadcast_arrays(first, gamma_array))
     except ValueError:

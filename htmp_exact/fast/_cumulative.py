@@ -70,19 +70,22 @@ def small_y_cdf(law: CarrierLaw, t: float) -> float:
 
 
 class Cumulative:
-    """cdf and sf of the carrying law on ``[x_lo, x_hi]`` (its own x), from one Riccati solve
-    that runs on into both tails (:func:`lower_end`, :func:`upper_end`).
+    """cdf and sf of the carrying law on ``[x_lo/scale, x_hi/scale]`` (its own x; ``x_lo > 0``),
+    from one Riccati solve that runs on into both tails (:func:`lower_end`, :func:`upper_end`).
 
-    ``x_hi`` is capped at ``y = s x_hi =`` :data:`~._solution.Y_FAR`; beyond it sf is 0 in
-    float64 (below ``e^{−10^{100}}``).  Only if a tail check fails is a certified cdf/sf at
-    the extreme requested point used as the anchor.
+    The range is kept in logarithms, so ``x_lo/scale`` below the float64 range is valid.  Its
+    top is capped at ``y = s x =`` :data:`~._solution.Y_FAR`; beyond it sf is 0 in float64
+    (below ``e^{−10^{100}}``).  Only if a tail check fails is a certified cdf/sf at the extreme
+    requested point used as the anchor.
     """
 
-    def __init__(self, law: CarrierLaw, x_lo: float, x_hi: float):
+    def __init__(self, law: CarrierLaw, x_lo: float, x_hi: float, scale: float = 1.0):
         self.law = law
-        self.x_lo, self.x_hi = min(x_lo, 0.5), min(max(x_hi, 2.0), Y_FAR / law.s)
-        self.t_lo, self.t_hi = math.log(law.s * self.x_lo), math.log(law.s * self.x_hi)
-        self.ends = (lower_end(law, self.t_lo), upper_end(law, law.s * self.x_hi))
+        log_s, log_scale = math.log(law.s), math.log(scale)
+        self.t_lo = log_s + min(math.log(x_lo) - log_scale, math.log(0.5))
+        self.t_hi = min(log_s + max(math.log(x_hi) - log_scale, math.log(2.0)), math.log(Y_FAR))
+        self.x_lo, self.x_hi = math.exp(self.t_lo) / law.s, math.exp(self.t_hi) / law.s
+        self.ends = (lower_end(law, self.t_lo), upper_end(law, math.exp(self.t_hi)))
         self.solution = RiccatiSolution(law, *self.ends)
         self.t0 = self.solution.t0
         self._cumulative_masses: dict[float, tuple[np.ndarray, np.ndarray]] = {}

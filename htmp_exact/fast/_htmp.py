@@ -209,8 +209,8 @@ def pdf(x: object, gamma: object, kappa: object) -> np.ndarray:
 def _carrier_cumulative(g: float, k: float, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(cdf, sf) of the carrying law at ``x/scale``, with its ``1/γ`` mass for γ > 1."""
     law = CarrierLaw.from_inputs(g, k)
-    x1 = x / law.scale
-    cdf, sf = Cumulative(law, float(x1.min()), float(x1.max())).cdf_sf_at(x, law.scale)
+    cumulative = Cumulative(law, float(x.min()), float(x.max()), law.scale)
+    cdf, sf = cumulative.cdf_sf_at(x, law.scale)
     return cdf / law.scale, sf / law.scale
 
 

@@ -54,7 +54,7 @@ def edge_mass(gamma: float, distance: float, upper: bool) -> float:
     """The bulk mass between the lower (``upper`` False) or upper edge and the point at
     ``distance ≥ 0`` from it inside the bulk (module docstring)."""
     lo_edge, hi_edge = edges(gamma)
-    width = hi_edge - lo_edge
+    width = 4.0 * math.sqrt(gamma)  # λ+ − λ−, without the cancellation (relative ε/√γ) of the difference
     end = math.sqrt(min(distance, width))
     scale = 2.0 * math.pi * gamma
     if upper:
@@ -147,10 +147,10 @@ def _quantile(q: float, gamma: float) -> float:
     (derivative ± the density), kept inside a bisection bracket, to a few ulps."""
     lo_edge, hi_edge = edges(gamma)
     below, above = q - atom(gamma), 1.0 - q  # bulk mass wanted below and above x
-    if below <= 0.0:
-        return 0.0 if gamma > 1.0 else lo_edge
     if above <= 0.0:
         return hi_edge
+    if below <= 0.0:
+        return 0.0 if gamma > 1.0 else lo_edge
     use_upper = above < below
     lo, hi = lo_edge, hi_edge
     x = 0.5 * (lo + hi)
@@ -163,8 +163,10 @@ def _quantile(q: float, gamma: float) -> float:
             lo = x
         else:
             hi = x
-        density = math.sqrt(max((hi_edge - x) * (x - lo_edge), 0.0)) / (2.0 * math.pi * gamma * x)
-        candidate = x + residual / density if use_upper else x - residual / density
+        from_lower, from_upper = edge_distances(x, gamma)
+        density = math.sqrt(max(from_lower * from_upper, 0.0)) / (2.0 * math.pi * gamma * x)
+        step = residual / density if density > 0.0 else math.inf  # zero where the bulk is below ulps
+        candidate = x + step if use_upper else x - step
         if not (lo < candidate < hi):
             candidate = 0.5 * (lo + hi)
         if abs(candidate - x) <= 4e-16 * x or hi - lo <= 4e-16 * x:
@@ -346,7 +348,7 @@ def mp_stieltjes(z: object, gamma: object) -> np.ndarray:
     z, gamma = mp_points(z, gamma, "z", complex_x=True)
     off_support(z)
     lo, hi = edges_array(gamma)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # the branch not taken
         root = np.sqrt(z - hi) * np.sqrt(z - lo)
         plus, minus = z + (gamma - 1) + root, z + (gamma - 1) - root
         value = np.where(np.abs(plus) >= np.abs(minus), -2 / plus, -minus / (2 * gamma * z))

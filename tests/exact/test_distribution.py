@@ -10,7 +10,7 @@ from flint import arb, ctx, fmpq
 from htmp_exact import exact
 from htmp_exact.exact._precision import workprec
 
-from ..reference import contains, htmp_pdf_hyperu
+from ..reference import contains, htmp_cdf_phase_near_zero, htmp_pdf_hyperu
 
 
 def _mass_below(x, gamma, kappa):
@@ -219,3 +219,13 @@ def test_cdf_just_past_a_zero_of_the_imaginary_part():
     value = exact.cdf(x, "0.5", 6, digits=20)
     assert contains(value, ref, ref_digits=25)
     assert abs(float(value.mid()) - 1 / 3) < 1e-30
+
+
+SUBNORMAL = [(5e-324, 1, "0.05"), (1e-310, 1, "0.05"), (5e-324, "0.5", "0.05"), (5e-324, 2, "0.05")]
+
+
+@pytest.mark.parametrize("x, gamma, kappa", SUBNORMAL)
+def test_cdf_at_subnormal_x_against_the_phase_of_mpmath_hyperu(x, gamma, kappa):
+    # y = s·x below the float range: the integer-b route's float estimate of its shift used to
+    # fail on log(0) (γ = 1, b = 1)
+    assert contains(exact.cdf(x, gamma, kappa), htmp_cdf_phase_near_zero(x, gamma, kappa), ref_digits=30)

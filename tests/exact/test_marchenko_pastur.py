@@ -69,3 +69,11 @@ def test_mp_x_ball_across_zero_is_rejected(fn):
     with pytest.raises(ValueError, match="x = .* ball containing 0"):
         fn(arb(0, fmpq(1, 1000)), 2)
     assert exact.mp_cdf(-arb("0.5"), 2) == 0 and exact.mp_cdf(arb("0.1"), 2) == fmpq(1, 2)
+
+
+def test_mp_pdf_at_an_exact_point_next_to_the_edges_raises_the_precision():
+    # γ = 1e-300: λ± = (1 ± 1e-150)², so x = 1 is inside the bulk, 2e-150 from both edges; at
+    # 53 bits the edges' balls contain 1 (this used to raise "ball containing a bulk edge")
+    value = exact.mp_pdf(1, "1e-300")
+    assert contains(value, 1 / (mp.pi * mp.sqrt(mp.mpf("1e-300"))), ref_digits=15)  # 1/(π√γ) at x = 1
+    assert contains(exact.mp_cdf(1, "1e-300"), mp.mpf(1) / 2 - mp.sqrt(mp.mpf("1e-300")) / mp.pi, 15)

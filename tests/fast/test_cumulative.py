@@ -9,6 +9,7 @@ from scipy import integrate
 
 from htmp_exact import exact, fast
 
+from ..reference import htmp_cdf_phase_near_zero
 from .reference import CDF_ABS_TOL, GRID, SF_REL_TOL, XS
 from .reference import exact_float as _exact
 
@@ -84,3 +85,17 @@ def test_cdf_at_the_top_of_the_kappa_domain_against_quadrature_of_the_pdf(gamma,
     )
     total = fast.cdf(a, gamma, 1e5) + mass + fast.sf(b, gamma, 1e5)
     assert total == pytest.approx(1.0, abs=1e-10 * mass + 1e-15)
+
+
+@pytest.mark.parametrize("gamma, kappa", [(1.0, 0.05), (0.5, 0.05), (2.0, 0.05), (2.0, 3.0)])
+def test_cdf_and_sf_at_subnormal_x(gamma, kappa):
+    # x/scale below the float range (γ > 1: scale γ) used to fail on log(0) in the solve's range;
+    # reference: the phase of mpmath's hyperu (the atom of γ > 1 included)
+    x = np.array([5e-324, 1e-310, 1.0])
+    cdf, sf = fast.cdf(x, gamma, kappa), fast.sf(x, gamma, kappa)
+    for i in range(2):
+        reference = float(htmp_cdf_phase_near_zero(float(x[i]), gamma, kappa))
+        assert abs(cdf[i] - reference) <= 1e-13 * reference + 1e-300  # measured ≤ 8.3e-15 relative
+        assert abs(sf[i] - (1 - reference)) <= 2e-16
+    # γ = 1000, κ = 3: the continuous part near 0 is ~x^{−α−1} = x^{1.4985}: only the atom is left
+    assert np.all(fast.cdf(x[:2], 1000.0, 3.0) == 0.999) and np.all(fast.sf(x[:2], 1000.0, 3.0) == 0.001)

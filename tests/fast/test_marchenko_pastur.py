@@ -68,3 +68,39 @@ def test_mp_ppf_inverts_the_certified_cdf_to_a_few_ulps(gamma):
         0.0 if atom else _edges(gamma)[0], rel=1e-15, abs=0
     )
     assert fast.mp_ppf(1.0, gamma) == pytest.approx(_edges(gamma)[1], rel=1e-15)
+
+
+@pytest.mark.parametrize("gamma", [1e-30, 1e-16, 1e-8])
+def test_mp_at_small_gamma_against_mpmath_quadrature(gamma):
+    # the bulk [λ−, λ+] has width 4√γ: the edges rounded to ulp(1) would cost ε/√γ relative
+    # (0.04 absolute in the cdf at γ = 1e-30); the semicircle-like law is integrated in mpmath,
+    # in t = λ− + u², at the same binary64 points
+    import mpmath as mp
+
+    with mp.workdps(40):
+        g = mp.mpf(gamma)
+        lo, hi = (1 - mp.sqrt(g)) ** 2, (1 + mp.sqrt(g)) ** 2
+        for fraction in (0.2, 0.3, 0.5, 0.7, 0.8):
+            x = float(lo + (hi - lo) * fraction)  # rounded: at γ = 1e-30 to ±2.8% of the width
+            assert lo < x < hi
+            density = lambda u: 2 * u * u * mp.sqrt(max(hi - lo - u * u, 0)) / (2 * mp.pi * g * (lo + u * u))
+            below = mp.quad(density, [0, mp.sqrt(mp.mpf(x) - lo)])
+            above = mp.quad(density, [mp.sqrt(mp.mpf(x) - lo), mp.sqrt(hi - lo)])
+            assert abs(fast.mp_cdf(x, gamma) - float(below)) <= 4e-16
+            assert abs(fast.mp_sf(x, gamma) / float(above) - 1) <= 1e-14
+            pdf = mp.sqrt((hi - x) * (x - lo)) / (2 * mp.pi * g * x)
+            assert abs(fast.mp_pdf(x, gamma) / float(pdf) - 1) <= 1e-14
+
+
+def test_mp_quantile_of_one_is_the_upper_edge_even_when_the_atom_rounds_to_one():
+    # γ = 1e50: the atom 1 − 1/γ is 1.0 in float64; q = 1 is the upper end of the support
+    assert fast.mp_ppf(1.0, 1e50) == pytest.approx((1 + 1e25) ** 2, rel=1e-15)
+    assert fast.mp_ppf(0.5, 1e50) == 0.0
+
+
+@pytest.mark.parametrize("gamma", [1e-320, 1.7e308])
+def test_mp_gamma_outside_the_validated_domain_is_refused(gamma):
+    # beyond [1e-300, 1e300] the closed forms overflow (the Stieltjes transform was NaN at 1.7e308)
+    for function in (fast.mp_pdf, fast.mp_cdf, fast.mp_sf, fast.mp_ppf, fast.mp_stieltjes):
+        with pytest.raises(ValueError, match=r"gamma = .* outside .* \[1e-300, 1e\+300\]"):
+            function(0.5 if function is fast.mp_ppf else -1.0, gamma)

@@ -74,14 +74,16 @@ def u_direct_shifted(c: Real, alpha: Real, y: Real, shift: int, work: int) -> tu
         return value, (width * b_derivative_bound(c, -alpha, y, width)).upper()
 
 
-def _shift_estimate(c: float, b: float, y: float) -> int:
+def _shift_estimate(c: float, b: float, log_y: float) -> int:
     """Bits by which :func:`b_derivative_bound` likely exceeds ``|U|`` (floats, a guess: the
-    bound at its angle against ``|U| ~ max(y, c)^-c``, the size of ``z^-c`` (DLMF 13.7.3))."""
+    bound at its angle against ``|U| ~ max(y, c)^-c``, the size of ``z^-c`` (DLMF 13.7.3));
+    y enters through its logarithm (y may lie below the float range)."""
     bm = b - c - 1
     theta = _bound_angle(c, bm)
-    log_m, log_q = math.log(math.cos(theta)), math.log(y * math.sin(theta))
-    log_bound = bm * log_m - c * log_q + math.log(math.pi - log_m + c * math.exp(-log_q))
-    return max(0, math.ceil((log_bound + c * math.log(max(y, c))) / math.log(2)))
+    log_m, log_q = math.log(math.cos(theta)), log_y + math.log(math.sin(theta))
+    first, second = math.log(math.pi - log_m), math.log(c) - log_q  # log(π − log m + c/q), no overflow
+    log_bound = bm * log_m - c * log_q + max(first, second) + math.log1p(math.exp(-abs(first - second)))
+    return max(0, math.ceil((log_bound + c * max(log_y, math.log(c))) / math.log(2)))
 
 
 def shifted_integer_b(c: Real, alpha: Real, y: Real, prec: int) -> acb:
@@ -94,7 +96,8 @@ def shifted_integer_b(c: Real, alpha: Real, y: Real, prec: int) -> acb:
     need = prec - CONTRACT_SLACK_BITS
     shift = prec + SHIFT_BITS
     if y < c:  # the bound's q^-c grows like (c/y)^c: shift further from the start
-        shift += _shift_estimate(float(arb(c).mid()), float(arb(-alpha).mid()), float(arb(y).mid()))
+        log_y = float(arb(y).log().mid())
+        shift += _shift_estimate(float(arb(c).mid()), float(arb(-alpha).mid()), log_y)
     work = shift + prec + 12
     for _ in range(2):
         if work > DIRECT_PREC_FACTOR * prec:
