@@ -38,7 +38,7 @@ Input policy
   broadcast with γ and κ.  NaN gives NaN at that position; ``x = ±inf`` gives the limits
   (pdf 0, logpdf −inf, cdf 0/1, sf 1/0; S(z) → 0).  bool, complex x or q, None, strings,
   object arrays (e.g. ``flint.arb``) raise ``TypeError`` naming the argument; ``q`` outside
-  [0, 1] and ``z`` on [0, ∞) raise ``ValueError``.
+  [0, 1], ``z`` on [0, ∞) and HTMP ``z`` with ``|z| < 1e-300`` raise ``ValueError``.
 * ``gamma``, ``kappa``: real, not bool, finite and > 0 (``TypeError``/``ValueError`` naming
   the parameter, its value and the valid range); a pair outside the validated domain
   :data:`GAMMA_RANGE` × :data:`KAPPA_RANGE` (for MP: γ in :data:`MP_GAMMA_RANGE`) raises

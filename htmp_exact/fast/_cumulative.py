@@ -20,7 +20,7 @@ import numpy as np
 
 from .. import exact
 from ._panels import GL_NODES, GL_WEIGHTS
-from ._solution import T_FAR, Y_FAR, CarrierLaw, RiccatiSolution
+from ._solution import T_FAR, Y_FAR, CarrierLaw, RiccatiSolution, log_y_range
 
 TAIL_EFOLDS = 50.0  # the solve runs this many e-folds of the density into each tail,
 STEEP_SLOPE = 0.5  # below if α + 1 is at least this (else to the closed form at small y)
@@ -81,9 +81,7 @@ class Cumulative:
 
     def __init__(self, law: CarrierLaw, x_lo: float, x_hi: float, scale: float = 1.0):
         self.law = law
-        log_s, log_scale = math.log(law.s), math.log(scale)
-        self.t_lo = log_s + min(math.log(x_lo) - log_scale, math.log(0.5))
-        self.t_hi = min(log_s + max(math.log(x_hi) - log_scale, math.log(2.0)), math.log(Y_FAR))
+        self.t_lo, self.t_hi = log_y_range(law, x_lo, x_hi, scale)
         self.x_lo, self.x_hi = math.exp(self.t_lo) / law.s, math.exp(self.t_hi) / law.s
         self.ends = (lower_end(law, self.t_lo), upper_end(law, math.exp(self.t_hi)))
         self.solution = RiccatiSolution(law, *self.ends)

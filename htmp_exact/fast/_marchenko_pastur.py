@@ -25,7 +25,7 @@ import numpy as np
 
 from .._jit import jit
 from ._arguments import as_result, mp_points, off_support
-from ._special import dd_add, dd_div, dd_mul, dd_sqrt, two_sum
+from ._special import dd_add, dd_div, dd_mul, dd_sqrt, two_product, two_sum
 
 NODES, WEIGHTS = np.polynomial.legendre.leggauss(16)
 MAX_PANELS = 80
@@ -40,13 +40,16 @@ def edges(gamma: float):
 
 @jit
 def _panel(lo: float, hi: float, pole: float, width: float, scale: float) -> float:
-    """``∫_lo^hi 2w² √(width − w²)/(scale·(pole + w²)) dw`` by one 16-node rule."""
-    half, mid = 0.5 * (hi - lo), 0.5 * (hi + lo)
+    """``∫_lo^hi 2w² √(width − w²)/(scale·(pole + w²)) dw`` by one 16-node rule, in ``u = w/hi``
+    (``w²`` may lie below the float range: ``w²/(pole + w²) = u²/(pole/hi² + u²)``)."""
+    half, mid = 0.5 * (hi - lo) / hi, 0.5 * (hi + lo) / hi
+    pole_u = pole / hi / hi
     total = 0.0
     for j in range(NODES.size):
-        w = mid + half * NODES[j]
-        total += WEIGHTS[j] * 2.0 * w * w * math.sqrt(max(width - w * w, 0.0)) / (pole + w * w)
-    return total * half / scale
+        u = mid + half * NODES[j]
+        w = u * hi
+        total += WEIGHTS[j] * 2.0 * math.sqrt(max(width - w * w, 0.0)) * (u * u / (pole_u + u * u))
+    return total * half * hi / scale
 
 
 @jit
@@ -82,8 +85,18 @@ def edge_mass(gamma: float, distance: float, upper: bool) -> float:
 @jit
 def edge_distances(x: float, gamma: float):
     """``(x − λ−, λ+ − x)`` from the edges in double-double arithmetic, rounded: each accurate
-    to its own size (x next to an edge loses nothing to the rounding of the edge)."""
+    to its own size (x next to an edge loses nothing to the rounding of the edge).
+
+    For γ ≤ 4 from the edges themselves (error ~1e-32·λ±, small next to λ− → 0 at γ ≈ 1); for
+    γ > 4 as ``(x − γ − 1) ± 2√γ`` (error ~1e-32·√γ: the bulk's width is 4√γ, and λ± ≈ γ
+    would leave nothing of it at γ ≳ 1e40)."""
     root_hi, root_lo = dd_sqrt(gamma)
+    if gamma > 4.0:
+        offset_hi, offset_lo = two_sum(x, -gamma)
+        offset_hi, offset_lo = dd_add(offset_hi, offset_lo, -1.0, 0.0)
+        below_hi, below_lo = dd_add(offset_hi, offset_lo, 2.0 * root_hi, 2.0 * root_lo)
+        above_hi, above_lo = dd_add(2.0 * root_hi, 2.0 * root_lo, -offset_hi, -offset_lo)
+        return below_hi + below_lo, above_hi + above_lo
     one_hi, one_lo = two_sum(1.0, root_hi)
     one_lo += root_lo
     upper_hi, upper_lo = dd_mul(one_hi, one_lo, one_hi, one_lo)
@@ -124,6 +137,8 @@ def _cdf_sf(x: np.ndarray, gamma: np.ndarray, cdf: np.ndarray, sf: np.ndarray) -
             cdf[i], sf[i] = math.nan, math.nan
         elif x[i] < 0.0:
             cdf[i], sf[i] = 0.0, 1.0
+        elif x[i] == math.inf:
+            cdf[i], sf[i] = 1.0, 0.0
         else:
             below, above = _bulk_masses(x[i], gamma[i])
             cdf[i], sf[i] = atom(gamma[i]) + below, above
@@ -138,7 +153,43 @@ def _densities(x: np.ndarray, gamma: np.ndarray, out: np.ndarray) -> None:
             continue
         from_lower, from_upper = edge_distances(x[i], gamma[i])
         inside = from_lower > 0.0 and from_upper > 0.0
-        out[i] = math.sqrt(from_lower * from_upper) / (2.0 * math.pi * gamma[i] * x[i]) if inside else 0.0
+        if inside:  # in this order: 2πγx may overflow where the density does not
+            out[i] = math.sqrt(from_lower) * math.sqrt(from_upper) / (2.0 * math.pi * gamma[i]) / x[i]
+        else:
+            out[i] = 0.0
+
+
+TINY = 5e-324  # the smallest positive float64
+
+
+@jit
+def _wanted_masses(q: float, gamma: float):
+    """The bulk masses ``(q − (1 − 1/γ)⁺, 1 − q)`` wanted below and above the quantile; for γ > 1
+    the first as ``(q − 1) + 1/γ`` in double-double (q next to the atom: no rounding of 1 − 1/γ;
+    the rounding of 1/γ is left for γ ≥ 1e150, where it is below 1e-166)."""
+    if gamma <= 1.0:
+        return q, 1.0 - q
+    inverse = 1.0 / gamma
+    inverse_lo = 0.0
+    if gamma < 1e150:
+        product, error = two_product(inverse, gamma)
+        inverse_lo = ((1.0 - product) - error) / gamma
+    shifted_hi, shifted_lo = two_sum(q, -1.0)
+    below_hi, below_lo = dd_add(shifted_hi, shifted_lo, inverse, inverse_lo)
+    return below_hi + below_lo, 1.0 - q
+
+
+@jit
+def _bisection_point(lo: float, hi: float, lo_edge: float) -> float:
+    """A point inside ``(lo, hi)``: the midpoint, or, when the bracket spans orders of magnitude
+    of the distance from λ− (λ− ≈ 0 at γ ≈ 1: quantiles down to the float range), its
+    geometric mean."""
+    below, above = max(lo - lo_edge, 0.0), hi - lo_edge
+    if above > 4.0 * below and lo_edge < 1e-3 * above:
+        middle = lo_edge + math.sqrt(max(below, TINY)) * math.sqrt(above)
+        if lo < middle < hi:
+            return middle
+    return 0.5 * (lo + hi)
 
 
 @jit
@@ -146,7 +197,7 @@ def _quantile(q: float, gamma: float) -> float:
     """The smallest x with cdf(x) ≥ q: Newton's method on the mass next to the nearer edge
     (derivative ± the density), kept inside a bisection bracket, to a few ulps."""
     lo_edge, hi_edge = edges(gamma)
-    below, above = q - atom(gamma), 1.0 - q  # bulk mass wanted below and above x
+    below, above = _wanted_masses(q, gamma)
     if above <= 0.0:
         return hi_edge
     if below <= 0.0:
@@ -155,6 +206,8 @@ def _quantile(q: float, gamma: float) -> float:
     lo, hi = lo_edge, hi_edge
     x = 0.5 * (lo + hi)
     for _ in range(200):
+        if hi <= TINY:  # the quantile lies below the float range: the smallest positive float
+            return hi
         mass_below, mass_above = _bulk_masses(x, gamma)
         residual = mass_above - above if use_upper else mass_below - below
         if residual == 0.0:
@@ -168,7 +221,7 @@ def _quantile(q: float, gamma: float) -> float:
         step = residual / density if density > 0.0 else math.inf  # zero where the bulk is below ulps
         candidate = x + step if use_upper else x - step
         if not (lo < candidate < hi):
-            candidate = 0.5 * (lo + hi)
+            candidate = _bisection_point(lo, hi, lo_edge)
         if abs(candidate - x) <= 4e-16 * x or hi - lo <= 4e-16 * x:
             return candidate
         x = candidate
@@ -189,8 +242,9 @@ def mp_pdf(x: object, gamma: object) -> np.ndarray:
         p(x) = \frac{\sqrt{(\lambda_+ - x)(x - \lambda_-)}}{2\pi\gamma x},
         \quad \lambda_\pm = (1 \pm \sqrt{\gamma})^2
 
-    (SPEC §2; paper E.3).  Closed form, with ``x − λ±`` in double-double arithmetic; within a few
-    ulps of :func:`htmp_exact.exact.mp_pdf`.
+    (SPEC §2; paper E.3).  Closed form, with ``x − λ±`` in double-double arithmetic
+    (:func:`edge_distances`); within a few ulps of :func:`htmp_exact.exact.mp_pdf`, and within
+    ``1e-32·λ/(x − λ)`` relative next to an edge λ (4.4e-15 five ulps from it).
 
     Parameters
     ----------
@@ -217,10 +271,16 @@ def mp_pdf(x: object, gamma: object) -> np.ndarray:
     return as_result(out)
 
 
-def edges_array(gamma: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(λ−, λ+)`` for an array of γ."""
-    root = np.sqrt(gamma)
-    return ((1 - gamma) / (1 + root)) ** 2, (1 + root) ** 2
+@jit
+def _real_parts(
+    x: np.ndarray, gamma: np.ndarray, below: np.ndarray, above: np.ndarray, shifted: np.ndarray
+) -> None:
+    """:func:`edge_distances` of ``x = Re z``, and ``x + γ − 1``, elementwise, in double-double."""
+    for i in range(x.size):
+        below[i], above[i] = edge_distances(x[i], gamma[i])
+        sum_hi, sum_lo = two_sum(x[i], gamma[i])
+        sum_hi, sum_lo = dd_add(sum_hi, sum_lo, -1.0, 0.0)
+        shifted[i] = sum_hi + sum_lo
 
 
 def _cdf_sf_arrays(x: object, gamma: object) -> tuple[np.ndarray, np.ndarray]:
@@ -325,7 +385,9 @@ def mp_stieltjes(z: object, gamma: object) -> np.ndarray:
 
     The root of ``γ z S² + (z + γ − 1) S + 1 = 0`` with ``S ~ −1/z`` at infinity (SPEC §2).
     With ``R = √(z − λ+)·√(z − λ−)`` and ``d± = z + γ − 1 ± R`` (``d+·d− = 4γz``):
-    ``S = −2/d+ = −d−/(2γz)``, evaluated from whichever of ``d±`` is larger (no cancellation).
+    ``S = −2/d+ = −d−/(2γz)``, evaluated from whichever of ``d±`` is larger (no cancellation);
+    the real parts of ``z − λ±`` and ``z + γ − 1`` in double-double (a bulk narrower than the
+    ulps of λ±, z within ulps of an edge).
 
     Parameters
     ----------
@@ -347,9 +409,22 @@ def mp_stieltjes(z: object, gamma: object) -> np.ndarray:
     """
     z, gamma = mp_points(z, gamma, "z", complex_x=True)
     off_support(z)
-    lo, hi = edges_array(gamma)
+    below, above, shifted = (np.empty(z.shape) for _ in range(3))
+    _real_parts(z.real.ravel(), gamma.ravel(), below.reshape(-1), above.reshape(-1), shifted.reshape(-1))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # the branch not taken
-        root = np.sqrt(z - hi) * np.sqrt(z - lo)
-        plus, minus = z + (gamma - 1) + root, z + (gamma - 1) - root
-        value = np.where(np.abs(plus) >= np.abs(minus), -2 / plus, -minus / (2 * gamma * z))
+        # z − λ± and z + γ − 1 from Re z in double-double (no rounding of the edges or of γ − 1)
+        root = np.sqrt(-above + 1j * z.imag) * np.sqrt(below + 1j * z.imag)
+        value = _from_root(z, shifted + 1j * z.imag, gamma, root)
+        # on the negative axis (both z − λ± < 0) in real arithmetic: S is real, and may overflow
+        real = _from_root(z.real, shifted, gamma, -np.sqrt(above) * np.sqrt(-below))
+    value = np.where(z.imag == 0, real + 0j, value)
     return as_result(np.where(np.isinf(z), 0.0, value))
+
+
+def _from_root(z: np.ndarray, shifted: np.ndarray, gamma: np.ndarray, root: np.ndarray) -> np.ndarray:
+    """``S = −2/d+ = −d−/(2γz)`` from the larger of ``d± = z + γ − 1 ± R`` (:func:`mp_stieltjes`;
+    ``shifted = z + γ − 1``)."""
+    plus, minus = shifted + root, shifted - root
+    # d−/(2γz) divided in the order that keeps the intermediate in range (|d−| ≤ 2(|z| + γ))
+    ratio = np.where(gamma > 1, (minus / gamma) / (2 * z), (minus / (2 * z)) / gamma)
+    return np.where(np.abs(plus) >= np.abs(minus), -2 / plus, -ratio)

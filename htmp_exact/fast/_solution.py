@@ -186,7 +186,16 @@ class RiccatiSolution:
         return self.v_at(x, scale) - math.log(math.pi * self.c) - np.log(x) + math.log(scale)
 
 
-def solve_between(law: CarrierLaw, x_lo: float, x_hi: float) -> RiccatiSolution:
-    """The solution on ``[x_lo, x_hi]`` of the carrying law's x, extended to include x = 1."""
-    x_lo, x_hi = min(x_lo, 0.5), max(x_hi, 2.0)
-    return RiccatiSolution(law, math.log(law.s * x_lo), math.log(min(law.s * x_hi, Y_FAR)))
+def log_y_range(law: CarrierLaw, x_lo: float, x_hi: float, scale: float = 1.0) -> tuple[float, float]:
+    """``(log y_lo, log y_hi)`` of the carrying law's points ``x/scale``, ``0 < x_lo <= x_hi``,
+    widened to include x = 1/2 … 2 and capped at ``y =`` :data:`Y_FAR`.  Formed in logarithms:
+    ``s x_lo/scale`` may lie below the float64 range."""
+    log_s, log_scale = math.log(law.s), math.log(scale)
+    t_lo = log_s + min(math.log(x_lo) - log_scale, math.log(0.5))
+    t_hi = min(log_s + max(math.log(x_hi) - log_scale, math.log(2.0)), math.log(Y_FAR))
+    return t_lo, t_hi
+
+
+def solve_between(law: CarrierLaw, x_lo: float, x_hi: float, scale: float = 1.0) -> RiccatiSolution:
+    """The solution at the carrying law's points ``x/scale``, ``x ∈ [x_lo, x_hi]`` (:func:`log_y_range`)."""
+    return RiccatiSolution(law, *log_y_range(law, x_lo, x_hi, scale))

@@ -49,6 +49,7 @@ def graded_offsets(eta: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarra
 
 
 FAR = 1e100  # |z| beyond which S(z) = −1/z to far better than float64
+Z_MIN = 1e-300  # smallest |z| accepted (below, S or its parts leave the float range)
 _MAX_PANEL = 0.25  # widest base panel in t = log(s x)
 _NEAR_T = 0.1  # x within a factor e^{±0.1} of Re z: panels in x (exact x − Re z), not in t
 _NEGLIGIBLE = 1e-28  # base panels with mass·(1 + 1/x) below this are left out of the sum
@@ -76,10 +77,10 @@ def _cauchy_transform(law: CarrierLaw, z: np.ndarray) -> np.ndarray:
     ``∫_0^{x_lo} p/(x − z) = −F(x_lo)/z·(1 + O(x_lo/|z|))``; above ``x_hi`` the integral
     is below ``sf(x_hi)/x_hi``, negligible.
     """
-    x_lo = max(1e-300, min(0.5, 1e-17 * float(np.abs(z).min())))
+    x_lo = min(0.5, 1e-17 * float(np.abs(z).min()))  # may be subnormal or 0: kept in logs
     x_hi = max(2.0, 1e17 * max(1.0, float(np.abs(z).max())))
-    cumulative = Cumulative(law, x_lo, x_hi)
-    t_lo, t_hi = math.log(law.s * x_lo), math.log(law.s * x_hi)
+    cumulative = Cumulative(law, max(x_lo, 5e-324), x_hi)
+    t_lo, t_hi = cumulative.t_lo, cumulative.t_hi
     breaks = _base_panels(cumulative, t_lo, t_hi)
     pieces = cumulative.sub_intervals(breaks[:-1], breaks[1:])
     breaks = np.unique(np.concatenate(pieces[:2]))
@@ -93,7 +94,8 @@ def _cauchy_transform(law: CarrierLaw, z: np.ndarray) -> np.ndarray:
     panel = np.arange(near.shape[1])
     near[rows] = (panel >= first[:, None]) & (panel <= last[:, None])  # one contiguous run per point
     # panels whose mass cannot reach 1e-28·|S| (|S(z)| ≳ 1/(1 + |z|), |x − z| ≳ max(x, |z|)/10)
-    kept = (mass * (1 + 1 / x_nodes)).max(axis=1) >= _NEGLIGIBLE
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):  # x_nodes below the float range
+        kept = (mass * (1 + 1 / x_nodes)).max(axis=1) >= _NEGLIGIBLE
     mass, x_nodes, far = mass[kept], x_nodes[kept], ~near[:, kept]
     values = np.empty(z.shape, dtype=complex)
     chunk = max(1, 2_000_000 // max(mass.size, 1))
@@ -106,7 +108,7 @@ def _cauchy_transform(law: CarrierLaw, z: np.ndarray) -> np.ndarray:
             np.arange(rows.size), min(rows.size, 1 + rows.size * (last - first).max() // 20_000)
         ):
             values[rows[part]] += _near_integral(cumulative, breaks, z[rows[part]], first[part], last[part])
-    return values - cumulative.cdf_sf(np.array([math.log(law.s * x_lo)]))[0] / z  # F(x_lo)/(−z)
+    return values - cumulative.cdf_sf(np.array([t_lo]))[0] / z  # F(x_lo)/(−z)
 
 
 def _near_panels(pole: np.ndarray, breaks: np.ndarray) -> np.ndarray:
@@ -172,8 +174,8 @@ def stieltjes(z: object, gamma: object, kappa: object) -> np.ndarray:
     Parameters
     ----------
     z : array_like of complex or float
-        Points off ``[0, ∞)`` (``ValueError`` on it); NaN gives NaN, infinite z gives 0;
-        valid for ``|z| ≥ 1e-280``.
+        Points off ``[0, ∞)`` with ``|z| ≥ 1e-300`` (``ValueError`` otherwise); NaN gives NaN,
+        infinite z gives 0.
     gamma, kappa : array_like of float
         Parameters, as for :func:`~htmp_exact.fast.logpdf`.
 
@@ -197,6 +199,12 @@ def stieltjes(z: object, gamma: object, kappa: object) -> np.ndarray:
     """
     z, gamma, kappa = broadcast(complex_array(z, "z"), gamma, kappa, "z")
     off_support(z)
+    tiny = np.abs(z) < Z_MIN
+    if np.any(tiny):
+        raise ValueError(
+            f"z = {z[tiny].flat[0]!r} is too close to 0 for float64: need |z| >= {Z_MIN!r} "
+            "(use htmp_exact.exact)"
+        )
     out = np.full(z.shape, complex(np.nan, np.nan))
     flat_z, flat_out = z.ravel(), out.reshape(-1)
     flat_out[np.isinf(flat_z)] = 0.0

@@ -199,3 +199,14 @@ def test_stieltjes_at_an_exact_complex_rational_point(z):
 def test_bad_complex_points_are_named(z, err):
     with pytest.raises(err, match="z"):
         exact.stieltjes(z, "0.5", 3)
+
+
+@pytest.mark.parametrize("z", [1e-300j, complex(-1e-300, 1e-300), 1e-200j])
+def test_stieltjes_next_to_zero(z):
+    # the float planning of the contour used to overflow there (OverflowError); reference:
+    # S(z) = E[X⁻¹] + z E[X⁻²] + O(z²) from the exact inverse moments (Kummer series)
+    value = exact.stieltjes(z, 0.001, 2.0, digits=12)
+    m1, m2 = (arb(exact.inverse_moment(k, 0.001, 2.0)) for k in (1, 2))
+    expected = acb(m1) + acb(z) * m2
+    assert abs(float((value.real - expected.real).mid())) <= 1e-13 * float(m1.mid())
+    assert abs(float((value.imag - expected.imag).mid())) <= 1e-11 * abs(z) * float(m2.mid())

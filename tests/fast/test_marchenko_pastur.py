@@ -104,3 +104,75 @@ def test_mp_gamma_outside_the_validated_domain_is_refused(gamma):
     for function in (fast.mp_pdf, fast.mp_cdf, fast.mp_sf, fast.mp_ppf, fast.mp_stieltjes):
         with pytest.raises(ValueError, match=r"gamma = .* outside .* \[1e-300, 1e\+300\]"):
             function(0.5 if function is fast.mp_ppf else -1.0, gamma)
+
+
+@pytest.mark.parametrize("gamma", [1e20, 1e40, 1e80, 1e150, 1e300])
+def test_mp_at_large_gamma_against_mpmath_quadrature(gamma):
+    # the bulk γ + 1 ± 2√γ is narrow against λ± ≈ γ: x − λ± from the edges themselves lost
+    # 1e-32·γ (7e-8 relative at γ = 1e50, everything at 1e80); mpmath at 400 digits, in
+    # t = λ+ − u², at binary64 points (for γ ≥ 1e33 the bulk holds only the float γ itself)
+    import mpmath as mp
+
+    with mp.workdps(400):
+        g = mp.mpf(gamma)
+        lo, hi = (1 - mp.sqrt(g)) ** 2, (1 + mp.sqrt(g)) ** 2
+        points = {float(g + f * 2 * mp.sqrt(g)) for f in (-0.7, 0.0, 0.5)}
+        for x in sorted(points):
+            assert lo < x < hi
+            density = lambda u: 2 * u * u * mp.sqrt(max(hi - lo - u * u, 0)) / (2 * mp.pi * g * (hi - u * u))
+            above = mp.quad(density, [0, mp.sqrt(hi - mp.mpf(x))])
+            assert abs(fast.mp_sf(x, gamma) / float(above) - 1) <= 1e-14
+            assert abs(fast.mp_cdf(x, gamma) - float(1 - above)) <= 2e-16
+            pdf = float(mp.sqrt((hi - x) * (x - lo)) / (2 * mp.pi * g * x))
+            assert fast.mp_pdf(x, gamma) == pdf == 0.0 or abs(fast.mp_pdf(x, gamma) / pdf - 1) <= 1e-14
+
+
+def test_mp_cdf_at_gamma_one_down_to_subnormal_x():
+    # λ− = 0: F(x) = (2/π)√x (1 − x/12 + …) (SPEC §2 integrated); w² below the float range
+    # used to divide 0 by 0 (ZeroDivisionError) and to lose relative accuracy below 1e-305
+    x = np.array([5e-324, 1e-320, 1e-310, 1e-306, 1e-200])
+    reference = 2 / np.pi * np.sqrt(x)
+    assert np.all(np.abs(fast.mp_cdf(x, 1.0) / reference - 1) <= 1e-14)
+    assert np.all(fast.mp_sf(x, 1.0) == 1.0)  # 1 − 1e-162 rounds to 1
+    assert fast.mp_cdf(np.inf, 0.5) == 1.0 and fast.mp_sf(np.inf, 0.5) == 0.0
+
+
+def test_mp_ppf_down_to_the_float_range_at_gamma_one():
+    # the inverse of F(x) = (2/π)√x: x = (πq/2)²; bisection from the midpoint of the bulk stopped
+    # at 4·2^-200 = 1.2e-60 for every q below 1e-30
+    for q in (1e-30, 1e-32, 1e-100, 1e-150):
+        assert fast.mp_ppf(q, 1.0) == pytest.approx((np.pi * q / 2) ** 2, rel=1e-14)
+    assert fast.mp_ppf(1e-300, 1.0) == 5e-324  # F(5e-324) = 1.4e-162 > q: the smallest float
+
+
+@pytest.mark.parametrize(
+    "q, gamma", [(0.9990000000000001, 1000.0), (1.000088900581341e-12, 1.000000000001), (0.5 + 2**-52, 2.0)]
+)
+def test_mp_ppf_just_above_the_atom(q, gamma):
+    # the bulk mass wanted, q − (1 − 1/γ), is formed without rounding 1 − 1/γ (9240 ulps off at
+    # γ = 1000); reference: the certified cdf brackets q between the neighbours of x
+    x = float(fast.mp_ppf(q, gamma))
+    below = float(exact.mp_cdf(float(x - 3 * np.spacing(x)), gamma, digits=30).mid())
+    above = float(exact.mp_cdf(float(x + 3 * np.spacing(x)), gamma, digits=30).mid())
+    assert below <= q <= above, (x, below, above)
+
+
+@pytest.mark.parametrize(
+    "z, gamma",
+    [
+        (1 + 1e-300j, 1e-50),  # a bulk of width 4e-25 around 1: the edges rounded to 1.0 gave 1e300j
+        (0.9999999800000002 + 1e-12j, 1e-16),
+        (3.999999999998 + 1e-12j, 0.999999999999),
+        (5e159 + 1j, 1e160),  # 2γz overflowed: 0
+        (5e299 + 1e10j, 1e300),  # NaN
+        (-1e-300, 1e300),
+        (-1e-308, 2.0),
+    ],
+)
+def test_mp_stieltjes_next_to_a_narrow_bulk_and_at_extreme_gamma(z, gamma):
+    # z − λ± from the edge distances of Re z; divisions ordered to stay in range; reference:
+    # the certified closed form (Arb)
+    reference = complex(exact.mp_stieltjes(z, gamma, digits=16))
+    value = complex(fast.mp_stieltjes(z, gamma))
+    assert abs(value - reference) <= 1e-14 * abs(reference)
+    assert fast.mp_stieltjes(-1e-320, 4.0) == np.inf  # S ≈ 0.75/1e-320 is real and beyond the floats

@@ -259,7 +259,15 @@ class Plan:
 
 def plan_path(ph: Phase, drop: float) -> Plan | None:
     """The polygon for ``ph`` on which the neglected ends are below ``e^-drop`` of the saddle,
-    or ``None`` when no path is found."""
+    or ``None`` when no path is found (also when the float tracing overflows: parameters or
+    points beyond the float range)."""
+    try:
+        return _plan_path(ph, drop)
+    except (ArithmeticError, ValueError):  # float overflow, underflow to 0, math domain error
+        return None
+
+
+def _plan_path(ph: Phase, drop: float) -> Plan | None:
     upper, real_roots = ph.saddles()
     # steepest-descent paths through each saddle first, then along the axis to one
     for trace, centre in itertools.product((_complex_saddle_path, _near_axis_saddle_path), upper):
