@@ -13,15 +13,10 @@ import numpy as np
 from .. import exact, fast
 from .._parameters import check_fast_domain, float_atom
 from ..fitting import HTMPFit, InverseHTMPFit, fit_htmp, fit_inverse_htmp
-from ._law import Law
+from ._law import Law, exact_moments
 from ._tails import TailExponents, tail_exponents
 
 __all__ = ["htmp", "inverse_htmp", "htmp_gen", "inverse_htmp_gen"]
-
-
-def _exact_moment(function: Any, order: int, gamma: Any, kappa: Any) -> np.ndarray:
-    """``float(function(order, γ, κ))`` elementwise (γ, κ are floats: exact binary inputs)."""
-    return np.vectorize(lambda g, k: float(function(order, float(g), float(k))), otypes=[float])(gamma, kappa)
 
 
 class _TwoShapeLaw(Law):
@@ -67,7 +62,7 @@ class htmp_gen(_TwoShapeLaw):
     _isf = staticmethod(fast.isf)
 
     def _munp(self, n: int, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return _exact_moment(exact.moment, n, gamma, kappa)
+        return exact_moments(lambda g, k: exact.moment(n, g, k), gamma, kappa)
 
     def _stats(self, gamma: np.ndarray, kappa: np.ndarray) -> tuple:
         m1, m2, m3, m4 = (self._munp(n, gamma, kappa) for n in (1, 2, 3, 4))
@@ -115,13 +110,17 @@ class inverse_htmp_gen(_TwoShapeLaw):
     """
 
     @staticmethod
-    def _on_positive(lam: np.ndarray, fill: float, function: Any) -> np.ndarray:
-        """``function`` where ``1/λ`` is a finite positive float, ``fill`` elsewhere (λ ≤ 0, or so
-        small that 1/λ overflows: there the density and the cdf are those of λ → 0+)."""
-        out = np.full(np.shape(lam), fill)
+    def _on_positive(
+        lam: np.ndarray, gamma: np.ndarray, kappa: np.ndarray, fill: float, function: Any
+    ) -> np.ndarray:
+        """``function(λ, γ, κ)`` where ``1/λ`` is a finite positive float, ``fill`` elsewhere (λ ≤ 0,
+        or so small that 1/λ overflows: there the density and the cdf are those of λ → 0+).
+        scipy may pass γ, κ with fewer elements than λ: they are broadcast first."""
+        lam, gamma, kappa = np.broadcast_arrays(lam, gamma, kappa)
+        out = np.full(lam.shape, fill)
         inside = lam > 1 / np.finfo(float).max
         if np.any(inside):
-            out[inside] = function(inside)
+            out[inside] = function(lam[inside], gamma[inside], kappa[inside])
         return out
 
     def _pdf(self, lam: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
@@ -131,16 +130,16 @@ class inverse_htmp_gen(_TwoShapeLaw):
         # log p(1/λ) − 2 log λ: no overflow of 1/λ² for tiny λ (1/λ = inf gives log p = −inf)
         with np.errstate(divide="ignore", over="ignore"):
             return self._on_positive(
-                lam, -np.inf, lambda i: fast.logpdf(1 / lam[i], gamma[i], kappa[i]) - 2 * np.log(lam[i])
+                lam, gamma, kappa, -np.inf, lambda v, g, k: fast.logpdf(1 / v, g, k) - 2 * np.log(v)
             )
 
     def _cdf(self, lam: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", over="ignore"):
-            return self._on_positive(lam, 0.0, lambda i: fast.sf(1 / lam[i], gamma[i], kappa[i]))
+            return self._on_positive(lam, gamma, kappa, 0.0, lambda v, g, k: fast.sf(1 / v, g, k))
 
     def _sf(self, lam: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore", over="ignore"):
-            return self._on_positive(lam, 1.0, lambda i: fast.cdf(1 / lam[i], gamma[i], kappa[i]))
+            return self._on_positive(lam, gamma, kappa, 1.0, lambda v, g, k: fast.cdf(1 / v, g, k))
 
     def _ppf(self, q: np.ndarray, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
         with np.errstate(divide="ignore"):
@@ -151,7 +150,7 @@ class inverse_htmp_gen(_TwoShapeLaw):
             return 1 / fast.ppf(q, gamma, kappa)
 
     def _munp(self, n: int, gamma: np.ndarray, kappa: np.ndarray) -> np.ndarray:
-        return _exact_moment(exact.inverse_moment, n, gamma, kappa)
+        return exact_moments(lambda g, k: exact.inverse_moment(n, g, k), gamma, kappa)
 
     def _stats(self, gamma: np.ndarray, kappa: np.ndarray) -> tuple:
         m1, m2 = self._munp(1, gamma, kappa), self._munp(2, gamma, kappa)

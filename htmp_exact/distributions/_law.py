@@ -18,6 +18,7 @@ scipy's conventions are kept (``loc``/``scale``, freezing, broadcasting, ``logcd
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Callable
 from typing import Any
@@ -36,6 +37,20 @@ def _finite_array(value: object, name: str) -> np.ndarray:
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must be finite, got {shown(value)}")
     return array
+
+
+def exact_moments(function: Callable[..., Any], *shapes: Any) -> np.ndarray:
+    """``function(γ, …)``, an exact moment (rational, or an ``arb`` for a divergent one), as a
+    float elementwise over the shape arrays; ``inf`` where the moment is beyond the float range
+    (the laws are positive)."""
+
+    def to_float(*values: Any) -> float:
+        try:
+            return float(function(*(float(v) for v in values)))
+        except OverflowError:
+            return math.inf
+
+    return np.vectorize(to_float, otypes=[float])(*shapes)
 
 
 def probabilities(q: object, name: str = "q") -> np.ndarray:

@@ -9,7 +9,7 @@ import numpy as np
 from .. import exact, fast
 from .._parameters import float_atom, mp_edges
 from ..fitting import MarchenkoPasturFit, fit_marchenko_pastur
-from ._law import Law
+from ._law import Law, exact_moments
 
 __all__ = ["marchenko_pastur", "marchenko_pastur_gen"]
 
@@ -37,9 +37,10 @@ class marchenko_pastur_gen(Law):
     _cdf = staticmethod(fast.mp_cdf)
     _sf = staticmethod(fast.mp_sf)
     _ppf = staticmethod(fast.mp_ppf)
+    _isf = staticmethod(fast.mp_isf)
 
     def _munp(self, n: int, gamma: np.ndarray) -> np.ndarray:
-        return np.vectorize(lambda g: float(exact.mp_moment(n, float(g))), otypes=[float])(gamma)
+        return exact_moments(lambda g: exact.mp_moment(n, g), gamma)
 
     def _stats(self, gamma: np.ndarray) -> tuple:
         return 1.0 + 0 * gamma, gamma, None, None  # m1 = 1, m2 = 1 + γ (SPEC §2)

@@ -51,7 +51,7 @@ from __future__ import annotations
 
 from ._arguments import GAMMA_RANGE, KAPPA_RANGE, MP_GAMMA_RANGE
 from ._htmp import MIN_GROUP, cdf, logpdf, logpdf_function, pdf, sf
-from ._marchenko_pastur import mp_cdf, mp_pdf, mp_ppf, mp_sf, mp_stieltjes
+from ._marchenko_pastur import mp_cdf, mp_isf, mp_pdf, mp_ppf, mp_sf, mp_stieltjes
 from ._quantile import isf, ppf
 from ._stieltjes import stieltjes
 
@@ -65,6 +65,7 @@ __all__ = [
     "logpdf",
     "logpdf_function",
     "mp_cdf",
+    "mp_isf",
     "mp_pdf",
     "mp_ppf",
     "mp_sf",

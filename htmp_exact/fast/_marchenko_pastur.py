@@ -163,20 +163,34 @@ TINY = 5e-324  # the smallest positive float64
 
 
 @jit
-def _wanted_masses(q: float, gamma: float):
-    """The bulk masses ``(q − (1 − 1/γ)⁺, 1 − q)`` wanted below and above the quantile; for γ > 1
-    the first as ``(q − 1) + 1/γ`` in double-double (q next to the atom: no rounding of 1 − 1/γ;
-    the rounding of 1/γ is left for γ ≥ 1e150, where it is below 1e-166)."""
+def continuous_masses(q: float, gamma: float, upper_tail: bool):
+    """The masses of the continuous part (total ``min(1, 1/γ)``) below and above the quantile of
+    level q (``upper_tail`` False: ppf) or 1 − q (True: isf), for the laws with the atom
+    ``1 − 1/γ`` at 0.  For γ > 1 the mass below is ``(q − 1) + 1/γ`` (ppf) or ``1/γ − q`` (isf)
+    in double-double: q next to the atom loses nothing to the rounding of 1 − 1/γ or 1 − q
+    (the rounding of 1/γ is left for γ ≥ 1e150, where it is below 1e-166)."""
     if gamma <= 1.0:
-        return q, 1.0 - q
+        return (1.0 - q, q) if upper_tail else (q, 1.0 - q)
     inverse = 1.0 / gamma
     inverse_lo = 0.0
     if gamma < 1e150:
         product, error = two_product(inverse, gamma)
         inverse_lo = ((1.0 - product) - error) / gamma
+    if upper_tail:
+        below_hi, below_lo = dd_add(inverse, inverse_lo, -q, 0.0)
+        return below_hi + below_lo, q
     shifted_hi, shifted_lo = two_sum(q, -1.0)
     below_hi, below_lo = dd_add(shifted_hi, shifted_lo, inverse, inverse_lo)
     return below_hi + below_lo, 1.0 - q
+
+
+@jit
+def continuous_mass_arrays(
+    q: np.ndarray, gamma: float, upper_tail: bool, below: np.ndarray, above: np.ndarray
+) -> None:
+    """:func:`continuous_masses` elementwise, at one γ."""
+    for i in range(q.size):
+        below[i], above[i] = continuous_masses(q[i], gamma, upper_tail)
 
 
 @jit
@@ -193,11 +207,12 @@ def _bisection_point(lo: float, hi: float, lo_edge: float) -> float:
 
 
 @jit
-def _quantile(q: float, gamma: float) -> float:
-    """The smallest x with cdf(x) ≥ q: Newton's method on the mass next to the nearer edge
-    (derivative ± the density), kept inside a bisection bracket, to a few ulps."""
+def _quantile(q: float, gamma: float, upper_tail: bool) -> float:
+    """The smallest x with cdf(x) ≥ q (``upper_tail`` False) or sf(x) ≤ q (True): Newton's
+    method on the mass next to the nearer edge (derivative ± the density), kept inside a
+    bisection bracket, to a few ulps."""
     lo_edge, hi_edge = edges(gamma)
-    below, above = _wanted_masses(q, gamma)
+    below, above = continuous_masses(q, gamma, upper_tail)
     if above <= 0.0:
         return hi_edge
     if below <= 0.0:
@@ -229,9 +244,9 @@ def _quantile(q: float, gamma: float) -> float:
 
 
 @jit
-def _quantiles(q: np.ndarray, gamma: np.ndarray, out: np.ndarray) -> None:
+def _quantiles(q: np.ndarray, gamma: np.ndarray, upper_tail: bool, out: np.ndarray) -> None:
     for i in range(q.size):
-        out[i] = math.nan if math.isnan(q[i]) else _quantile(q[i], gamma[i])
+        out[i] = math.nan if math.isnan(q[i]) else _quantile(q[i], gamma[i], upper_tail)
 
 
 def mp_pdf(x: object, gamma: object) -> np.ndarray:
@@ -371,13 +386,44 @@ def mp_ppf(q: object, gamma: object) -> np.ndarray:
     >>> bool(abs(fast.mp_cdf(fast.mp_ppf(0.3, 0.5), 0.5) - 0.3) < 1e-15)
     True
     """
+    return as_result(_quantile_array(q, gamma, False))
+
+
+def mp_isf(q: object, gamma: object) -> np.ndarray:
+    r"""Inverse survival function of MP(γ): the smallest x with ``sf(x) ≤ q``, i.e. ``ppf(1 − q)``
+    without forming ``1 − q`` (small q keep their relative accuracy); float64.
+
+    As :func:`mp_ppf`, on the mass above x.
+
+    Parameters
+    ----------
+    q : array_like of float
+        Probabilities in [0, 1] (``ValueError`` outside); NaN gives NaN.
+    gamma : array_like of float
+        Aspect ratio, finite and > 0.
+
+    Returns
+    -------
+    numpy.ndarray or numpy.float64
+        The quantiles; a numpy scalar for scalar input.
+
+    Examples
+    --------
+    >>> from htmp_exact import fast
+    >>> bool(abs(fast.mp_sf(fast.mp_isf(1e-3, 0.5), 0.5) / 1e-3 - 1) < 1e-12)
+    True
+    """
+    return as_result(_quantile_array(q, gamma, True))
+
+
+def _quantile_array(q: object, gamma: object, upper_tail: bool) -> np.ndarray:
     q, gamma = mp_points(q, gamma, "q")
     outside = (q < 0) | (q > 1)
     if np.any(outside):
         raise ValueError(f"q must lie in [0, 1], got {float(q[outside].flat[0])!r}")
     out = np.empty(q.shape)
-    _quantiles(q.ravel(), gamma.ravel(), out.reshape(-1))
-    return as_result(out)
+    _quantiles(q.ravel(), gamma.ravel(), upper_tail, out.reshape(-1))
+    return out
 
 
 def mp_stieltjes(z: object, gamma: object) -> np.ndarray:

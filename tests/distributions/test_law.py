@@ -91,3 +91,11 @@ def test_expectation_and_stats_use_exact_moments():
     assert (mean, var) == (1.0, pytest.approx(m2 - 1, rel=1e-15))
     assert skew == pytest.approx((m3 - 3 * var - 1) / var**1.5, rel=1e-14)
     assert kurt == pytest.approx((m4 - 4 * m3 + 6 * m2 - 3) / var**2 - 3, rel=1e-14)
+
+
+def test_moments_beyond_the_float_range_are_inf():
+    # exact rationals rounded once: float(fmpq) overflowed (OverflowError); reference: the exact
+    # rational compared with the largest float, and a moment inside the range unchanged
+    assert exact.moment(60, 1000.0, 0.01) > 2**1024 and htmp.moment(60, 1000.0, 0.01) == np.inf
+    assert exact.mp_moment(200, 1000.0) > 2**1024 and marchenko_pastur(1000.0).moment(200) == np.inf
+    assert htmp.moment(20, 1000.0, 0.01) == float(exact.moment(20, 1000.0, 0.01))

@@ -176,3 +176,14 @@ def test_mp_stieltjes_next_to_a_narrow_bulk_and_at_extreme_gamma(z, gamma):
     value = complex(fast.mp_stieltjes(z, gamma))
     assert abs(value - reference) <= 1e-14 * abs(reference)
     assert fast.mp_stieltjes(-1e-320, 4.0) == np.inf  # S ≈ 0.75/1e-320 is real and beyond the floats
+
+
+@pytest.mark.parametrize("q, gamma", [(1e-10, 0.5), (1e-20, 0.25), (1e-8, 2.0), (0.3, 2.0), (0.4999, 2.0)])
+def test_mp_isf_keeps_small_levels(q, gamma):
+    # isf without forming 1 − q (ppf(1 − 1e-10) is 8e-8 off in sf); reference: the certified sf
+    # at the neighbours of x brackets q
+    x = float(fast.mp_isf(q, gamma))
+    lo, hi = float(x - 2 * np.spacing(x)), float(x + 2 * np.spacing(x))
+    sf_hi, sf_lo = (float(exact.mp_sf(v, gamma, digits=20).mid()) for v in (hi, lo))
+    assert sf_hi <= q <= sf_lo
+    assert fast.mp_isf(0.6, 2.0) == 0.0  # inside the atom
