@@ -20,7 +20,7 @@ error is ``O(ε‖L‖)`` in absolute terms: eigenvalues below about ``ε·max �
 resolved and come out as rounding noise or 0.  For ``α + 1 = c/γ − c`` near 0 (γ near 1
 with small κ) HTMP has much mass there — about 17% below
 ``1e-15·max λ`` at γ = 0.9, κ = 0.02 — and the sampled spectrum is wrong near 0 (its
-Kolmogorov distance to the law stays at 0.17 as n grows); elsewhere it converges.
+Kolmogorov distance to the law does not fall with n); elsewhere it converges.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ class Cumulative:
     def __init__(self, law: CarrierLaw, x_lo: float, x_hi: float, scale: float = 1.0):
         self.law = law
         self.t_lo, self.t_hi = log_y_range(law, x_lo, x_hi, scale)
-        self.x_lo, self.x_hi = math.exp(self.t_lo) / law.s, math.exp(self.t_hi) / law.s
+        self.x_hi = math.exp(self.t_hi) / law.s
         self.ends = (lower_end(law, self.t_lo), upper_end(law, math.exp(self.t_hi)))
         self.solution = RiccatiSolution(law, *self.ends)
         self.t0 = self.solution.t0
@@ -96,7 +96,7 @@ class Cumulative:
             return t_far, small_y_cdf(law, t_far)
         return self._tail_anchor(t_far, self.t_lo) or (
             self.t_lo,
-            float(exact.cdf(self.x_lo, law.exact_gamma, law.exact_kappa, digits=16)),
+            float(exact.cdf(self._exact_point(self.t_lo), law.exact_gamma, law.exact_kappa, digits=16)),
         )
 
     @functools.cached_property
@@ -107,6 +107,13 @@ class Cumulative:
             self.t_hi,
             float(exact.sf(self.x_hi, law.exact_gamma, law.exact_kappa, digits=16)),
         )
+
+    def _exact_point(self, t: float) -> str:
+        """``x = e^t/s`` as a decimal string, for the certified path: exact also where x lies
+        below the float range (a float x would underflow to 0 there)."""
+        log10_x = (t - math.log(self.law.s)) / math.log(10.0)
+        exponent = math.floor(log10_x)
+        return f"{10.0 ** (log10_x - exponent)!r}e{exponent}"
 
     def _tail_anchor(self, t_far: float, t_near: float) -> tuple[float, float] | None:
         """``(t_far, mass beyond t_far)`` if that mass is below 1e-20 of the mass beyond t_near.

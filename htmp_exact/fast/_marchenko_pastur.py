@@ -25,7 +25,7 @@ import numpy as np
 
 from .._jit import jit
 from ._arguments import as_result, mp_points, off_support
-from ._special import dd_add, dd_div, dd_mul, dd_sqrt, two_product, two_sum
+from ._special import dd_add, dd_div, dd_mul, dd_sqrt, two_sum
 
 NODES, WEIGHTS = np.polynomial.legendre.leggauss(16)
 MAX_PANELS = 80
@@ -145,18 +145,19 @@ def _cdf_sf(x: np.ndarray, gamma: np.ndarray, cdf: np.ndarray, sf: np.ndarray) -
 
 
 @jit
+def density(x: float, gamma: float) -> float:
+    """The density at x ≥ 0 from the edge distances of :func:`edge_distances` (no rounding of
+    the edges); 0 outside the bulk."""
+    from_lower, from_upper = edge_distances(x, gamma)
+    if from_lower > 0.0 and from_upper > 0.0:  # in this order: 2πγx may overflow where p does not
+        return math.sqrt(from_lower) * math.sqrt(from_upper) / (2.0 * math.pi * gamma) / x
+    return 0.0
+
+
+@jit
 def _densities(x: np.ndarray, gamma: np.ndarray, out: np.ndarray) -> None:
-    """The density from the edge distances of :func:`edge_distances` (no rounding of the edges)."""
     for i in range(x.size):
-        if math.isnan(x[i]):
-            out[i] = math.nan
-            continue
-        from_lower, from_upper = edge_distances(x[i], gamma[i])
-        inside = from_lower > 0.0 and from_upper > 0.0
-        if inside:  # in this order: 2πγx may overflow where the density does not
-            out[i] = math.sqrt(from_lower) * math.sqrt(from_upper) / (2.0 * math.pi * gamma[i]) / x[i]
-        else:
-            out[i] = 0.0
+        out[i] = math.nan if math.isnan(x[i]) else density(x[i], gamma[i])
 
 
 TINY = 5e-324  # the smallest positive float64
@@ -167,15 +168,10 @@ def continuous_masses(q: float, gamma: float, upper_tail: bool):
     """The masses of the continuous part (total ``min(1, 1/γ)``) below and above the quantile of
     level q (``upper_tail`` False: ppf) or 1 − q (True: isf), for the laws with the atom
     ``1 − 1/γ`` at 0.  For γ > 1 the mass below is ``(q − 1) + 1/γ`` (ppf) or ``1/γ − q`` (isf)
-    in double-double: q next to the atom loses nothing to the rounding of 1 − 1/γ or 1 − q
-    (the rounding of 1/γ is left for γ ≥ 1e150, where it is below 1e-166)."""
+    in double-double: q next to the atom loses nothing to the rounding of 1 − 1/γ or 1 − q."""
     if gamma <= 1.0:
         return (1.0 - q, q) if upper_tail else (q, 1.0 - q)
-    inverse = 1.0 / gamma
-    inverse_lo = 0.0
-    if gamma < 1e150:
-        product, error = two_product(inverse, gamma)
-        inverse_lo = ((1.0 - product) - error) / gamma
+    inverse, inverse_lo = dd_div(1.0, 0.0, gamma, 0.0)
     if upper_tail:
         below_hi, below_lo = dd_add(inverse, inverse_lo, -q, 0.0)
         return below_hi + below_lo, q
@@ -231,9 +227,8 @@ def _quantile(q: float, gamma: float, upper_tail: bool) -> float:
             lo = x
         else:
             hi = x
-        from_lower, from_upper = edge_distances(x, gamma)
-        density = math.sqrt(max(from_lower * from_upper, 0.0)) / (2.0 * math.pi * gamma * x)
-        step = residual / density if density > 0.0 else math.inf  # zero where the bulk is below ulps
+        slope = density(x, gamma)
+        step = residual / slope if slope > 0.0 else math.inf  # zero where the bulk is below ulps
         candidate = x + step if use_upper else x - step
         if not (lo < candidate < hi):
             candidate = _bisection_point(lo, hi, lo_edge)
@@ -259,7 +254,7 @@ def mp_pdf(x: object, gamma: object) -> np.ndarray:
 
     (SPEC §2; paper E.3).  Closed form, with ``x − λ±`` in double-double arithmetic
     (:func:`edge_distances`); within a few ulps of :func:`htmp_exact.exact.mp_pdf`, and within
-    ``1e-32·λ/(x − λ)`` relative next to an edge λ (4.4e-15 five ulps from it).
+    ``1e-32·λ/(x − λ)`` relative next to an edge λ (the double-double limit; docs/fast-path.md).
 
     Parameters
     ----------

@@ -99,3 +99,17 @@ def test_cdf_and_sf_at_subnormal_x(gamma, kappa):
         assert abs(sf[i] - (1 - reference)) <= 2e-16
     # γ = 1000, κ = 3: the continuous part near 0 is ~x^{−α−1} = x^{1.4985}: only the atom is left
     assert np.all(fast.cdf(x[:2], 1000.0, 3.0) == 0.999) and np.all(fast.sf(x[:2], 1000.0, 3.0) == 0.001)
+
+
+def test_certified_lower_anchor_at_subnormal_x(monkeypatch):
+    # where the tail check fails the lower quadrature starts from a certified cdf at x = e^t/s,
+    # passed as an exact decimal (a float would underflow below the float range); forced here;
+    # reference: the phase of mpmath's hyperu
+    from htmp_exact.fast._cumulative import Cumulative
+
+    monkeypatch.setattr(Cumulative, "_tail_anchor", lambda self, t_far, t_near: None)
+    x = np.array([5e-324, 1e-310, 1.0])
+    cdf = fast.cdf(x, 0.5, 1.2)  # α + 1 = 0.6: the anchor's route, not the closed form
+    for i in range(2):
+        reference = float(htmp_cdf_phase_near_zero(float(x[i]), 0.5, 1.2))
+        assert abs(cdf[i] / reference - 1) <= 1e-13
